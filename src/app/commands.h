@@ -1,0 +1,29 @@
+// The sub-commands of the `parcours` binary, one function each, wired in main.cpp with CLI11.
+// Each returns the process exit code: 0 success, 1 failure, 2 bad usage.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/config.h"
+
+namespace parcours::app {
+
+int run_serve(const Config& config);
+int run_migrate(const Config& config);
+int run_load_geo(const Config& config, const std::string& source_dir);
+int run_seed_demo(const Config& config);
+
+struct UserAddOptions {
+  std::string email;
+  std::string name;
+  std::string role;
+  std::string org;  // organisation identifier (slug), empty for admin
+  bool password_stdin = false;
+  bool orientation = false;
+  bool referent = false;
+};
+int run_user_add(const Config& config, const UserAddOptions& options);
+int run_org_list(const Config& config);
+
+}  // namespace parcours::app

@@ -1,0 +1,17 @@
+#include "app/routes.h"
+
+#include "features/accounts/routes.h"
+#include "features/geo/routes.h"
+#include "features/organisations/routes.h"
+#include "features/territories/routes.h"
+
+namespace parcours::app {
+
+void register_all_routes(http::Router& router) {
+  accounts::register_routes(router);
+  territories::register_routes(router);
+  organisations::register_routes(router);
+  geo::register_routes(router);
+}
+
+}  // namespace parcours::app

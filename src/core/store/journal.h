@@ -1,0 +1,61 @@
+// The journal: one append-only table of every change to a person's journey or to the
+// service's organisation (accounts, territories, organisations). It is written in the same
+// transaction as the change itself. From it come the carnet de bord timeline, the audit trail,
+// the API change feed (`after` is a cursor on `seq` that never shifts) and the statistics.
+//
+// The access log records reads of personal data: who read whose record, which part, when.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/store/db.h"
+
+namespace parcours::store {
+
+struct NewEvent {
+  std::string kind;  // e.g. "organisation.created", "account.login_failed"
+  std::optional<std::int64_t> territory_id;
+  std::optional<std::int64_t> person_id;
+  std::optional<std::int64_t> actor_id;  // user who acted; empty for the system
+  std::string payload_json = "{}";
+};
+
+struct Event {
+  std::int64_t seq;
+  std::int64_t at;  // Unix seconds
+  std::string kind;
+  std::optional<std::int64_t> territory_id;
+  std::optional<std::int64_t> person_id;
+  std::optional<std::int64_t> actor_id;
+  std::string payload_json;
+};
+
+// Appends one event; returns its sequence number.
+std::int64_t append_event(Connection& conn, const NewEvent& event);
+
+struct EventFilter {
+  std::int64_t after = 0;  // sequence cursor
+  int limit = 100;
+  std::optional<std::int64_t> territory_id;
+  std::optional<std::int64_t> person_id;
+  std::optional<std::string> kind_prefix;  // "organisation." matches every organisation event
+};
+
+std::vector<Event> read_events(Connection& conn, const EventFilter& filter);
+
+struct AccessRecord {
+  std::int64_t actor_id;
+  std::optional<std::int64_t> person_id;
+  std::string part;     // which part of the record: "identity", "members", ...
+  std::string purpose;  // the route or reason
+};
+
+void log_access(Connection& conn, const AccessRecord& record);
+
+// Deletes access-log rows older than `months`; returns how many.
+std::int64_t purge_access_log(Connection& conn, int months);
+
+}  // namespace parcours::store

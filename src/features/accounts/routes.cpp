@@ -1,0 +1,7 @@
+#include "features/accounts/routes.h"
+
+namespace parcours::accounts {
+
+void register_routes(http::Router& /*router*/) {}
+
+}  // namespace parcours::accounts

@@ -1,0 +1,7 @@
+#include "features/organisations/routes.h"
+
+namespace parcours::organisations {
+
+void register_routes(http::Router& /*router*/) {}
+
+}  // namespace parcours::organisations
