@@ -11,9 +11,17 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "core/store/db.h"
+
+namespace parcours::store {
+// Lets gtest print "Sqlite"/"Postgres" instead of raw bytes in failure messages.
+inline void PrintTo(Dialect dialect, std::ostream* out) {
+  *out << (dialect == Dialect::kSqlite ? "Sqlite" : "Postgres");
+}
+}  // namespace parcours::store
 
 namespace parcours::test {
 
