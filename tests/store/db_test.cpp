@@ -2,7 +2,6 @@
 #include "core/store/db.h"
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -68,15 +67,15 @@ TEST_P(DbTest, ReturnsIntegersAsIntegersAndTextAsText) {
   ASSERT_TRUE(row);
   EXPECT_TRUE(std::holds_alternative<std::int64_t>(row->value(0)));
   EXPECT_TRUE(std::holds_alternative<std::string>(row->value(1)));
-  EXPECT_TRUE(row->boolean(2));  // a PostgreSQL bool comes back as 1
+  EXPECT_TRUE(row->boolean(2));    // a PostgreSQL bool comes back as 1
   EXPECT_EQ(row->integer(1), 42);  // text that holds a number still reads as one
 }
 
 TEST_P(DbTest, AcceptsTheSameParameterTwiceAndOutOfOrder) {
   auto conn = db().acquire();
   conn->execute("INSERT INTO samples (id, n, t) VALUES ($2, $1, $3)", {10, 1, "a"});
-  auto row = conn->query_one("SELECT id FROM samples WHERE n = $1 AND id = $2 AND n < $1 + 1",
-                             {10, 1});
+  auto row =
+      conn->query_one("SELECT id FROM samples WHERE n = $1 AND id = $2 AND n < $1 + 1", {10, 1});
   ASSERT_TRUE(row);
   EXPECT_EQ(row->integer(0), 1);
 }
@@ -97,8 +96,8 @@ TEST_P(DbTest, ExecuteReturnsTheNumberOfChangedRows) {
 
 TEST_P(DbTest, InsertReturningGivesTheNewId) {
   auto conn = db().acquire();
-  auto first = conn->query_one(
-      "INSERT INTO meta (key, value) VALUES ($1, $2) RETURNING key", {"version", "1"});
+  auto first = conn->query_one("INSERT INTO meta (key, value) VALUES ($1, $2) RETURNING key",
+                               {"version", "1"});
   ASSERT_TRUE(first);
   EXPECT_EQ(first->text(0), "version");
 }
@@ -244,7 +243,8 @@ TEST(DbOpen, NamesTheHostOfAnUnreachablePostgres) {
 }
 
 TEST(DbOpen, CreatesTheDirectoryOfASqliteFile) {
-  auto dir = std::filesystem::temp_directory_path() / "parcours-open-test" / std::to_string(getpid());
+  auto dir =
+      std::filesystem::temp_directory_path() / "parcours-open-test" / std::to_string(getpid());
   std::filesystem::remove_all(dir);
   {
     auto db = Db::open("sqlite:" + (dir / "sub" / "p.db").string(), 2);

@@ -47,8 +47,8 @@ TEST_P(OutboxTest, QueuesTheMailAndItsSendingJob) {
   ASSERT_TRUE(job);
   EXPECT_EQ(job->kind, "mail.send");
   EXPECT_EQ(job->payload_json, "{\"outbox_id\":" + std::to_string(id) + "}");
-  auto row = conn->query_one("SELECT to_address, subject, body, sent_at FROM outbox WHERE id = $1",
-                             {id});
+  auto row =
+      conn->query_one("SELECT to_address, subject, body, sent_at FROM outbox WHERE id = $1", {id});
   ASSERT_TRUE(row);
   EXPECT_EQ(row->text(0), "camille@example.fr");
   EXPECT_TRUE(row->is_null(3));
@@ -69,17 +69,17 @@ TEST_P(OutboxTest, MailOfARolledBackChangeIsNeverQueued) {
 TEST_P(OutboxTest, DeliversToAnEmlFileWithProperHeaders) {
   pin_clock_for_tests(1804844520);  // 2027-03-12T09:42:00Z, a Friday
   auto conn = db().acquire();
-  std::int64_t id = queue_mail(
-      *conn, {"camille@example.fr", "Accès à Parcours — réinitialisation",
-              "Bonjour Élodie,\nvoici votre lien.\n"});
+  std::int64_t id = queue_mail(*conn, {"camille@example.fr", "Accès à Parcours — réinitialisation",
+                                       "Bonjour Élodie,\nvoici votre lien.\n"});
   deliver(*conn, id, transport(), "Parcours <ne-pas-repondre@parcours.local>");
 
   std::string eml = read(dir_ / (std::to_string(id) + ".eml"));
   EXPECT_NE(eml.find("From: Parcours <ne-pas-repondre@parcours.local>\r\n"), std::string::npos);
   EXPECT_NE(eml.find("To: camille@example.fr\r\n"), std::string::npos);
   // "Accès à Parcours — réinitialisation" in base64, as one encoded-word.
-  EXPECT_NE(eml.find("Subject: =?UTF-8?B?QWNjw6hzIMOgIFBhcmNvdXJzIOKAlCByw6lpbml0aWFsaXNhdGlvbg==?=\r\n"),
-            std::string::npos)
+  EXPECT_NE(
+      eml.find("Subject: =?UTF-8?B?QWNjw6hzIMOgIFBhcmNvdXJzIOKAlCByw6lpbml0aWFsaXNhdGlvbg==?=\r\n"),
+      std::string::npos)
       << eml;
   EXPECT_NE(eml.find("Date: Fri, 12 Mar 2027 09:42:00 +0000\r\n"), std::string::npos) << eml;
   EXPECT_NE(eml.find("Message-ID: <"), std::string::npos);

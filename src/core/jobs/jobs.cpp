@@ -4,10 +4,10 @@
 // A handler's writes and the job's completion commit together.
 #include "core/jobs/jobs.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
-#include <fmt/format.h>
 #include <thread>
 
 #include "core/clock.h"
@@ -52,8 +52,8 @@ std::optional<Job> claim_job(store::Connection& conn, const std::string& worker)
   std::int64_t now = now_seconds();
   auto claim = [&]() -> std::optional<Job> {
     bool postgres = conn.dialect() == store::Dialect::kPostgres;
-    auto row = conn.query_one(postgres ? kClaimPostgres : kClaimSqlite,
-                              {now, worker, now - kStaleAfter});
+    auto row =
+        conn.query_one(postgres ? kClaimPostgres : kClaimSqlite, {now, worker, now - kStaleAfter});
     if (!row) return std::nullopt;
     return Job{row->integer(0), row->text(1), row->text(2), static_cast<int>(row->integer(3))};
   };
@@ -111,8 +111,8 @@ int JobRunner::run_due() {
         complete_job(*conn, job->id);
       });
     } catch (const std::exception& e) {
-      spdlog::warn("tâche {} ({}) en échec, essai {} : {}", job->id, job->kind,
-                   job->attempts + 1, e.what());
+      spdlog::warn("tâche {} ({}) en échec, essai {} : {}", job->id, job->kind, job->attempts + 1,
+                   e.what());
       fail_job(*conn, job->id, e.what());
     }
   }

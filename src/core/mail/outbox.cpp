@@ -4,10 +4,10 @@
 #include "core/mail/outbox.h"
 
 #include <curl/curl.h>
+#include <fmt/format.h>
 
 #include <ctime>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <stdexcept>
 
@@ -146,7 +146,8 @@ void write_file(const std::filesystem::path& dir, std::int64_t id, const std::st
     std::ofstream out(temp_path, std::ios::binary | std::ios::trunc);
     out << message;
     out.flush();
-    if (!out) throw std::runtime_error(fmt::format("écriture de {} impossible", temp_path.string()));
+    if (!out)
+      throw std::runtime_error(fmt::format("écriture de {} impossible", temp_path.string()));
   }
   std::filesystem::rename(temp_path, final_path);
 }
@@ -207,8 +208,8 @@ std::int64_t queue_mail(store::Connection& conn, const Mail& mail) {
 
 void deliver(store::Connection& conn, std::int64_t outbox_id, const std::string& transport,
              const std::string& from) {
-  auto row = conn.query_one(
-      "SELECT to_address, subject, body, sent_at FROM outbox WHERE id = $1", {outbox_id});
+  auto row = conn.query_one("SELECT to_address, subject, body, sent_at FROM outbox WHERE id = $1",
+                            {outbox_id});
   if (!row) throw std::runtime_error(fmt::format("courriel {} introuvable", outbox_id));
   if (!row->is_null(3)) return;
   std::string message = build_message(outbox_id, from, row->text(0), row->text(1), row->text(2));

@@ -2,8 +2,9 @@
 // picks the adapter.
 #include "core/store/db.h"
 
-#include <charconv>
 #include <fmt/format.h>
+
+#include <charconv>
 
 #include "core/store/postgres_db.h"
 #include "core/store/sqlite_db.h"

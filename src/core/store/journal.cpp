@@ -2,8 +2,9 @@
 // journal page by `seq`, which only grows, so a reader's cursor never skips or repeats events.
 #include "core/store/journal.h"
 
-#include <chrono>
 #include <fmt/format.h>
+
+#include <chrono>
 
 #include "core/clock.h"
 

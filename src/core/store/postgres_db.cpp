@@ -4,11 +4,11 @@
 // reported to the pool, which replaces it.
 #include "core/store/postgres_db.h"
 
+#include <fmt/format.h>
 #include <libpq-fe.h>
 
 #include <charconv>
 #include <cstdlib>
-#include <fmt/format.h>
 
 #include "core/store/pool.h"
 
@@ -77,7 +77,8 @@ class PostgresConnection : public Connection {
                                    server_name(url), message));
     }
     // Notices (e.g. "relation already exists, skipping") are not errors: keep them quiet.
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
     PQsetClientEncoding(conn_, "UTF8");
   }
 
@@ -165,8 +166,8 @@ class PostgresConnection : public Connection {
     if (message.empty()) message = trimmed(PQerrorMessage(conn_));
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     bool unique = state && std::string_view(state) == kUniqueViolation;
-    throw StoreError(
-        fmt::format("Erreur PostgreSQL : {} (requête : {})", message, shorten(sql)), unique);
+    throw StoreError(fmt::format("Erreur PostgreSQL : {} (requête : {})", message, shorten(sql)),
+                     unique);
   }
 
   static Value cell(PGresult* result, int r, int c, std::string_view sql) {
@@ -183,8 +184,8 @@ class PostgresConnection : public Connection {
         std::int64_t n = 0;
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
         if (ec != std::errc()) {
-          throw StoreError(fmt::format("Entier illisible « {} » (requête : {})", text,
-                                       shorten(sql)));
+          throw StoreError(
+              fmt::format("Entier illisible « {} » (requête : {})", text, shorten(sql)));
         }
         return n;
       }

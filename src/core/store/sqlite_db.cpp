@@ -4,10 +4,10 @@
 // half-way on a lock upgrade; readers see a consistent WAL snapshot.
 #include "core/store/sqlite_db.h"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <filesystem>
-#include <fmt/format.h>
 #include <unordered_map>
 
 #include "core/store/pool.h"
@@ -32,7 +32,8 @@ class SqliteConnection : public Connection {
     if (rc != SQLITE_OK) {
       std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
       sqlite3_close_v2(db_);
-      throw StoreError(fmt::format("Impossible d'ouvrir la base SQLite « {} » : {}", path, message));
+      throw StoreError(
+          fmt::format("Impossible d'ouvrir la base SQLite « {} » : {}", path, message));
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
@@ -100,9 +101,9 @@ class SqliteConnection : public Connection {
   }
 
   [[noreturn]] void fail(std::string_view sql) {
-    throw StoreError(fmt::format("Erreur SQLite : {} (requête : {})", sqlite3_errmsg(db_),
-                                 shorten(sql)),
-                     is_unique(sqlite3_extended_errcode(db_)));
+    throw StoreError(
+        fmt::format("Erreur SQLite : {} (requête : {})", sqlite3_errmsg(db_), shorten(sql)),
+        is_unique(sqlite3_extended_errcode(db_)));
   }
 
   void bind(sqlite3_stmt* stmt, std::string_view sql, const Params& params) {
