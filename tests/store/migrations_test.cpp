@@ -2,9 +2,9 @@
 #include "core/store/migrations.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
+#include <atomic>
+#include <thread>
 
 #include "support/test_db.h"
 
@@ -92,18 +92,40 @@ TEST_P(MigrationsTest, GeneratesIdsForIdentityColumns) {
 
 INSTANTIATE_TEST_SUITE_P(Engines, MigrationsTest, test::kEngines, test::engine_name);
 
-TEST(PendingMigrations, ListsEverythingOnAnEmptyDatabase) {
-  auto dir =
-      std::filesystem::temp_directory_path() / ("parcours-pending-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  {
-    auto db = Db::open("sqlite:" + (dir / "empty.db").string(), 1);
-    auto conn = db->acquire();
-    EXPECT_EQ(pending_migrations(*conn).size(), embedded_migrations().size());
-    EXPECT_EQ(migrate(*conn), static_cast<int>(embedded_migrations().size()));
-  }
-  std::filesystem::remove_all(dir);
+class EmptyDatabaseTest : public testing::TestWithParam<Dialect> {};
+
+TEST_P(EmptyDatabaseTest, ListsEveryMigrationAsPendingThenAppliesThem) {
+  auto db = test::make_empty_test_db(GetParam());
+  auto conn = db->acquire();
+  EXPECT_EQ(pending_migrations(*conn).size(), embedded_migrations().size());
+  EXPECT_EQ(migrate(*conn), static_cast<int>(embedded_migrations().size()));
+  EXPECT_TRUE(pending_migrations(*conn).empty());
 }
+
+TEST_P(EmptyDatabaseTest, TwoServersMigratingAtOnceApplyEachMigrationOnce) {
+  auto db = test::make_empty_test_db(GetParam());
+  std::atomic<int> applied{0};
+  std::atomic<int> failures{0};
+  auto server = [&] {
+    try {
+      auto conn = db->acquire();
+      applied += migrate(*conn);
+    } catch (const std::exception& e) {
+      ++failures;
+      ADD_FAILURE() << e.what();
+    }
+  };
+  std::thread a(server), b(server);
+  a.join();
+  b.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(applied.load(), static_cast<int>(embedded_migrations().size()));
+  auto conn = db->acquire();
+  EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM schema_migrations")->integer(0),
+            static_cast<std::int64_t>(embedded_migrations().size()));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, EmptyDatabaseTest, test::kEngines, test::engine_name);
 
 }  // namespace
 }  // namespace parcours::store

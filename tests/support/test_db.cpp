@@ -46,13 +46,14 @@ std::string unique_suffix() {
 }
 
 // Wraps `db` first, so that the cleanup runs even when a migration fails.
-std::unique_ptr<store::Db> migrated(std::unique_ptr<store::Db> db, std::function<void()> cleanup) {
+std::unique_ptr<store::Db> wrapped(std::unique_ptr<store::Db> db, std::function<void()> cleanup,
+                                   bool migrate) {
   auto temporary = std::make_unique<TemporaryDb>(std::move(db), std::move(cleanup));
-  store::migrate(*temporary->acquire());
+  if (migrate) store::migrate(*temporary->acquire());
   return temporary;
 }
 
-std::unique_ptr<store::Db> make_sqlite(int pool_size) {
+std::unique_ptr<store::Db> make_sqlite(int pool_size, bool migrate) {
   auto dir = std::filesystem::temp_directory_path() / ("parcours-test-" + unique_suffix());
   std::filesystem::create_directories(dir);
   auto cleanup = [dir] {
@@ -66,10 +67,10 @@ std::unique_ptr<store::Db> make_sqlite(int pool_size) {
     cleanup();
     throw;
   }
-  return migrated(std::move(db), cleanup);
+  return wrapped(std::move(db), cleanup, migrate);
 }
 
-std::unique_ptr<store::Db> make_postgres(int pool_size) {
+std::unique_ptr<store::Db> make_postgres(int pool_size, bool migrate) {
   const char* admin = std::getenv("PARCOURS_TEST_PG_ADMIN");
   if (!admin || !*admin) {
     throw std::runtime_error(
@@ -99,13 +100,19 @@ std::unique_ptr<store::Db> make_postgres(int pool_size) {
     cleanup();
     throw;
   }
-  return migrated(std::move(db), cleanup);
+  return wrapped(std::move(db), cleanup, migrate);
 }
 
 }  // namespace
 
 std::unique_ptr<store::Db> make_test_db(store::Dialect dialect, int pool_size) {
-  return dialect == store::Dialect::kSqlite ? make_sqlite(pool_size) : make_postgres(pool_size);
+  return dialect == store::Dialect::kSqlite ? make_sqlite(pool_size, true)
+                                            : make_postgres(pool_size, true);
+}
+
+std::unique_ptr<store::Db> make_empty_test_db(store::Dialect dialect, int pool_size) {
+  return dialect == store::Dialect::kSqlite ? make_sqlite(pool_size, false)
+                                            : make_postgres(pool_size, false);
 }
 
 std::string engine_name(const testing::TestParamInfo<store::Dialect>& info) {

@@ -28,6 +28,9 @@ namespace parcours::test {
 // A new database with every migration applied; removed when the returned Db is destroyed.
 std::unique_ptr<store::Db> make_test_db(store::Dialect dialect, int pool_size = 4);
 
+// A new database with nothing in it, not even `schema_migrations`; removed like the above.
+std::unique_ptr<store::Db> make_empty_test_db(store::Dialect dialect, int pool_size = 4);
+
 // "Sqlite" or "Postgres", for test names.
 std::string engine_name(const testing::TestParamInfo<store::Dialect>& info);
 
