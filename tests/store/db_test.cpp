@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <limits>
+#include <thread>
 
 #include "core/error.h"
 #include "support/test_db.h"
@@ -209,6 +212,42 @@ TEST_P(DbTest, PoolRollsBackALeaseReturnedInsideATransaction) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DbTest, test::kEngines, test::engine_name);
+
+class PoolTest : public testing::TestWithParam<Dialect> {};
+
+TEST_P(PoolTest, WaitsForAConnectionWhenAllAreLent) {
+  auto db = test::make_test_db(GetParam(), 1);
+  std::atomic<bool> got_it{false};
+  std::optional<ConnectionLease> held(db->acquire());
+  std::thread other([&] {
+    auto conn = db->acquire();
+    got_it = conn->ping();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(got_it.load()) << "a second thread got the only connection while it was lent";
+  held.reset();
+  other.join();
+  EXPECT_TRUE(got_it.load());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, PoolTest, test::kEngines, test::engine_name);
+
+TEST(PostgresPool, ReplacesAConnectionKilledByTheServer) {
+  auto db = test::make_test_db(Dialect::kPostgres, 2);
+  {
+    auto victim = db->acquire();
+    auto killer = db->acquire();
+    std::int64_t pid = victim->query_one("SELECT pg_backend_pid()")->integer(0);
+    EXPECT_TRUE(killer->query_one("SELECT pg_terminate_backend($1::int)", {pid})->boolean(0));
+    EXPECT_THROW(victim->query("SELECT 1"), StoreError);
+  }
+  for (int i = 0; i < 3; ++i) {
+    auto a = db->acquire();
+    auto b = db->acquire();
+    EXPECT_TRUE(a->query_one("SELECT 1")) << "a broken connection was lent again";
+    EXPECT_TRUE(b->query_one("SELECT 1")) << "a broken connection was lent again";
+  }
+}
 
 TEST(DbUrl, ParsesSqliteAndPostgresUrls) {
   EXPECT_EQ(parse_db_url("sqlite:var/p.db").dialect, Dialect::kSqlite);
