@@ -66,7 +66,7 @@ struct ClearResult {
 };
 using ResultPtr = std::unique_ptr<PGresult, ClearResult>;
 
-class PostgresConnection : public Connection {
+class PostgresConnection final : public Connection {
  public:
   explicit PostgresConnection(const std::string& url) {
     conn_ = PQconnectdb(url.c_str());

@@ -24,7 +24,7 @@ std::string shorten(std::string_view sql) {
   return s;
 }
 
-class SqliteConnection : public Connection {
+class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -37,8 +37,13 @@ class SqliteConnection : public Connection {
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-    execute_script(
-        "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+    try {
+      SqliteConnection::execute_script(
+          "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+    } catch (...) {
+      sqlite3_close_v2(db_);
+      throw;
+    }
   }
 
   ~SqliteConnection() override {
