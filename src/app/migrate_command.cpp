@@ -1,12 +1,35 @@
+// `parcours migrate --db URL`: applies the pending migrations and says what it did.
 #include <iostream>
 
 #include "app/commands.h"
+#include "core/store/db.h"
+#include "core/store/migrations.h"
 
 namespace parcours::app {
 
-int run_migrate(const Config& /*config*/) {
-  std::cerr << "parcours : commande pas encore disponible\n";
-  return 1;
+int run_migrate(const Config& config) {
+  try {
+    store::parse_db_url(config.db_url);
+  } catch (const store::StoreError& e) {
+    std::cerr << "parcours : " << e.what() << "\n";
+    return 2;
+  }
+  try {
+    auto db = store::Db::open(config.db_url, 1);
+    auto conn = db->acquire();
+    int applied = store::migrate(*conn);
+    if (applied == 0) {
+      std::cout << "Base déjà à jour\n";
+    } else if (applied == 1) {
+      std::cout << "1 migration appliquée\n";
+    } else {
+      std::cout << applied << " migrations appliquées\n";
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "parcours : " << e.what() << "\n";
+    return 1;
+  }
 }
 
 }  // namespace parcours::app

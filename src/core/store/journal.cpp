@@ -1,0 +1,89 @@
+// Journal and access log. Both are plain inserts in the caller's transaction; reads of the
+// journal page by `seq`, which only grows, so a reader's cursor never skips or repeats events.
+#include "core/store/journal.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "core/clock.h"
+
+namespace parcours::store {
+namespace {
+
+// Makes `prefix` match literally in a LIKE pattern with ESCAPE '\'.
+std::string like_prefix(std::string_view prefix) {
+  std::string pattern;
+  for (char c : prefix) {
+    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+    pattern.push_back(c);
+  }
+  pattern.push_back('%');
+  return pattern;
+}
+
+// The same instant `months` calendar months earlier (clamped to the end of shorter months).
+std::int64_t months_before(std::int64_t unix_seconds, int months) {
+  using namespace std::chrono;
+  sys_seconds t{seconds{unix_seconds}};
+  auto day = floor<days>(t);
+  auto time_of_day = t - day;
+  year_month_day ymd{day};
+  year_month_day earlier = ymd - std::chrono::months{months};
+  if (!earlier.ok()) earlier = earlier.year() / earlier.month() / last;
+  return (sys_days{earlier} + time_of_day).time_since_epoch().count();
+}
+
+}  // namespace
+
+std::int64_t append_event(Connection& conn, const NewEvent& event) {
+  auto row = conn.query_one(
+      "INSERT INTO journal (at, kind, territory_id, person_id, actor_id, payload) "
+      "VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq",
+      {now_seconds(), event.kind, opt(event.territory_id), opt(event.person_id),
+       opt(event.actor_id), event.payload_json});
+  return row->integer(0);
+}
+
+std::vector<Event> read_events(Connection& conn, const EventFilter& filter) {
+  std::string sql =
+      "SELECT seq, at, kind, territory_id, person_id, actor_id, payload FROM journal "
+      "WHERE seq > $1";
+  Params params{filter.after};
+  auto next = [&] { return fmt::format("${}", params.values().size() + 1); };
+  if (filter.territory_id) {
+    sql += " AND territory_id = " + next();
+    params.add(*filter.territory_id);
+  }
+  if (filter.person_id) {
+    sql += " AND person_id = " + next();
+    params.add(*filter.person_id);
+  }
+  if (filter.kind_prefix) {
+    sql += " AND kind LIKE " + next() + " ESCAPE '\\'";
+    params.add(like_prefix(*filter.kind_prefix));
+  }
+  sql += " ORDER BY seq LIMIT " + next();
+  params.add(std::int64_t{filter.limit});
+
+  std::vector<Event> events;
+  for (const Row& row : conn.query(sql, params)) {
+    events.push_back({row.integer(0), row.integer(1), row.text(2), row.opt_integer(3),
+                      row.opt_integer(4), row.opt_integer(5), row.text(6)});
+  }
+  return events;
+}
+
+void log_access(Connection& conn, const AccessRecord& record) {
+  conn.execute(
+      "INSERT INTO access_log (at, actor_id, person_id, part, purpose) "
+      "VALUES ($1, $2, $3, $4, $5)",
+      {now_seconds(), record.actor_id, opt(record.person_id), record.part, record.purpose});
+}
+
+std::int64_t purge_access_log(Connection& conn, int months) {
+  return conn.execute("DELETE FROM access_log WHERE at < $1",
+                      {months_before(now_seconds(), months)});
+}
+
+}  // namespace parcours::store

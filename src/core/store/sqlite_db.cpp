@@ -1,0 +1,212 @@
+// SQLite adapter. Each connection keeps its prepared statements keyed by SQL text; `$N`
+// parameters are looked up by name, so a statement may use `$1` twice or out of order, as on
+// PostgreSQL. Writers take the lock at BEGIN (IMMEDIATE) so that a transaction never fails
+// half-way on a lock upgrade; readers see a consistent WAL snapshot.
+#include "core/store/sqlite_db.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <unordered_map>
+
+#include "core/store/pool.h"
+
+namespace parcours::store::internal {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+std::string shorten(std::string_view sql) {
+  constexpr std::size_t kMax = 200;
+  std::string s(sql.substr(0, kMax));
+  if (sql.size() > kMax) s += "…";
+  return s;
+}
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(const std::string& path) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+      sqlite3_close_v2(db_);
+      throw StoreError(
+          fmt::format("Impossible d'ouvrir la base SQLite « {} » : {}", path, message));
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    try {
+      SqliteConnection::execute_script(
+          "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+    } catch (...) {
+      sqlite3_close_v2(db_);
+      throw;
+    }
+  }
+
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  std::vector<Row> query(std::string_view sql, const Params& params) override {
+    std::vector<Row> rows;
+    run(sql, params, &rows);
+    return rows;
+  }
+
+  std::int64_t execute(std::string_view sql, const Params& params) override {
+    run(sql, params, nullptr);
+    return sqlite3_changes64(db_);
+  }
+
+  void execute_script(std::string_view sql) override {
+    std::string text(sql);
+    char* error = nullptr;
+    int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+      std::string message = error ? error : sqlite3_errstr(rc);
+      sqlite3_free(error);
+      throw StoreError(fmt::format("Erreur SQLite : {} (script : {})", message, shorten(sql)),
+                       is_unique(sqlite3_extended_errcode(db_)));
+    }
+  }
+
+  void begin(bool write) override { execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+  void commit() override { execute_script("COMMIT"); }
+  void rollback() override { execute_script("ROLLBACK"); }
+  bool in_transaction() const override { return sqlite3_get_autocommit(db_) == 0; }
+
+  bool ping() override {
+    try {
+      return query_one("SELECT 1").has_value();
+    } catch (const StoreError&) {
+      return false;
+    }
+  }
+
+ private:
+  static bool is_unique(int code) {
+    return code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
+  }
+
+  sqlite3_stmt* prepare(std::string_view sql) {
+    std::string key(sql);
+    if (auto it = statements_.find(key); it != statements_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) fail(sql);
+    statements_.emplace(std::move(key), stmt);
+    return stmt;
+  }
+
+  [[noreturn]] void fail(std::string_view sql) {
+    throw StoreError(
+        fmt::format("Erreur SQLite : {} (requête : {})", sqlite3_errmsg(db_), shorten(sql)),
+        is_unique(sqlite3_extended_errcode(db_)));
+  }
+
+  void bind(sqlite3_stmt* stmt, std::string_view sql, const Params& params) {
+    const auto& values = params.values();
+    if (sqlite3_bind_parameter_count(stmt) != static_cast<int>(values.size())) {
+      throw StoreError(fmt::format("Requête à {} paramètre(s) appelée avec {} valeur(s) : {}",
+                                   sqlite3_bind_parameter_count(stmt), values.size(),
+                                   shorten(sql)));
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      std::string name = fmt::format("${}", i + 1);
+      int index = sqlite3_bind_parameter_index(stmt, name.c_str());
+      if (index == 0) {
+        throw StoreError(fmt::format("Paramètre {} absent de la requête : {}", name, shorten(sql)));
+      }
+      int rc = std::visit(
+          [&](const auto& v) -> int {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::nullptr_t>) {
+              return sqlite3_bind_null(stmt, index);
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+              return sqlite3_bind_int64(stmt, index, v);
+            } else if constexpr (std::is_same_v<T, double>) {
+              return sqlite3_bind_double(stmt, index, v);
+            } else {
+              return sqlite3_bind_text64(stmt, index, v.data(), v.size(), SQLITE_TRANSIENT,
+                                         SQLITE_UTF8);
+            }
+          },
+          values[i]);
+      if (rc != SQLITE_OK) fail(sql);
+    }
+  }
+
+  void run(std::string_view sql, const Params& params, std::vector<Row>* rows) {
+    sqlite3_stmt* stmt = prepare(sql);
+    // Resets the statement whatever happens, so that it releases its read snapshot.
+    struct Reset {
+      sqlite3_stmt* stmt;
+      ~Reset() {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+      }
+    } reset{stmt};
+    bind(stmt, sql, params);
+    int columns = sqlite3_column_count(stmt);
+    for (;;) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) return;
+      if (rc != SQLITE_ROW) fail(sql);
+      if (!rows) continue;
+      std::vector<Value> values;
+      values.reserve(columns);
+      for (int c = 0; c < columns; ++c) values.push_back(column(stmt, c));
+      rows->emplace_back(std::move(values));
+    }
+  }
+
+  static Value column(sqlite3_stmt* stmt, int c) {
+    switch (sqlite3_column_type(stmt, c)) {
+      case SQLITE_INTEGER:
+        return static_cast<std::int64_t>(sqlite3_column_int64(stmt, c));
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, c);
+      case SQLITE_NULL:
+        return nullptr;
+      case SQLITE_BLOB: {
+        const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+        return std::string(data ? data : "", sqlite3_column_bytes(stmt, c));
+      }
+      default: {
+        const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+        return std::string(data ? data : "", sqlite3_column_bytes(stmt, c));
+      }
+    }
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace
+
+std::unique_ptr<Db> open_sqlite(const std::string& path, int pool_size) {
+  if (path != ":memory:") {
+    auto parent = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (ec) {
+      throw StoreError(fmt::format("Impossible de créer le dossier « {} » de la base : {}",
+                                   parent.string(), ec.message()));
+    }
+  } else {
+    pool_size = 1;  // every connection to ":memory:" would be a different, empty database
+  }
+  return std::make_unique<PooledDb>(
+      Dialect::kSqlite, pool_size, [path] { return std::make_unique<SqliteConnection>(path); },
+      [](Connection&) { return false; });
+}
+
+}  // namespace parcours::store::internal

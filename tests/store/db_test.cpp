@@ -1,0 +1,297 @@
+// The Db interface on both engines: values, transactions, unique violations, URLs.
+#include "core/store/db.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <limits>
+#include <thread>
+
+#include "core/error.h"
+#include "support/test_db.h"
+
+namespace parcours::store {
+namespace {
+
+using test::EngineTest;
+
+class DbTest : public EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    db().acquire()->execute_script(
+        "CREATE TABLE samples (id BIGINT PRIMARY KEY, n BIGINT, x DOUBLE PRECISION, t TEXT, "
+        "code TEXT UNIQUE)");
+  }
+};
+
+TEST_P(DbTest, ReportsItsDialect) {
+  EXPECT_EQ(db().dialect(), GetParam());
+  EXPECT_EQ(db().acquire()->dialect(), GetParam());
+}
+
+TEST_P(DbTest, RoundTripsNullIntegerExtremesDoublesAndUtf8Text) {
+  auto conn = db().acquire();
+  const std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+  const std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+  const std::string kText = "Élodie « Zoé » Müller — 日本 🚀";
+  conn->execute("INSERT INTO samples (id, n, x, t) VALUES ($1, $2, $3, $4)",
+                {1, kMin, 3.141592653589793, kText});
+  conn->execute("INSERT INTO samples (id, n, x, t) VALUES ($1, $2, $3, $4)",
+                {2, kMax, -0.1, std::string()});
+  conn->execute("INSERT INTO samples (id, n, x, t) VALUES ($1, $2, $3, $4)",
+                {3, nullptr, nullptr, nullptr});
+
+  auto rows = conn->query("SELECT id, n, x, t FROM samples ORDER BY id");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].integer(1), kMin);
+  EXPECT_DOUBLE_EQ(rows[0].real(2), 3.141592653589793);
+  EXPECT_EQ(rows[0].text(3), kText);
+  EXPECT_EQ(rows[1].integer(1), kMax);
+  EXPECT_DOUBLE_EQ(rows[1].real(2), -0.1);
+  EXPECT_FALSE(rows[1].is_null(3));
+  EXPECT_EQ(rows[1].text(3), "");
+  EXPECT_TRUE(rows[2].is_null(1));
+  EXPECT_TRUE(rows[2].is_null(2));
+  EXPECT_TRUE(rows[2].is_null(3));
+  EXPECT_EQ(rows[2].opt_integer(1), std::nullopt);
+  EXPECT_EQ(rows[2].opt_text(3), std::nullopt);
+  EXPECT_EQ(rows[2].text(3), "");
+  EXPECT_EQ(rows[2].integer(1), 0);
+}
+
+TEST_P(DbTest, ReturnsIntegersAsIntegersAndTextAsText) {
+  auto conn = db().acquire();
+  conn->execute("INSERT INTO samples (id, n, t) VALUES ($1, $2, $3)", {7, 42, "42"});
+  auto row = conn->query_one("SELECT n, t, n = $1 FROM samples WHERE id = $2", {42, 7});
+  ASSERT_TRUE(row);
+  EXPECT_TRUE(std::holds_alternative<std::int64_t>(row->value(0)));
+  EXPECT_TRUE(std::holds_alternative<std::string>(row->value(1)));
+  EXPECT_TRUE(row->boolean(2));    // a PostgreSQL bool comes back as 1
+  EXPECT_EQ(row->integer(1), 42);  // text that holds a number still reads as one
+}
+
+TEST_P(DbTest, AcceptsTheSameParameterTwiceAndOutOfOrder) {
+  auto conn = db().acquire();
+  conn->execute("INSERT INTO samples (id, n, t) VALUES ($2, $1, $3)", {10, 1, "a"});
+  auto row =
+      conn->query_one("SELECT id FROM samples WHERE n = $1 AND id = $2 AND n < $1 + 1", {10, 1});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->integer(0), 1);
+}
+
+TEST_P(DbTest, QueryOneReturnsNothingWhenNoRowMatches) {
+  auto conn = db().acquire();
+  EXPECT_FALSE(conn->query_one("SELECT id FROM samples WHERE id = $1", {99}));
+}
+
+TEST_P(DbTest, ExecuteReturnsTheNumberOfChangedRows) {
+  auto conn = db().acquire();
+  for (int i = 1; i <= 3; ++i) {
+    conn->execute("INSERT INTO samples (id, n) VALUES ($1, $2)", {i, i % 2});
+  }
+  EXPECT_EQ(conn->execute("UPDATE samples SET t = $1 WHERE n = $2", {"impair", 1}), 2);
+  EXPECT_EQ(conn->execute("DELETE FROM samples WHERE id > $1", {100}), 0);
+}
+
+TEST_P(DbTest, InsertReturningGivesTheNewId) {
+  auto conn = db().acquire();
+  auto first = conn->query_one("INSERT INTO meta (key, value) VALUES ($1, $2) RETURNING key",
+                               {"version", "1"});
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->text(0), "version");
+}
+
+TEST_P(DbTest, TransactionCommitsWhenTheBodyReturns) {
+  auto conn = db().acquire();
+  with_transaction(*conn, [&] { conn->execute("INSERT INTO samples (id) VALUES ($1)", {1}); });
+  EXPECT_FALSE(conn->in_transaction());
+  EXPECT_TRUE(db().acquire()->query_one("SELECT id FROM samples WHERE id = 1"));
+}
+
+TEST_P(DbTest, TransactionRollsBackWhenTheBodyThrows) {
+  auto conn = db().acquire();
+  EXPECT_THROW(with_transaction(*conn,
+                                [&] {
+                                  conn->execute("INSERT INTO samples (id) VALUES ($1)", {1});
+                                  throw std::runtime_error("panne");
+                                }),
+               std::runtime_error);
+  EXPECT_FALSE(conn->in_transaction());
+  EXPECT_FALSE(conn->query_one("SELECT id FROM samples WHERE id = 1"));
+}
+
+TEST_P(DbTest, TransactionRollsBackWhenTheBodyReturnsAnError) {
+  auto conn = db().acquire();
+  Result<int> result = with_transaction(*conn, [&]() -> Result<int> {
+    conn->execute("INSERT INTO samples (id) VALUES ($1)", {1});
+    return fail(ErrorCode::kInvalid, "Code invalide.", "code");
+  });
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().field, "code");
+  EXPECT_FALSE(conn->in_transaction());
+  EXPECT_FALSE(conn->query_one("SELECT id FROM samples WHERE id = 1"));
+}
+
+TEST_P(DbTest, TransactionCommitsWhenTheBodyReturnsAValue) {
+  auto conn = db().acquire();
+  Result<int> result = with_transaction(*conn, [&]() -> Result<int> {
+    conn->execute("INSERT INTO samples (id) VALUES ($1)", {1});
+    return 1;
+  });
+  ASSERT_TRUE(result);
+  EXPECT_TRUE(conn->query_one("SELECT id FROM samples WHERE id = 1"));
+}
+
+TEST_P(DbTest, UncommittedWritesAreInvisibleToOtherConnections) {
+  auto writer = db().acquire();
+  auto reader = db().acquire();
+  writer->begin();
+  writer->execute("INSERT INTO samples (id) VALUES ($1)", {1});
+  EXPECT_FALSE(reader->query_one("SELECT id FROM samples WHERE id = 1"));
+  writer->commit();
+  EXPECT_TRUE(reader->query_one("SELECT id FROM samples WHERE id = 1"));
+}
+
+TEST_P(DbTest, FlagsUniqueViolations) {
+  auto conn = db().acquire();
+  conn->execute("INSERT INTO samples (id, code) VALUES ($1, $2)", {1, "A"});
+  try {
+    conn->execute("INSERT INTO samples (id, code) VALUES ($1, $2)", {2, "A"});
+    FAIL() << "a duplicate code was accepted";
+  } catch (const StoreError& e) {
+    EXPECT_TRUE(e.unique_violation()) << e.what();
+  }
+  try {
+    conn->execute("INSERT INTO samples (id) VALUES ($1)", {1});
+    FAIL() << "a duplicate primary key was accepted";
+  } catch (const StoreError& e) {
+    EXPECT_TRUE(e.unique_violation()) << e.what();
+  }
+}
+
+TEST_P(DbTest, OtherErrorsAreNotUniqueViolationsAndQuoteTheEngine) {
+  auto conn = db().acquire();
+  try {
+    conn->execute("INSERT INTO no_such_table (id) VALUES ($1)", {1});
+    FAIL() << "an unknown table was accepted";
+  } catch (const StoreError& e) {
+    EXPECT_FALSE(e.unique_violation());
+    EXPECT_NE(std::string(e.what()).find("no_such_table"), std::string::npos) << e.what();
+  }
+}
+
+TEST_P(DbTest, EnforcesForeignKeys) {
+  auto conn = db().acquire();
+  EXPECT_THROW(conn->execute("INSERT INTO organisations (territory_id, slug, name, kind, "
+                             "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)",
+                             {12345, "x", "X", "autre", 1}),
+               StoreError);
+}
+
+TEST_P(DbTest, ConnectionIsUsableAfterAFailedStatementInATransaction) {
+  auto conn = db().acquire();
+  EXPECT_THROW(with_transaction(*conn, [&] { conn->execute("SELECT * FROM no_such_table"); }),
+               StoreError);
+  EXPECT_FALSE(conn->in_transaction());
+  EXPECT_TRUE(conn->ping());
+}
+
+TEST_P(DbTest, PoolRollsBackALeaseReturnedInsideATransaction) {
+  {
+    auto conn = db().acquire();
+    conn->begin();
+    conn->execute("INSERT INTO samples (id) VALUES ($1)", {1});
+  }
+  auto conn = db().acquire();
+  EXPECT_FALSE(conn->in_transaction());
+  EXPECT_FALSE(conn->query_one("SELECT id FROM samples WHERE id = 1"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, DbTest, test::kEngines, test::engine_name);
+
+class PoolTest : public testing::TestWithParam<Dialect> {};
+
+TEST_P(PoolTest, WaitsForAConnectionWhenAllAreLent) {
+  auto db = test::make_test_db(GetParam(), 1);
+  std::atomic<bool> got_it{false};
+  std::optional<ConnectionLease> held(db->acquire());
+  std::thread other([&] {
+    auto conn = db->acquire();
+    got_it = conn->ping();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(got_it.load()) << "a second thread got the only connection while it was lent";
+  held.reset();
+  other.join();
+  EXPECT_TRUE(got_it.load());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, PoolTest, test::kEngines, test::engine_name);
+
+TEST(PostgresPool, ReplacesAConnectionKilledByTheServer) {
+  auto db = test::make_test_db(Dialect::kPostgres, 2);
+  {
+    auto victim = db->acquire();
+    auto killer = db->acquire();
+    std::int64_t pid = victim->query_one("SELECT pg_backend_pid()")->integer(0);
+    EXPECT_TRUE(killer->query_one("SELECT pg_terminate_backend($1::int)", {pid})->boolean(0));
+    EXPECT_THROW(victim->query("SELECT 1"), StoreError);
+  }
+  for (int i = 0; i < 3; ++i) {
+    auto a = db->acquire();
+    auto b = db->acquire();
+    EXPECT_TRUE(a->query_one("SELECT 1")) << "a broken connection was lent again";
+    EXPECT_TRUE(b->query_one("SELECT 1")) << "a broken connection was lent again";
+  }
+}
+
+TEST(DbUrl, ParsesSqliteAndPostgresUrls) {
+  EXPECT_EQ(parse_db_url("sqlite:var/p.db").dialect, Dialect::kSqlite);
+  EXPECT_EQ(parse_db_url("sqlite:var/p.db").target, "var/p.db");
+  EXPECT_EQ(parse_db_url("postgresql://u@h/db").dialect, Dialect::kPostgres);
+  EXPECT_EQ(parse_db_url("postgres://u@h/db").target, "postgres://u@h/db");
+}
+
+TEST(DbUrl, RejectsOtherUrlsWithAFrenchMessage) {
+  for (const char* url : {"xyz", "sqlite:", "mysql://h/db", "", "postgresql:/h"}) {
+    try {
+      parse_db_url(url);
+      FAIL() << url << " was accepted";
+    } catch (const StoreError& e) {
+      EXPECT_NE(std::string(e.what()).find("URL de base de données invalide"), std::string::npos)
+          << e.what();
+      EXPECT_NE(std::string(e.what()).find(std::string("« ") + url + " »"), std::string::npos)
+          << e.what();
+    }
+  }
+}
+
+TEST(DbOpen, NamesTheHostOfAnUnreachablePostgres) {
+  try {
+    Db::open("postgresql://parcours@127.0.0.1:1/parcours?connect_timeout=5");
+    FAIL() << "connected to a closed port";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("Impossible de se connecter à PostgreSQL sur 127.0.0.1"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(DbOpen, CreatesTheDirectoryOfASqliteFile) {
+  auto dir =
+      std::filesystem::temp_directory_path() / "parcours-open-test" / std::to_string(getpid());
+  std::filesystem::remove_all(dir);
+  {
+    auto db = Db::open("sqlite:" + (dir / "sub" / "p.db").string(), 2);
+    EXPECT_TRUE(db->acquire()->ping());
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir / "sub" / "p.db"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace parcours::store
