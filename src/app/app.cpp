@@ -70,7 +70,13 @@ App::App(const Config& config, store::Db& db, http::Router router)
 
 http::Response App::handle(http::Request& request, int worker) {
   bool read = request.method == "GET" || request.method == "HEAD";
-  if (read && request.path == "/healthz") return health(worker);
+  if (request.path == "/healthz") {
+    if (read) return health(worker);
+    auto refused = http::Response::problem(405, "Méthode non autorisée",
+                                           "Cette adresse n'accepte que GET et HEAD.");
+    refused.set_header("Allow", "GET, HEAD");
+    return refused;
+  }
   // A missing static file falls through to the usual 404 page.
   if (read && request.path.starts_with(http::kStaticPrefix)) {
     if (auto file = static_files_.serve(request)) return std::move(*file);
@@ -156,15 +162,6 @@ http::Response App::run_route(http::Context& ctx) {
   take_flash(ctx);
   ctx.demo = demo(ctx.db);
 
-  // Pages always, and the API when the browser's session cookie authenticates the call (ambient
-  // credentials); an API call with a bearer token carries no cookie to abuse.
-  bool bearer = request.header("authorization").starts_with("Bearer ");
-  if (is_unsafe(request.method) && (!is_api(request) || (ctx.session && !bearer))) {
-    if (auto checked = http::check_csrf(ctx); !checked) {
-      return error(ctx, 403, "Requête refusée", checked.error().message);
-    }
-  }
-
   auto match = router_.match(request.method, request.path);
   if (!match.handler) {
     if (match.allowed_methods.empty()) {
@@ -180,6 +177,16 @@ http::Response App::run_route(http::Context& ctx) {
     response.set_header("Allow", allow);
     return response;
   }
+  // Only a request that would reach a handler is checked: 404 and 405 change nothing.
+  // Pages always, and the API when the browser's session cookie authenticates the call (ambient
+  // credentials); an API call with a bearer token carries no cookie to abuse.
+  bool bearer = request.header("authorization").starts_with("Bearer ");
+  if (is_unsafe(request.method) && (!is_api(request) || (ctx.session && !bearer))) {
+    if (auto checked = http::check_csrf(ctx); !checked) {
+      return error(ctx, 403, "Requête refusée", checked.error().message);
+    }
+  }
+
   request.params = std::move(match.params);
   return (*match.handler)(ctx);
 }
