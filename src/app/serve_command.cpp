@@ -24,12 +24,12 @@ namespace parcours::app {
 
 namespace {
 
-// The outbox id of a "mail.send" job, from its payload {"mail_id": N}.
-std::int64_t mail_id_of(const jobs::Job& job) {
+// The outbox id of a "mail.send" job, from its payload {"outbox_id": N} (see mail::queue_mail).
+std::int64_t outbox_id_of(const jobs::Job& job) {
   auto payload = boost::json::parse(job.payload_json);
-  const auto* id = payload.is_object() ? payload.as_object().if_contains("mail_id") : nullptr;
+  const auto* id = payload.is_object() ? payload.as_object().if_contains("outbox_id") : nullptr;
   if (!id || !id->is_int64()) {
-    throw std::runtime_error("tâche mail.send sans mail_id : " + job.payload_json);
+    throw std::runtime_error("tâche mail.send sans outbox_id : " + job.payload_json);
   }
   return id->as_int64();
 }
@@ -87,7 +87,7 @@ int run_serve(const Config& config) {
     job_thread = std::thread([&] {
       jobs::JobRunner runner(*db, "serve-" + std::to_string(::getpid()));
       runner.on("mail.send", [&config](store::Connection& conn, const jobs::Job& job) {
-        mail::deliver(conn, mail_id_of(job), config.mail_transport, config.mail_from);
+        mail::deliver(conn, outbox_id_of(job), config.mail_transport, config.mail_from);
       });
       runner.run(stop_jobs);
     });
