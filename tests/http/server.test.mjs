@@ -58,7 +58,7 @@ before(async () => {
   server = await startServer();
 });
 after(async () => {
-  if (server) await server.stop();
+  if (server) assert.equal(await server.stop(), 0, server.logs());
 });
 
 test('healthz answers ok after checking the database', async () => {
