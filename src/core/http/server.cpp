@@ -270,7 +270,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
   }
 
-  void send_error(unsigned status, std::string_view title, std::string message, bool api) {
+  void send_error(unsigned status, std::string_view title, std::string_view message, bool api) {
     closing_ = true;
     keep_alive_ = false;
     head_ = false;
