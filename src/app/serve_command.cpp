@@ -5,6 +5,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/json.hpp>
 #include <cstdio>
@@ -34,6 +35,14 @@ std::int64_t outbox_id_of(const jobs::Job& job) {
   return id->as_int64();
 }
 
+// Driver messages (libpq) span several lines; the operator gets one.
+std::string one_line(std::string text) {
+  std::erase(text, '\t');
+  std::ranges::replace(text, '\n', ' ');
+  while (text.ends_with(' ')) text.pop_back();
+  return text;
+}
+
 }  // namespace
 
 int run_serve(const Config& config) {
@@ -46,7 +55,7 @@ int run_serve(const Config& config) {
     store::parse_db_url(config.db_url);
     listen = http::parse_listen(config.listen);
   } catch (const std::exception& e) {
-    std::cerr << "parcours : " << e.what() << "\n";
+    std::cerr << "parcours : " << one_line(e.what()) << "\n";
     return 2;
   }
 
@@ -63,7 +72,7 @@ int run_serve(const Config& config) {
       return 1;
     }
   } catch (const std::exception& e) {
-    std::cerr << "parcours : base de données inaccessible : " << e.what() << "\n";
+    std::cerr << "parcours : base de données inaccessible : " << one_line(e.what()) << "\n";
     return 1;
   }
 

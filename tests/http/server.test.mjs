@@ -233,3 +233,10 @@ test('serve refuses a bad --db URL with exit code 2 and one line', async () => {
   assert.equal(result.code, 2);
   assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
 });
+
+test('serve on an unreachable PostgreSQL says so in one line and exits 1', async () => {
+  const result = await run(['serve', '--db', 'postgresql://postgres@127.0.0.1:1/parcours', '--listen', '127.0.0.1:0']);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /base de données inaccessible/);
+  assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+});
