@@ -26,10 +26,13 @@ class Server {
  public:
   Server(const Config& config, AppHandler app);
   ~Server();
-  // Binds, serves until SIGTERM/SIGINT or `stop()`, then drains. Throws on bind failure.
+  // Binds the listening socket now (throws on failure), so that port() is known before run().
+  void bind();
+  // Binds (unless bind() was called), serves until SIGTERM/SIGINT or `stop()`, then drains.
+  // Throws on bind failure.
   void run();
   void stop();
-  // The port actually bound (useful with port 0), valid once run() has bound.
+  // The port actually bound (useful with port 0), valid once bound.
   unsigned short port() const;
 
  private:
