@@ -164,6 +164,12 @@ http::Response error_page(http::Context& ctx, const Error& error) {
   return error_page(ctx, http_status(error.code), error_title(error.code), error.message);
 }
 
+http::Response refuse(http::Context& ctx) {
+  if (!ctx.signed_in()) return http::Response::redirect("/connexion", 302);
+  return error_page(ctx, 403, "Accès refusé",
+                    "Votre compte n’a pas les droits nécessaires pour cette page.");
+}
+
 void show_form_error(ctemplate::TemplateDictionary& dict, const Error& error) {
   dict.SetValueAndShowSection("ERROR_MESSAGE", error.message, "ERROR_SUMMARY");
   if (error.field.empty()) return;

@@ -39,6 +39,10 @@ http::Response error_page(http::Context& ctx, unsigned status, const std::string
 // The error page for an expected failure: its status, French title and message.
 http::Response error_page(http::Context& ctx, const Error& error);
 
+// The answer to an action a policy refused: the login page for a visitor (redirect), a 403
+// page for a signed-in account.
+http::Response refuse(http::Context& ctx);
+
 // Shows a validation error in a form: the section <FIELD>_ERROR (field name uppercased, '-'
 // as '_') with ERROR_MESSAGE inside, and the ERROR_SUMMARY section at the top of the form.
 void show_form_error(ctemplate::TemplateDictionary& dict, const Error& error);

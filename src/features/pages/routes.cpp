@@ -1,7 +1,7 @@
 #include "features/pages/routes.h"
 
 #include "core/html/render.h"
-#include "core/security/actor.h"
+#include "features/territories/policy.h"
 
 namespace parcours::pages {
 namespace {
@@ -11,11 +11,7 @@ http::Response home(http::Context& ctx) {
   ctemplate::TemplateDictionary dict("home");
   if (ctx.actor) {
     dict.SetValueAndShowSection("NAME", ctx.actor->name, "SIGNED_IN");
-    bool manages = ctx.actor->is_admin();
-    for (const auto& grant : ctx.actor->grants) {
-      if (grant.role == security::Role::kTerritoryManager) manages = true;
-    }
-    if (manages) dict.ShowSection("TERRITORIES");
+    if (territories::may_list_territories(ctx.actor)) dict.ShowSection("TERRITORIES");
   } else {
     dict.ShowSection("ANONYMOUS");
   }
