@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <charconv>
 #include <cstdint>
 
 namespace parcours::text {
@@ -147,6 +148,15 @@ bool all_digits(std::string_view input) {
     if (c < '0' || c > '9') return false;
   }
   return true;
+}
+
+std::optional<std::int64_t> parse_id(std::string_view input) {
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(input.data(), input.data() + input.size(), id);
+  if (input.empty() || ec != std::errc() || end != input.data() + input.size() || id <= 0) {
+    return std::nullopt;
+  }
+  return id;
 }
 
 }  // namespace parcours::text

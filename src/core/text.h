@@ -6,6 +6,8 @@
 //   slugify("CCAS de Sedan") == "ccas-de-sedan"
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,5 +27,8 @@ std::string trim(std::string_view input);
 
 // True when every character is an ASCII digit (and there is at least one).
 bool all_digits(std::string_view input);
+
+// A positive decimal identifier ("42"), as found in paths and form fields; empty otherwise.
+std::optional<std::int64_t> parse_id(std::string_view input);
 
 }  // namespace parcours::text

@@ -62,5 +62,14 @@ TEST(AllDigits, RequiresAtLeastOneDigitAndNothingElse) {
   EXPECT_FALSE(all_digits("12a"));
 }
 
+TEST(ParseId, AcceptsOnlyPositiveDecimalNumbers) {
+  EXPECT_EQ(parse_id("42"), 42);
+  EXPECT_FALSE(parse_id("0"));
+  EXPECT_FALSE(parse_id("-3"));
+  EXPECT_FALSE(parse_id("12abc"));
+  EXPECT_FALSE(parse_id(""));
+  EXPECT_FALSE(parse_id("99999999999999999999"));
+}
+
 }  // namespace
 }  // namespace parcours::text

@@ -2,6 +2,7 @@
 
 #include "core/html/render.h"
 #include "core/http/flash.h"
+#include "core/text.h"
 #include "features/territories/policy.h"
 #include "features/territories/territory.h"
 
@@ -14,14 +15,8 @@ std::optional<std::int64_t> actor_id(const http::Context& ctx) {
 }
 
 std::optional<std::int64_t> id_param(const http::Context& ctx) {
-  try {
-    std::size_t used = 0;
-    const std::string& text = ctx.request.params.at("id");
-    std::int64_t id = std::stoll(text, &used);
-    if (used == text.size() && id > 0) return id;
-  } catch (const std::exception&) {
-  }
-  return std::nullopt;
+  auto it = ctx.request.params.find("id");
+  return it == ctx.request.params.end() ? std::nullopt : text::parse_id(it->second);
 }
 
 http::Response not_found(http::Context& ctx) {
