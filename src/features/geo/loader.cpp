@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/atomic.h"
 #include "core/store/journal.h"
 #include "core/text.h"
 
@@ -98,7 +99,7 @@ Result<GeoCounts> load_geography(store::Connection& conn, const std::string& dir
     }
   }
 
-  return store::with_transaction(conn, [&]() -> Result<GeoCounts> {
+  return atomically(conn, [&]() -> Result<GeoCounts> {
     GeoCounts counts;
     BatchInsert region_rows(conn, "INSERT INTO regions (code, name)", 2,
                             "ON CONFLICT (code) DO UPDATE SET name = excluded.name");

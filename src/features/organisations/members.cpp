@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "core/atomic.h"
 #include "core/changes.h"
 #include "core/clock.h"
 #include "core/mail/outbox.h"
@@ -111,7 +112,7 @@ Result<Invitation> invite_member(store::Connection& conn, const Organisation& or
   auto role = parse_member_role(form.roles.role);
   if (!role) return std::unexpected(role.error());
 
-  return store::with_transaction(conn, [&]() -> Result<Invitation> {
+  return atomically(conn, [&]() -> Result<Invitation> {
     Invitation invitation;
     auto existing = accounts::find_user_by_email(conn, email);
     if (existing) {
@@ -171,7 +172,7 @@ Result<void> set_member_roles(store::Connection& conn, const Organisation& org,
                               std::optional<std::int64_t> actor_id) {
   auto role = parse_member_role(form.role);
   if (!role) return std::unexpected(role.error());
-  auto done = store::with_transaction(conn, [&]() -> Result<std::int64_t> {
+  auto done = atomically(conn, [&]() -> Result<std::int64_t> {
     auto before = find_member(conn, org.id, user_id);
     if (!before) return fail(ErrorCode::kNotFound, "Cette personne n’est pas membre de la structure.");
     if (actor_id == user_id && before->role == Role::kOrgAdmin && *role != Role::kOrgAdmin) {
@@ -203,7 +204,7 @@ Result<void> deactivate_member(store::Connection& conn, const Organisation& org,
   if (actor_id == user_id) {
     return fail(ErrorCode::kInvalid, "Vous ne pouvez pas vous désactiver vous-même.");
   }
-  auto done = store::with_transaction(conn, [&]() -> Result<std::int64_t> {
+  auto done = atomically(conn, [&]() -> Result<std::int64_t> {
     auto before = find_member(conn, org.id, user_id);
     if (!before) return fail(ErrorCode::kNotFound, "Cette personne n’est pas membre de la structure.");
     if (!before->active) return user_id;

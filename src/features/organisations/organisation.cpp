@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "core/atomic.h"
 #include "core/changes.h"
 #include "core/clock.h"
 #include "core/store/journal.h"
@@ -221,7 +222,7 @@ std::optional<Organisation> find_organisation_by_slug(store::Connection& conn,
 Result<std::int64_t> create_organisation(store::Connection& conn, const OrganisationForm& form,
                                          std::optional<std::int64_t> actor_id) {
   try {
-    return store::with_transaction(conn, [&]() -> Result<std::int64_t> {
+    return atomically(conn, [&]() -> Result<std::int64_t> {
       auto v = validate(conn, form);
       if (!v) return std::unexpected(v.error());
       std::string slug = unique_slug(conn, v->name);
@@ -252,7 +253,7 @@ Result<std::int64_t> create_organisation(store::Connection& conn, const Organisa
 Result<void> update_organisation(store::Connection& conn, std::int64_t id,
                                  const OrganisationForm& form, bool allow_move,
                                  std::optional<std::int64_t> actor_id) {
-  auto done = store::with_transaction(conn, [&]() -> Result<std::int64_t> {
+  auto done = atomically(conn, [&]() -> Result<std::int64_t> {
     auto current = find_organisation(conn, id);
     if (!current) return fail(ErrorCode::kNotFound, "Structure introuvable.");
     OrganisationForm checked = form;
@@ -292,7 +293,7 @@ Result<void> update_organisation(store::Connection& conn, std::int64_t id,
 
 Result<void> set_organisation_active(store::Connection& conn, std::int64_t id, bool active,
                                      std::optional<std::int64_t> actor_id) {
-  auto done = store::with_transaction(conn, [&]() -> Result<std::int64_t> {
+  auto done = atomically(conn, [&]() -> Result<std::int64_t> {
     auto current = find_organisation(conn, id);
     if (!current) return fail(ErrorCode::kNotFound, "Structure introuvable.");
     if (current->active == active) return id;

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "core/atomic.h"
 #include "core/changes.h"
 #include "core/clock.h"
 #include "core/store/journal.h"
@@ -204,7 +205,7 @@ std::optional<Territory> find_territory_by_slug(store::Connection& conn, const s
 Result<std::int64_t> create_territory(store::Connection& conn, const TerritoryForm& form,
                                       std::optional<std::int64_t> actor_id) {
   try {
-    return store::with_transaction(conn, [&]() -> Result<std::int64_t> {
+    return atomically(conn, [&]() -> Result<std::int64_t> {
       auto identity = validate_identity(conn, form, 0);
       if (!identity) return std::unexpected(identity.error());
       auto settings = validate_settings(form);
@@ -245,7 +246,7 @@ Result<std::int64_t> create_territory(store::Connection& conn, const TerritoryFo
 Result<void> update_territory(store::Connection& conn, std::int64_t id, const TerritoryForm& form,
                               bool settings_only, std::optional<std::int64_t> actor_id) {
   try {
-    auto done = store::with_transaction(conn, [&]() -> Result<std::int64_t> {
+    auto done = atomically(conn, [&]() -> Result<std::int64_t> {
       auto current = find_territory(conn, id);
       if (!current) return fail(ErrorCode::kNotFound, "Territoire introuvable.");
       Validated next{current->name, current->slug, current->departements, {}};
