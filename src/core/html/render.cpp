@@ -165,7 +165,9 @@ http::Response error_page(http::Context& ctx, const Error& error) {
 }
 
 http::Response refuse(http::Context& ctx) {
-  if (!ctx.signed_in()) return http::Response::redirect("/connexion", 302);
+  if (!ctx.signed_in()) {
+    return http::Response::redirect("/connexion?next=" + http::url_encode(ctx.request.path), 302);
+  }
   return error_page(ctx, 403, "Accès refusé",
                     "Votre compte n’a pas les droits nécessaires pour cette page.");
 }
