@@ -39,7 +39,7 @@
     {{/IDENTITY_EDITABLE}}
     {{#IDENTITY_READONLY}}
     <div class="fr-fieldset__element">
-      <dl>
+      <dl class="parcours-details">
         <dt>Nom</dt><dd>{{NAME}}</dd>
         <dt>Identifiant</dt><dd>{{SLUG}}</dd>
         <dt>Départements couverts</dt><dd>{{DEPARTEMENTS}}</dd>
