@@ -14,8 +14,9 @@ namespace {
 
 // Display width of UTF-8 text: one column per code point (enough for French names).
 std::size_t width(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 void print_row(const std::vector<std::string>& cells, const std::vector<std::size_t>& widths) {

@@ -85,15 +85,37 @@ void fold_code_point(std::string& out, char32_t cp) {
   }
   if (cp >= 0x300 && cp <= 0x36F) return;  // combining accents of decomposed input
   switch (cp) {
-    case U'Æ': case U'æ': out += "ae"; return;
-    case U'Œ': case U'œ': out += "oe"; return;
-    case U'ß': out += "ss"; return;
-    case U'Ĳ': case U'ĳ': out += "ij"; return;
-    case U'’': case U'‘': case U'‐': case U'‑': case U'–': case U'—': case U'«': case U'»':
-    case U'\u00A0': case U'\u202F': case U'×': case U'÷':
+    case U'Æ':
+    case U'æ':
+      out += "ae";
+      return;
+    case U'Œ':
+    case U'œ':
+      out += "oe";
+      return;
+    case U'ß':
+      out += "ss";
+      return;
+    case U'Ĳ':
+    case U'ĳ':
+      out += "ij";
+      return;
+    case U'’':
+    case U'‘':
+    case U'‐':
+    case U'‑':
+    case U'–':
+    case U'—':
+    case U'«':
+    case U'»':
+    case U'\u00A0':
+    case U'\u202F':
+    case U'×':
+    case U'÷':
       out += ' ';
       return;
-    default: break;
+    default:
+      break;
   }
   if (cp >= 0xC0 && cp < 0x180 && kLatinBase[cp - 0xC0] != '\0') {
     out += kLatinBase[cp - 0xC0];

@@ -22,8 +22,9 @@ class GeoFixtureDir {
             ("parcours-geo-" + std::to_string(random()) + std::to_string(random()));
     std::filesystem::create_directories(path_);
     write("regions.json", R"([{"code":"44","nom":"Grand Est"}])");
-    write("departements.json",
-          R"([{"code":"08","nom":"Ardennes","region":"44"},{"code":"51","nom":"Marne","region":"44"}])");
+    write(
+        "departements.json",
+        R"([{"code":"08","nom":"Ardennes","region":"44"},{"code":"51","nom":"Marne","region":"44"}])");
     write("epci.json", R"([{"code":"200041630","nom":"CA Ardenne Métropole","type":"CA",
       "membres":[{"code":"08105","nom":"Charleville-Mézières"}]}])");
     write("communes.json", R"([

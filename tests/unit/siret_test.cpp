@@ -32,7 +32,9 @@ TEST(Siret, RejectsWrongLengthsAndNonDigits) {
 
 TEST(Siret, NormalisesSpacesAndDotsAsTyped) {
   EXPECT_EQ(normalise_siret("732 829 320 00074"), "73282932000074");
-  EXPECT_EQ(normalise_siret("732.829.320\xC2\xA0" "00074"), "73282932000074");
+  EXPECT_EQ(normalise_siret("732.829.320\xC2\xA0"
+                            "00074"),
+            "73282932000074");
   EXPECT_EQ(normalise_siret("732-829"), "732-829");
 }
 

@@ -34,9 +34,7 @@ TEST(FoldForSearch, KeepsDigitsAndOtherScripts) {
   EXPECT_EQ(fold_for_search("Αθήνα"), "Αθήνα");
 }
 
-TEST(FoldForSearch, SurvivesTruncatedUtf8) {
-  EXPECT_EQ(fold_for_search("abc\xC3"), "abc\xC3");
-}
+TEST(FoldForSearch, SurvivesTruncatedUtf8) { EXPECT_EQ(fold_for_search("abc\xC3"), "abc\xC3"); }
 
 TEST(Slugify, MakesUrlSafeIdentifiers) {
   EXPECT_EQ(slugify("CCAS de Sedan"), "ccas-de-sedan");

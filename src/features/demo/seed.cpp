@@ -28,18 +28,18 @@ constexpr DemoOrganisation kOrganisations[] = {
     {"Conseil départemental des Ardennes", "conseil_departemental",
      "Hôtel du Département, place de la Préfecture", "08105", "insertion@demo-ardennes.test",
      "03 24 59 60 60"},
-    {"France Travail Charleville-Mézières", "france_travail", "13 avenue Georges Corneau",
-     "08105", "charleville@demo-francetravail.test", "03 24 33 54 00"},
+    {"France Travail Charleville-Mézières", "france_travail", "13 avenue Georges Corneau", "08105",
+     "charleville@demo-francetravail.test", "03 24 33 54 00"},
     {"CAF des Ardennes", "caf", "2 rue de Clèves", "08105", "accueil@demo-caf08.test",
      "03 24 56 60 00"},
-    {"Mission locale de Charleville-Mézières", "mission_locale", "18 avenue Jean Jaurès",
-     "08105", "contact@demo-missionlocale08.test", "03 24 33 19 20"},
+    {"Mission locale de Charleville-Mézières", "mission_locale", "18 avenue Jean Jaurès", "08105",
+     "contact@demo-missionlocale08.test", "03 24 33 19 20"},
     {"CCAS de Sedan", "ccas", "Place d’Alsace-Lorraine", "08409", "ccas@demo-sedan.test",
      "03 24 27 73 73"},
     {"Association Le Relais ardennais", "association", "7 rue des Moulins", "08362",
      "contact@demo-relais-ardennais.test", "03 24 38 10 20"},
-    {"Atelier-chantier d’insertion Les Jardins de la Meuse", "siae", "4 quai de la Meuse",
-     "08363", "jardins@demo-meuse.test", "03 24 40 11 22"},
+    {"Atelier-chantier d’insertion Les Jardins de la Meuse", "siae", "4 quai de la Meuse", "08363",
+     "jardins@demo-meuse.test", "03 24 40 11 22"},
 };
 
 struct DemoRole {
@@ -59,14 +59,20 @@ struct DemoUser {
 const std::vector<DemoUser>& demo_users() {
   static const std::vector<DemoUser> users{
       {"admin@demo.test", "Camille Martin", "administratrice nationale", {{Role::kAdmin}}},
-      {"territoire@demo.test", "Dominique Lefèvre", "responsable du territoire des Ardennes",
+      {"territoire@demo.test",
+       "Dominique Lefèvre",
+       "responsable du territoire des Ardennes",
        {{Role::kTerritoryManager}}},
-      {"structure@demo.test", "Sophie Bernard",
-       "administratrice du Conseil départemental des Ardennes", {{Role::kOrgAdmin, 0}}},
-      {"orientation@demo.test", "Karim Haddad",
+      {"structure@demo.test",
+       "Sophie Bernard",
+       "administratrice du Conseil départemental des Ardennes",
+       {{Role::kOrgAdmin, 0}}},
+      {"orientation@demo.test",
+       "Karim Haddad",
        "chargé d’orientation au Conseil départemental des Ardennes",
        {{Role::kProfessional, 0, true, false}}},
-      {"referent@demo.test", "Julie Moreau",
+      {"referent@demo.test",
+       "Julie Moreau",
        "référente à la Mission locale et à l’Association Le Relais ardennais (deux structures)",
        {{Role::kProfessional, 3, false, true}, {Role::kProfessional, 5, false, true}}},
   };
@@ -101,17 +107,17 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
 
       auto territory = territories::find_territory_by_slug(conn, "ardennes");
       std::int64_t territory_id =
-          territory ? territory->id
-                    : or_throw(territories::create_territory(
-                          conn,
-                          {.name = "Ardennes",
-                           .slug = "ardennes",
-                           .departements = "08",
-                           .orientation_deadline_days =
-                               std::to_string(territories::kDefaultDeadlineDays),
-                           .deadline_mode = "calendar",
-                           .retention_months = std::to_string(territories::kDefaultRetentionMonths)},
-                          std::nullopt));
+          territory
+              ? territory->id
+              : or_throw(territories::create_territory(
+                    conn,
+                    {.name = "Ardennes",
+                     .slug = "ardennes",
+                     .departements = "08",
+                     .orientation_deadline_days = std::to_string(territories::kDefaultDeadlineDays),
+                     .deadline_mode = "calendar",
+                     .retention_months = std::to_string(territories::kDefaultRetentionMonths)},
+                    std::nullopt));
 
       std::vector<std::int64_t> org_ids;
       for (const auto& o : kOrganisations) {
@@ -119,16 +125,16 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
           org_ids.push_back(existing->id);
           continue;
         }
-        org_ids.push_back(or_throw(organisations::create_organisation(
-            conn,
-            {.territory_id = std::to_string(territory_id),
-             .name = o.name,
-             .kind = o.kind,
-             .address = o.address,
-             .commune = o.commune,
-             .email = o.email,
-             .phone = o.phone},
-            std::nullopt)));
+        org_ids.push_back(or_throw(
+            organisations::create_organisation(conn,
+                                               {.territory_id = std::to_string(territory_id),
+                                                .name = o.name,
+                                                .kind = o.kind,
+                                                .address = o.address,
+                                                .commune = o.commune,
+                                                .email = o.email,
+                                                .phone = o.phone},
+                                               std::nullopt)));
         ++summary.organisations_created;
       }
 
@@ -140,7 +146,8 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
           ++summary.accounts_created;
         }
         for (const auto& r : u.roles) {
-          accounts::NewRole role{.role = r.role, .orientation = r.orientation, .referent = r.referent};
+          accounts::NewRole role{
+              .role = r.role, .orientation = r.orientation, .referent = r.referent};
           if (r.role == Role::kTerritoryManager) role.territory_id = territory_id;
           if (r.organisation >= 0) role.organisation_id = org_ids[r.organisation];
           or_throw(accounts::grant_role(conn, *user_id, role, std::nullopt));
@@ -148,17 +155,18 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
         summary.accounts.push_back({u.email, u.description});
       }
 
-      store::append_event(conn, {.kind = "demo.seeded",
-                                 .territory_id = territory_id,
-                                 .payload_json = "{\"organisations_created\":" +
-                                                 std::to_string(summary.organisations_created) +
-                                                 ",\"accounts_created\":" +
-                                                 std::to_string(summary.accounts_created) + "}"});
+      store::append_event(
+          conn, {.kind = "demo.seeded",
+                 .territory_id = territory_id,
+                 .payload_json =
+                     "{\"organisations_created\":" + std::to_string(summary.organisations_created) +
+                     ",\"accounts_created\":" + std::to_string(summary.accounts_created) + "}"});
       return summary;
     });
   } catch (const std::runtime_error& e) {
     if (dynamic_cast<const store::StoreError*>(&e)) throw;
-    return fail(ErrorCode::kInvalid, std::string("Données de démonstration refusées : ") + e.what());
+    return fail(ErrorCode::kInvalid,
+                std::string("Données de démonstration refusées : ") + e.what());
   }
 }
 

@@ -82,8 +82,9 @@ std::vector<Commune> search_communes(store::Connection& conn, std::string_view q
   if (text::all_digits(compact)) {
     // A postcode (or INSEE code) prefix: "08", "082", "08105".
     params.add(compact + "%");
-    sql += "(c.code LIKE $1 OR EXISTS (SELECT 1 FROM commune_postcodes p"
-           " WHERE p.commune_code = c.code AND p.postcode LIKE $1))";
+    sql +=
+        "(c.code LIKE $1 OR EXISTS (SELECT 1 FROM commune_postcodes p"
+        " WHERE p.commune_code = c.code AND p.postcode LIKE $1))";
     sql += departement_filter(departements, params);
     sql += " ORDER BY c.population DESC, c.name";
   } else {
@@ -97,8 +98,9 @@ std::vector<Commune> search_communes(store::Connection& conn, std::string_view q
       sql += " AND (' ' || c.search_name) LIKE $" + std::to_string(params.values().size());
     }
     sql += departement_filter(departements, params);
-    sql += " ORDER BY CASE WHEN c.search_name = $1 THEN 0 WHEN c.search_name LIKE $2 THEN 1"
-           " ELSE 2 END, c.population DESC, c.name";
+    sql +=
+        " ORDER BY CASE WHEN c.search_name = $1 THEN 0 WHEN c.search_name LIKE $2 THEN 1"
+        " ELSE 2 END, c.population DESC, c.name";
   }
   params.add(static_cast<std::int64_t>(limit));
   sql += " LIMIT $" + std::to_string(params.values().size());
@@ -106,8 +108,9 @@ std::vector<Commune> search_communes(store::Connection& conn, std::string_view q
 }
 
 std::optional<Commune> find_commune(store::Connection& conn, std::string_view code) {
-  auto found = run(conn, std::string("SELECT ") + kCommuneColumns + " FROM communes c WHERE c.code = $1",
-                   {std::string(code)});
+  auto found =
+      run(conn, std::string("SELECT ") + kCommuneColumns + " FROM communes c WHERE c.code = $1",
+          {std::string(code)});
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
@@ -126,7 +129,8 @@ Result<Commune> resolve_commune(store::Connection& conn, std::string_view input,
   std::string code;
   if (value.size() > 7 && value.back() == ')') {
     auto open = value.rfind('(');
-    if (open != std::string::npos) code = text::trim(value.substr(open + 1, value.size() - open - 2));
+    if (open != std::string::npos)
+      code = text::trim(value.substr(open + 1, value.size() - open - 2));
   } else if (value.size() == 5) {
     code = value;
   }
@@ -136,7 +140,8 @@ Result<Commune> resolve_commune(store::Connection& conn, std::string_view input,
       for (const auto& d : departements) inside = inside || d == commune->departement;
       if (inside) return std::move(*commune);
       return fail(ErrorCode::kInvalid,
-                  "La commune " + commune_label(*commune) + " n’est pas dans le territoire.", field);
+                  "La commune " + commune_label(*commune) + " n’est pas dans le territoire.",
+                  field);
     }
   }
 
@@ -144,8 +149,9 @@ Result<Commune> resolve_commune(store::Connection& conn, std::string_view input,
   std::string sql = std::string("SELECT ") + kCommuneColumns + " FROM communes c WHERE ";
   if (text::all_digits(value) && value.size() == 5) {
     params.add(value);
-    sql += "EXISTS (SELECT 1 FROM commune_postcodes p WHERE p.commune_code = c.code"
-           " AND p.postcode = $1)";
+    sql +=
+        "EXISTS (SELECT 1 FROM commune_postcodes p WHERE p.commune_code = c.code"
+        " AND p.postcode = $1)";
   } else {
     params.add(text::fold_for_search(value));
     sql += "c.search_name = $1";
@@ -155,8 +161,9 @@ Result<Commune> resolve_commune(store::Connection& conn, std::string_view input,
   if (found.size() == 1) return std::move(found.front());
   if (found.empty()) {
     return fail(ErrorCode::kInvalid,
-                "Commune « " + value + " » inconnue : saisissez son nom exact, son code postal "
-                "ou son code INSEE.",
+                "Commune « " + value +
+                    " » inconnue : saisissez son nom exact, son code postal "
+                    "ou son code INSEE.",
                 field);
   }
   std::string choices;

@@ -110,9 +110,9 @@ Result<GeoCounts> load_geography(store::Connection& conn, const std::string& dir
     }
     region_rows.flush();
 
-    BatchInsert departement_rows(
-        conn, "INSERT INTO departements (code, name, region_code)", 3,
-        "ON CONFLICT (code) DO UPDATE SET name = excluded.name, region_code = excluded.region_code");
+    BatchInsert departement_rows(conn, "INSERT INTO departements (code, name, region_code)", 3,
+                                 "ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
+                                 "region_code = excluded.region_code");
     for (const auto& d : *departements) {
       if (!d.is_object()) continue;
       const auto& o = d.as_object();

@@ -51,7 +51,8 @@ http::Response search(http::Context& ctx) {
   int limit = kDefaultLimit;
   std::string limit_text = ctx.request.query_value("limit");
   if (!limit_text.empty()) {
-    auto [end, ec] = std::from_chars(limit_text.data(), limit_text.data() + limit_text.size(), limit);
+    auto [end, ec] =
+        std::from_chars(limit_text.data(), limit_text.data() + limit_text.size(), limit);
     if (ec != std::errc() || end != limit_text.data() + limit_text.size() || limit < 1 ||
         limit > kMaxLimit) {
       return http::Response::problem(400, "Paramètre invalide",

@@ -139,13 +139,16 @@ Result<Invitation> invite_member(store::Connection& conn, const Organisation& or
         "SELECT 1 FROM users WHERE id = $1 AND password_hash IS NOT NULL", {invitation.user_id});
     std::string text = "Bonjour,\n\nVous avez été ajouté·e à la structure « " + org.name +
                        " » sur Parcours, le service numérique de l’insertion et de l’emploi, "
-                       "comme " + roles_sentence(*role, form.roles) + ".\n\n";
+                       "comme " +
+                       roles_sentence(*role, form.roles) + ".\n\n";
     if (has_password) {
       text += "Connectez-vous avec votre compte habituel : " + public_url + "/connexion\n";
     } else {
       std::string token = accounts::issue_password_token(conn, invitation.user_id, "invitation");
-      text += "Pour activer votre compte, choisissez votre mot de passe en suivant ce lien, "
-              "valable 7 jours :\n" + public_url + "/mot-de-passe/" + token + "\n";
+      text +=
+          "Pour activer votre compte, choisissez votre mot de passe en suivant ce lien, "
+          "valable 7 jours :\n" +
+          public_url + "/mot-de-passe/" + token + "\n";
     }
     text += "\nSi vous ne vous attendiez pas à ce message, ignorez-le.\n\nL’équipe Parcours\n";
     mail::queue_mail(conn, {.to = email,
@@ -174,7 +177,8 @@ Result<void> set_member_roles(store::Connection& conn, const Organisation& org,
   if (!role) return std::unexpected(role.error());
   auto done = atomically(conn, [&]() -> Result<std::int64_t> {
     auto before = find_member(conn, org.id, user_id);
-    if (!before) return fail(ErrorCode::kNotFound, "Cette personne n’est pas membre de la structure.");
+    if (!before)
+      return fail(ErrorCode::kNotFound, "Cette personne n’est pas membre de la structure.");
     if (actor_id == user_id && before->role == Role::kOrgAdmin && *role != Role::kOrgAdmin) {
       return fail(ErrorCode::kInvalid,
                   "Vous ne pouvez pas retirer vous-même votre rôle d’administrateur : demandez-le "
@@ -187,11 +191,12 @@ Result<void> set_member_roles(store::Connection& conn, const Organisation& org,
     Changes changes;
     changes.compare("roles", roles_json(*before), roles_json(*after));
     if (!changes.empty()) {
-      store::append_event(conn, {.kind = "member.roles_updated",
-                                 .territory_id = org.territory_id,
-                                 .actor_id = actor_id,
-                                 .payload_json = changes.to_json(
-                                     {{"organisation_id", org.id}, {"user_id", user_id}})});
+      store::append_event(
+          conn,
+          {.kind = "member.roles_updated",
+           .territory_id = org.territory_id,
+           .actor_id = actor_id,
+           .payload_json = changes.to_json({{"organisation_id", org.id}, {"user_id", user_id}})});
     }
     return user_id;
   });
@@ -206,7 +211,8 @@ Result<void> deactivate_member(store::Connection& conn, const Organisation& org,
   }
   auto done = atomically(conn, [&]() -> Result<std::int64_t> {
     auto before = find_member(conn, org.id, user_id);
-    if (!before) return fail(ErrorCode::kNotFound, "Cette personne n’est pas membre de la structure.");
+    if (!before)
+      return fail(ErrorCode::kNotFound, "Cette personne n’est pas membre de la structure.");
     if (!before->active) return user_id;
     conn.execute(
         "UPDATE user_roles SET active = 0, updated_at = $3 WHERE user_id = $1 AND "
@@ -215,11 +221,12 @@ Result<void> deactivate_member(store::Connection& conn, const Organisation& org,
     auto after = find_member(conn, org.id, user_id);
     Changes changes;
     changes.compare("roles", roles_json(*before), roles_json(*after));
-    store::append_event(conn, {.kind = "member.deactivated",
-                               .territory_id = org.territory_id,
-                               .actor_id = actor_id,
-                               .payload_json = changes.to_json(
-                                   {{"organisation_id", org.id}, {"user_id", user_id}})});
+    store::append_event(
+        conn,
+        {.kind = "member.deactivated",
+         .territory_id = org.territory_id,
+         .actor_id = actor_id,
+         .payload_json = changes.to_json({{"organisation_id", org.id}, {"user_id", user_id}})});
     return user_id;
   });
   if (!done) return std::unexpected(done.error());

@@ -136,10 +136,10 @@ http::Response invite(http::Context& ctx) {
                   .roles = roles_from_request(ctx.request)};
   auto invited = invite_member(ctx.db, *org, form, ctx.config.public_url, actor_id(ctx));
   if (!invited) return members_page(ctx, *org, form, &invited.error());
-  http::set_flash(ctx, invited->new_account
-                           ? "Invitation envoyée à " + text::trim(form.email) + "."
-                           : text::trim(form.email) + " a été ajouté·e à la structure et prévenu·e "
-                                                      "par courriel.");
+  http::set_flash(ctx, invited->new_account ? "Invitation envoyée à " + text::trim(form.email) + "."
+                                            : text::trim(form.email) +
+                                                  " a été ajouté·e à la structure et prévenu·e "
+                                                  "par courriel.");
   return http::Response::redirect(members_path(*org));
 }
 

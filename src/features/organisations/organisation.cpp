@@ -111,8 +111,9 @@ Result<Validated> validate(store::Connection& conn, const OrganisationForm& form
     }
     if (!is_valid_siret(siret)) {
       return fail(ErrorCode::kInvalid,
-                  "Le SIRET " + siret + " n’est pas valide (clé de contrôle incorrecte) : "
-                  "vérifiez-le sur l’annuaire des entreprises.",
+                  "Le SIRET " + siret +
+                      " n’est pas valide (clé de contrôle incorrecte) : "
+                      "vérifiez-le sur l’annuaire des entreprises.",
                   "siret");
     }
     v.siret = siret;
@@ -131,17 +132,16 @@ Result<Validated> validate(store::Connection& conn, const OrganisationForm& form
     std::string known;
     for (const auto& p : commune->postcodes) known += (known.empty() ? "" : ", ") + p;
     return fail(ErrorCode::kInvalid,
-                v.postcode.empty()
-                    ? "Indiquez le code postal : " + commune->name + " en a plusieurs (" + known +
-                          ")."
-                    : "Le code postal " + v.postcode + " n’est pas celui de " + commune->name +
-                          " (" + known + ").",
+                v.postcode.empty() ? "Indiquez le code postal : " + commune->name +
+                                         " en a plusieurs (" + known + ")."
+                                   : "Le code postal " + v.postcode + " n’est pas celui de " +
+                                         commune->name + " (" + known + ").",
                 "postcode");
   }
   v.email = text::trim(form.email);
   if (!v.email.empty() && !plausible_email(v.email)) {
-    return fail(ErrorCode::kInvalid,
-                "L’adresse électronique doit avoir la forme nom@domaine.fr.", "email");
+    return fail(ErrorCode::kInvalid, "L’adresse électronique doit avoir la forme nom@domaine.fr.",
+                "email");
   }
   std::string phone = text::trim(form.phone);
   if (!phone.empty()) {
@@ -234,11 +234,16 @@ Result<std::int64_t> create_organisation(store::Connection& conn, const Organisa
           {v->territory_id, slug, v->name, v->kind, store::opt(v->siret), v->address, v->postcode,
            v->commune_code, v->email, v->phone, now});
       std::int64_t id = row->integer(0);
-      json::object payload{{"organisation_id", id}, {"slug", slug},
-                           {"name", v->name},       {"kind", v->kind},
-                           {"siret", opt_json(v->siret)}, {"address", v->address},
-                           {"postcode", v->postcode}, {"commune_code", v->commune_code},
-                           {"email", v->email},     {"phone", v->phone}};
+      json::object payload{{"organisation_id", id},
+                           {"slug", slug},
+                           {"name", v->name},
+                           {"kind", v->kind},
+                           {"siret", opt_json(v->siret)},
+                           {"address", v->address},
+                           {"postcode", v->postcode},
+                           {"commune_code", v->commune_code},
+                           {"email", v->email},
+                           {"phone", v->phone}};
       store::append_event(conn, {.kind = "organisation.created",
                                  .territory_id = v->territory_id,
                                  .actor_id = actor_id,
@@ -301,11 +306,11 @@ Result<void> set_organisation_active(store::Connection& conn, std::int64_t id, b
                  {id, store::boolean(active), now_seconds()});
     Changes changes;
     changes.compare("active", current->active, active);
-    store::append_event(
-        conn, {.kind = active ? "organisation.reactivated" : "organisation.deactivated",
-               .territory_id = current->territory_id,
-               .actor_id = actor_id,
-               .payload_json = changes.to_json({{"organisation_id", id}})});
+    store::append_event(conn,
+                        {.kind = active ? "organisation.reactivated" : "organisation.deactivated",
+                         .territory_id = current->territory_id,
+                         .actor_id = actor_id,
+                         .payload_json = changes.to_json({{"organisation_id", id}})});
     return id;
   });
   if (!done) return std::unexpected(done.error());

@@ -122,7 +122,8 @@ http::Response list(http::Context& ctx) {
     }
   }
   bool can_create = false;
-  for (const auto& t : all_territories) can_create = can_create || may_create_organisation(ctx.actor, t.id);
+  for (const auto& t : all_territories)
+    can_create = can_create || may_create_organisation(ctx.actor, t.id);
   if (can_create) {
     dict.ShowSection("CAN_CREATE");
     dict.SetValue("CREATE_QUERY",

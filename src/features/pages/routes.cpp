@@ -34,7 +34,8 @@ void register_routes(http::Router& router) {
              static_page("Déclaration d’accessibilité", "pages/accessibilite.tpl"));
   router.add("GET", "/donnees-personnelles",
              static_page("Données personnelles", "pages/donnees-personnelles.tpl"));
-  router.add("GET", "/mentions-legales", static_page("Mentions légales", "pages/mentions-legales.tpl"));
+  router.add("GET", "/mentions-legales",
+             static_page("Mentions légales", "pages/mentions-legales.tpl"));
 }
 
 }  // namespace parcours::pages

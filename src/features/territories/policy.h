@@ -16,7 +16,8 @@ using MaybeActor = std::optional<security::Actor>;
 bool may_list_territories(const MaybeActor& actor);
 bool may_create_territory(const MaybeActor& actor);
 bool may_view_territory(const MaybeActor& actor, std::int64_t territory_id);
-bool may_edit_territory(const MaybeActor& actor, std::int64_t territory_id);  // name, slug, départements
+bool may_edit_territory(const MaybeActor& actor,
+                        std::int64_t territory_id);  // name, slug, départements
 bool may_edit_territory_settings(const MaybeActor& actor, std::int64_t territory_id);
 
 }  // namespace parcours::territories

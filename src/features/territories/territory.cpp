@@ -100,10 +100,10 @@ Result<Validated> validate_identity(store::Connection& conn, const TerritoryForm
                 "slug");
   }
   if (auto other = find_territory_by_slug(conn, v.slug); other && other->id != self) {
-    return fail(ErrorCode::kConflict,
-                "L’identifiant « " + v.slug + " » est déjà pris par le territoire " + other->name +
-                    ".",
-                "slug");
+    return fail(
+        ErrorCode::kConflict,
+        "L’identifiant « " + v.slug + " » est déjà pris par le territoire " + other->name + ".",
+        "slug");
   }
 
   std::string codes = form.departements;
@@ -128,18 +128,18 @@ Result<Validated> validate_identity(store::Connection& conn, const TerritoryForm
         "d.territory_id WHERE d.departement_code = $1",
         {code});
     if (owner && owner->integer(0) != self) {
-      return fail(ErrorCode::kConflict,
-                  "Le département " + code + " est déjà couvert par le territoire " +
-                      owner->text(1) + ".",
-                  "departements");
+      return fail(
+          ErrorCode::kConflict,
+          "Le département " + code + " est déjà couvert par le territoire " + owner->text(1) + ".",
+          "departements");
     }
     if (std::find(v.departements.begin(), v.departements.end(), code) == v.departements.end()) {
       v.departements.push_back(code);
     }
   }
   if (v.departements.empty()) {
-    return fail(ErrorCode::kInvalid,
-                "Indiquez au moins un département couvert (par exemple 08).", "departements");
+    return fail(ErrorCode::kInvalid, "Indiquez au moins un département couvert (par exemple 08).",
+                "departements");
   }
   std::sort(v.departements.begin(), v.departements.end());
   return v;
@@ -221,9 +221,10 @@ Result<std::int64_t> create_territory(store::Connection& conn, const TerritoryFo
            static_cast<std::int64_t>(settings->retention_months), now});
       std::int64_t id = row->integer(0);
       for (const auto& code : identity->departements) {
-        conn.execute("INSERT INTO territory_departements (territory_id, departement_code) "
-                     "VALUES ($1, $2)",
-                     {id, code});
+        conn.execute(
+            "INSERT INTO territory_departements (territory_id, departement_code) "
+            "VALUES ($1, $2)",
+            {id, code});
       }
       json::object payload{{"territory_id", id},
                            {"slug", identity->slug},
@@ -275,15 +276,17 @@ Result<void> update_territory(store::Connection& conn, std::int64_t id, const Te
       conn.execute(
           "UPDATE territories SET name = $2, slug = $3, orientation_deadline_days = $4, "
           "deadline_working_days = $5, retention_months = $6, updated_at = $7 WHERE id = $1",
-          {id, next.name, next.slug, static_cast<std::int64_t>(next.settings.orientation_deadline_days),
+          {id, next.name, next.slug,
+           static_cast<std::int64_t>(next.settings.orientation_deadline_days),
            store::boolean(next.settings.working_days),
            static_cast<std::int64_t>(next.settings.retention_months), now_seconds()});
       if (changes.touches("departements")) {
         conn.execute("DELETE FROM territory_departements WHERE territory_id = $1", {id});
         for (const auto& code : next.departements) {
-          conn.execute("INSERT INTO territory_departements (territory_id, departement_code) "
-                       "VALUES ($1, $2)",
-                       {id, code});
+          conn.execute(
+              "INSERT INTO territory_departements (territory_id, departement_code) "
+              "VALUES ($1, $2)",
+              {id, code});
         }
       }
       store::append_event(conn, {.kind = "territory.updated",
