@@ -38,18 +38,19 @@ std::int64_t integer(const json::object& o, std::string_view key) {
   return it != o.end() && it->value().is_int64() ? it->value().as_int64() : 0;
 }
 
-// Writes rows with multi-row INSERT statements: one round trip per `kBatch` rows instead of one
-// per row (this is what makes PostgreSQL fast here).
+// Writes rows with multi-row INSERT statements: one round trip per batch instead of one per
+// row (this is what makes PostgreSQL fast here). Batches stay small in parameters because
+// SQLite binds `$n` by name, at a cost that grows with the number of parameters.
 class BatchInsert {
  public:
-  static constexpr std::size_t kBatch = 500;
+  static constexpr std::size_t kMaxParameters = 300;
 
   BatchInsert(store::Connection& conn, std::string head, std::size_t columns, std::string tail)
       : conn_(conn), head_(std::move(head)), columns_(columns), tail_(std::move(tail)) {}
 
   void add(std::vector<store::Value> row) {
     for (auto& v : row) values_.push_back(std::move(v));
-    if (values_.size() >= kBatch * columns_) flush();
+    if (values_.size() + columns_ > kMaxParameters) flush();
   }
 
   void flush() {
