@@ -95,7 +95,8 @@ test('organisations and members, from an admin to an organisation admin', async 
       await visit(page, `${server.url}${orgPath}/membres`);
       await page.getByLabel(/^Adresse électronique/).fill('responsable@ccas.test');
       await page.getByLabel(/^Prénom et nom/).fill('Rachid Responsable');
-      await page.getByLabel(/Administrateur ou administratrice/).check();
+      // DSFR draws its own radios and checkboxes: the label is what a user clicks.
+      await page.locator('label[for="role-org_admin"]').click();
       await submit(page, 'Envoyer l’invitation');
       await page.getByText('Invitation envoyée à responsable@ccas.test.').waitFor();
       await visit(page);
@@ -128,8 +129,8 @@ test('organisations and members, from an admin to an organisation admin', async 
       // Roles, then deactivation.
       await invited.getByRole('link', { name: /Modifier les rôles de Rose Référente/ }).click();
       await visit(invited);
-      await invited.getByLabel(/Référent·e de parcours/).check();
-      await invited.getByLabel(/Chargé·e d’orientation/).check();
+      await invited.locator('label[for="referent"]').click();
+      await invited.locator('label[for="orientation"]').click();
       await submit(invited, 'Enregistrer les rôles');
       await invited.getByText('Rôles de Rose Référente enregistrés.').waitFor();
       const row = invited.getByRole('row', { name: /Rose Référente/ });
@@ -137,7 +138,7 @@ test('organisations and members, from an admin to an organisation admin', async 
       await invited.getByRole('link', { name: /Modifier les rôles de Rose Référente/ }).click();
       await submit(invited, 'Désactiver Rose Référente dans la structure');
       await invited.getByText('Rose Référente a été désactivé·e dans la structure.').waitFor();
-      assert.match(await invited.getByRole('row', { name: /Rose Référente/ }).innerText(), /Désactivé/);
+      assert.match(await invited.getByRole('row', { name: /Rose Référente/ }).textContent(), /Désactivé/);
       await visit(invited);
 
       // The organisation admin may not create organisations nor see territories.
