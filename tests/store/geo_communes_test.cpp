@@ -73,6 +73,8 @@ TEST_P(GeoTest, SearchIgnoresAccentsCaseHyphensAndApostrophes) {
             std::vector<std::string>{"Charleville-Mézières"});
   EXPECT_EQ(names(search_communes(*conn, "saint étienne a", 10)),
             std::vector<std::string>{"Saint-Étienne-à-Arnes"});
+  EXPECT_EQ(names(search_communes(*conn, "St-Etienne", 10)),
+            std::vector<std::string>{"Saint-Étienne-à-Arnes"});
   EXPECT_EQ(names(search_communes(*conn, "mézi", 10)),
             std::vector<std::string>{"Charleville-Mézières"});  // a later word
 }

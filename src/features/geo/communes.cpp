@@ -90,10 +90,18 @@ std::vector<Commune> search_communes(store::Connection& conn, std::string_view q
   } else {
     // Every typed word must start a word of the name; a name that starts with the whole query
     // comes first ("sedan" before "saint aignan sedan...").
-    params.add(folded);
-    params.add(folded + "%");
+    std::vector<std::string> words = split_words(folded);
+    std::string expanded;
+    for (std::string& word : words) {
+      // "St-Étienne", "Ste-Marie": the usual abbreviations of Saint and Sainte.
+      if (word == "st") word = "saint";
+      if (word == "ste") word = "sainte";
+      expanded += (expanded.empty() ? "" : " ") + word;
+    }
+    params.add(expanded);
+    params.add(expanded + "%");
     sql += "1 = 1";
-    for (const std::string& word : split_words(folded)) {
+    for (const std::string& word : words) {
       params.add("% " + word + "%");
       sql += " AND (' ' || c.search_name) LIKE $" + std::to_string(params.values().size());
     }
