@@ -1,7 +1,7 @@
 // A small geography for store tests, written as the JSON files of
 // @etalab/decoupage-administratif into a temporary directory: two départements (08, 51), a few
 // communes (with one delegated commune that must be ignored, a name shared by two communes, a
-// commune with two postcodes) and one EPCI.
+// commune with two postcodes, the communes of the demo organisations) and one EPCI.
 #pragma once
 
 #include <filesystem>
@@ -40,6 +40,10 @@ class GeoFixtureDir {
        "type":"commune-actuelle","codesPostaux":["51170"],"population":60},
       {"code":"51454","nom":"Reims","departement":"51","region":"44",
        "type":"commune-actuelle","codesPostaux":["51100","51200"],"population":180318},
+      {"code":"08362","nom":"Rethel","departement":"08","region":"44",
+       "type":"commune-actuelle","codesPostaux":["08300"],"population":7444},
+      {"code":"08363","nom":"Revin","departement":"08","region":"44",
+       "type":"commune-actuelle","codesPostaux":["08500"],"population":5716},
       {"code":"08447","nom":"Mohon","departement":"08","region":"44",
        "type":"commune-deleguee","codesPostaux":["08000"]}
     ])");
