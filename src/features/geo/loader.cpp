@@ -25,7 +25,7 @@ Result<json::array> read_array(const std::string& dir, const std::string& file) 
     return fail(ErrorCode::kInvalid, "Fichier illisible (JSON attendu) : " + dir + "/" + file,
                 "source");
   }
-  return std::move(value.as_array());
+  return Result<json::array>(std::move(value.as_array()));
 }
 
 std::string str(const json::object& o, std::string_view key) {

@@ -96,7 +96,7 @@ std::vector<Member> list_members(store::Connection& conn, std::int64_t organisat
 std::optional<Member> find_member(store::Connection& conn, std::int64_t organisation_id,
                                   std::int64_t user_id) {
   for (auto& m : list_members(conn, organisation_id)) {
-    if (m.user_id == user_id) return std::move(m);
+    if (m.user_id == user_id) return std::optional<Member>(std::move(m));
   }
   return std::nullopt;
 }
