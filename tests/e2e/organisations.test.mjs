@@ -150,3 +150,26 @@ test('organisations and members, from an admin to an organisation admin', async 
     await server.stop();
   }
 });
+
+test('the communes API answers by name or postcode, and in French problem+json when too short', async () => {
+  const server = await startServer({
+    before: async (cli) => assert.equal((await cli(['load-geo'])).code, 0),
+  });
+  try {
+    const byName = await fetch(`${server.url}/api/v1/geo/communes?q=CHARLEVILLE-mezi&limit=3`);
+    assert.equal(byName.status, 200);
+    assert.deepEqual(await byName.json(), [
+      { code: '08105', nom: 'Charleville-Mézières', codes_postaux: ['08000'], departement: '08', epci: '200041630' },
+    ]);
+    const byPostcode = await (await fetch(`${server.url}/api/v1/geo/communes?q=08200`)).json();
+    assert.equal(byPostcode[0].nom, 'Sedan');
+    const short = await fetch(`${server.url}/api/v1/geo/communes?q=a`);
+    assert.equal(short.status, 400);
+    assert.match(short.headers.get('content-type'), /application\/problem\+json/);
+    assert.match((await short.json()).detail, /au moins 2 caractères/);
+    const badLimit = await fetch(`${server.url}/api/v1/geo/communes?q=sedan&limit=500`);
+    assert.equal(badLimit.status, 400);
+  } finally {
+    await server.stop();
+  }
+});
