@@ -1,12 +1,42 @@
+// `parcours load-geo [--source DIR]`: loads the reference geography into the database.
+#include <chrono>
 #include <iostream>
 
 #include "app/commands.h"
+#include "core/store/db.h"
+#include "core/store/migrations.h"
+#include "features/geo/loader.h"
 
 namespace parcours::app {
 
-int run_load_geo(const Config& /*config*/, const std::string& /*source_dir*/) {
-  std::cerr << "parcours : commande pas encore disponible\n";
-  return 1;
+int run_load_geo(const Config& config, const std::string& source_dir) {
+  try {
+    std::string dir =
+        resource_dir(source_dir, "web/node_modules/@etalab/decoupage-administratif/data");
+    auto db = store::Db::open(config.db_url, 1);
+    auto conn = db->acquire();
+    if (!store::pending_migrations(*conn).empty()) {
+      std::cerr << "parcours : la base n’est pas à jour, lancez d’abord « parcours migrate ».\n";
+      return 1;
+    }
+    auto started = std::chrono::steady_clock::now();
+    auto counts = geo::load_geography(*conn, dir);
+    if (!counts) {
+      std::cerr << "parcours : " << counts.error().message << "\n";
+      return 1;
+    }
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::steady_clock::now() - started)
+                  .count();
+    std::cout << "Géographie chargée depuis " << dir << " en " << ms << " ms : " << counts->regions
+              << " régions, " << counts->departements << " départements, " << counts->epci
+              << " EPCI, " << counts->communes << " communes, " << counts->postcodes
+              << " codes postaux.\n";
+    return 0;
+  } catch (const store::StoreError& e) {
+    std::cerr << "parcours : " << e.what() << "\n";
+    return 1;
+  }
 }
 
 }  // namespace parcours::app

@@ -3,6 +3,7 @@
 #include "features/accounts/routes.h"
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
+#include "features/pages/routes.h"
 #include "features/territories/routes.h"
 
 namespace parcours::app {
@@ -12,6 +13,7 @@ void register_all_routes(http::Router& router) {
   territories::register_routes(router);
   organisations::register_routes(router);
   geo::register_routes(router);
+  pages::register_routes(router);
 }
 
 }  // namespace parcours::app

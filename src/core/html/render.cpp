@@ -1,24 +1,185 @@
 #include "core/html/render.h"
 
-// Placeholder until the layout lands: plain pages without the DSFR layout.
+#include <atomic>
+#include <boost/json.hpp>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/config.h"
+#include "core/security/actor.h"
+
 namespace parcours::html {
+namespace {
 
-void set_template_root(const std::string& /*root*/) {}
+// Where templates and assets come from. Set once (explicitly or from the first request's
+// Config), then only read: `ready` lets pages skip the lock after the first one.
+struct Roots {
+  std::mutex mutex;
+  std::atomic<bool> ready{false};
+  std::string templates;
+  std::string web;
+  std::map<std::string, std::string> manifest;  // logical name → fingerprinted file
+};
 
-std::string render(const std::string& /*name*/, const ctemplate::TemplateDictionary& /*dict*/) {
-  return {};
+Roots& roots() {
+  static Roots r;
+  return r;
 }
 
-http::Response page(http::Context& /*ctx*/, const std::string& title, const std::string& /*name*/,
-                    const ctemplate::TemplateDictionary& /*dict*/, unsigned status) {
-  return http::Response::html("<!doctype html><html lang=\"fr\"><title>" + title + "</title></html>",
-                              status);
+void load_manifest(Roots& r) {
+  r.manifest.clear();
+  std::ifstream in(r.web + "/manifest.json");
+  if (!in) return;  // assets not built: logical names are used as they are
+  std::stringstream text;
+  text << in.rdbuf();
+  boost::system::error_code ec;
+  auto value = boost::json::parse(text.str(), ec);
+  if (ec || !value.is_object()) return;
+  for (const auto& [key, file] : value.as_object()) {
+    if (file.is_string()) r.manifest[std::string(key)] = std::string(file.as_string());
+  }
 }
 
-http::Response error_page(http::Context& /*ctx*/, unsigned status, const std::string& title,
-                          const std::string& /*message*/) {
-  return http::Response::html("<!doctype html><html lang=\"fr\"><title>" + title + "</title></html>",
-                              status);
+void ensure_ready(const Config& config) {
+  Roots& r = roots();
+  if (r.ready.load(std::memory_order_acquire)) return;
+  std::lock_guard lock(r.mutex);
+  if (r.ready.load(std::memory_order_relaxed)) return;
+  if (r.templates.empty()) {
+    r.templates = resource_dir(config.templates_root, "templates");
+    ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(r.templates);
+  }
+  if (r.web.empty()) {
+    r.web = resource_dir(config.web_root, "web/dist");
+    load_manifest(r);
+  }
+  r.ready.store(true, std::memory_order_release);
+}
+
+struct NavItem {
+  const char* href;
+  const char* label;
+};
+
+bool is_current(const std::string& path, const std::string& href) {
+  if (href == "/") return path == "/";
+  return path == href || path.rfind(href + "/", 0) == 0;
+}
+
+void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context& ctx) {
+  std::vector<NavItem> items{{"/", "Accueil"}};
+  if (ctx.actor) {
+    bool manages = ctx.actor->is_admin();
+    for (const auto& grant : ctx.actor->grants) {
+      if (grant.role == security::Role::kTerritoryManager) manages = true;
+    }
+    if (manages) items.push_back({"/territoires", "Territoires"});
+    items.push_back({"/structures", "Structures"});
+  }
+  for (const NavItem& item : items) {
+    auto* entry = layout.AddSectionDictionary("NAV_ITEM");
+    entry->SetValue("HREF", item.href);
+    entry->SetValue("LABEL", item.label);
+    if (is_current(ctx.request.path, item.href)) entry->ShowSection("CURRENT");
+  }
+}
+
+}  // namespace
+
+void set_template_root(const std::string& root) {
+  Roots& r = roots();
+  std::lock_guard lock(r.mutex);
+  r.templates = root;
+  ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(root);
+}
+
+void set_web_root(const std::string& root) {
+  Roots& r = roots();
+  std::lock_guard lock(r.mutex);
+  r.web = root;
+  load_manifest(r);
+}
+
+std::string asset_url(const std::string& logical_name) {
+  const auto& manifest = roots().manifest;
+  auto it = manifest.find(logical_name);
+  return "/static/" + (it == manifest.end() ? logical_name : it->second);
+}
+
+std::string render(const std::string& name, const ctemplate::TemplateDictionary& dict) {
+  std::string out;
+  if (!ctemplate::ExpandTemplate(name, ctemplate::STRIP_BLANK_LINES, &dict, &out)) {
+    throw std::runtime_error("gabarit introuvable ou invalide : " + name);
+  }
+  return out;
+}
+
+http::Response page(http::Context& ctx, const std::string& title, const std::string& name,
+                    ctemplate::TemplateDictionary& dict, unsigned status) {
+  ensure_ready(ctx.config);
+  dict.SetValue("CSRF_TOKEN", ctx.csrf_token);
+
+  ctemplate::TemplateDictionary layout("layout");
+  layout.SetValue("TITLE", title);
+  layout.SetValue("CONTENT", render(name, dict));
+  layout.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  layout.SetValue("CSS_DSFR", asset_url("dsfr/dsfr.min.css"));
+  layout.SetValue("CSS_ICONS", asset_url("dsfr/utility/icons/icons.min.css"));
+  layout.SetValue("CSS_APP", asset_url("app.css"));
+  layout.SetValue("JS_DSFR_MODULE", asset_url("dsfr/dsfr.module.min.js"));
+  layout.SetValue("JS_DSFR_NOMODULE", asset_url("dsfr/dsfr.nomodule.min.js"));
+  layout.SetValue("JS_APP", asset_url("app.js"));
+  layout.SetValue("JS_COMMUNES", asset_url("communes.js"));
+  layout.ShowSection(ctx.signed_in() ? "SIGNED_IN" : "ANONYMOUS");
+  if (ctx.demo) layout.ShowSection("DEMO");
+  if (ctx.flash) layout.SetValueAndShowSection("MESSAGE", *ctx.flash, "FLASH");
+  fill_navigation(layout, ctx);
+
+  auto response = http::Response::html(render("layout.tpl", layout), status);
+  // Pages show per-user content: never cached by shared caches or kept after logout.
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response error_page(http::Context& ctx, unsigned status, const std::string& title,
+                          const std::string& message) {
+  ctemplate::TemplateDictionary dict("error");
+  dict.SetValue("TITLE", title);
+  dict.SetIntValue("STATUS", static_cast<long>(status));
+  dict.SetValue("MESSAGE", message);
+  if (status == 404) dict.ShowSection("NOT_FOUND");
+  if (status == 401) dict.ShowSection("SIGN_IN");
+  try {
+    return page(ctx, title, "errors/error.tpl", dict, status);
+  } catch (const std::runtime_error&) {
+    // Templates missing (broken installation): still answer with the right status.
+    return http::Response::text(title + "\n" + message + "\n", status);
+  }
+}
+
+http::Response error_page(http::Context& ctx, const Error& error) {
+  return error_page(ctx, http_status(error.code), error_title(error.code), error.message);
+}
+
+http::Response refuse(http::Context& ctx) {
+  if (!ctx.signed_in()) {
+    return http::Response::redirect("/connexion?next=" + http::url_encode(ctx.request.path), 302);
+  }
+  return error_page(ctx, 403, "Accès refusé",
+                    "Votre compte n’a pas les droits nécessaires pour cette page.");
+}
+
+void show_form_error(ctemplate::TemplateDictionary& dict, const Error& error) {
+  dict.SetValueAndShowSection("ERROR_MESSAGE", error.message, "ERROR_SUMMARY");
+  if (error.field.empty()) return;
+  std::string section;
+  for (char c : error.field) {
+    section += (c == '-') ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  dict.SetValueAndShowSection("ERROR_MESSAGE", error.message, section + "_ERROR");
 }
 
 }  // namespace parcours::html

@@ -1,34 +1,54 @@
 // HTML rendering with ctemplate. Templates live in templates/<feature>/<name>.tpl and start with
 // {{%AUTOESCAPE context="HTML"}}, so every variable is escaped for its context at load time;
 // handlers never build HTML strings. A page is a content template wrapped in the DSFR layout
-// (templates/layout.tpl: header, navigation by role, demo banner, footer).
+// (templates/layout.tpl: header, navigation by role, demo banner, flash message, footer).
+// `page` also sets CSRF_TOKEN in the content dictionary, so forms write
+// <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">.
 //
 //   ctemplate::TemplateDictionary dict("content");
 //   dict.SetValue("NAME", org.name);
-//   return html::page(ctx, "Structures", "orgs/list.tpl", dict);
+//   return html::page(ctx, "Structures", "organisations/list.tpl", dict);
 #pragma once
 
 #include <ctemplate/template.h>
 
 #include <string>
 
+#include "core/error.h"
 #include "core/http/context.h"
 #include "core/http/response.h"
 
 namespace parcours::html {
 
-// Sets the directory templates are read from (once, at start).
+// Sets the directories templates and built assets (web/dist with manifest.json) are read from.
+// Optional: without it, the first page uses resource_dir() on the request's Config.
 void set_template_root(const std::string& root);
+void set_web_root(const std::string& root);
 
 // Expands one template; throws std::runtime_error if it cannot be loaded.
 std::string render(const std::string& name, const ctemplate::TemplateDictionary& dict);
 
 // The content template inside the layout, as a full page.
 http::Response page(http::Context& ctx, const std::string& title, const std::string& name,
-                    const ctemplate::TemplateDictionary& dict, unsigned status = 200);
+                    ctemplate::TemplateDictionary& dict, unsigned status = 200);
 
 // A French DSFR error page (404, 403, 405...).
 http::Response error_page(http::Context& ctx, unsigned status, const std::string& title,
                           const std::string& message);
+
+// The error page for an expected failure: its status, French title and message.
+http::Response error_page(http::Context& ctx, const Error& error);
+
+// The answer to an action a policy refused: the login page for a visitor (redirect), a 403
+// page for a signed-in account.
+http::Response refuse(http::Context& ctx);
+
+// Shows a validation error in a form: the section <FIELD>_ERROR (field name uppercased, '-'
+// as '_') with ERROR_MESSAGE inside, and the ERROR_SUMMARY section at the top of the form.
+void show_form_error(ctemplate::TemplateDictionary& dict, const Error& error);
+
+// Path of a built asset under /static/ from its logical name ("app.css"), fingerprinted
+// through web/dist/manifest.json; the logical path itself when the manifest lacks it.
+std::string asset_url(const std::string& logical_name);
 
 }  // namespace parcours::html

@@ -1,7 +1,259 @@
 #include "features/organisations/routes.h"
 
-namespace parcours::organisations {
+#include "core/html/render.h"
+#include "core/http/flash.h"
+#include "core/text.h"
+#include "features/organisations/kinds.h"
+#include "features/organisations/members_routes.h"
+#include "features/organisations/organisation.h"
+#include "features/organisations/policy.h"
+#include "features/territories/territory.h"
 
-void register_routes(http::Router& /*router*/) {}
+namespace parcours::organisations {
+namespace {
+
+std::optional<std::int64_t> actor_id(const http::Context& ctx) {
+  if (!ctx.actor) return std::nullopt;
+  return ctx.actor->user_id;
+}
+
+http::Response not_found(http::Context& ctx) {
+  return html::error_page(ctx, 404, "Page non trouvée", "Cette structure n’existe pas.");
+}
+
+// The organisation named by the {id} path parameter, or the response to give instead.
+std::optional<Organisation> organisation_of(http::Context& ctx) {
+  auto it = ctx.request.params.find("id");
+  auto id = it == ctx.request.params.end() ? std::nullopt : text::parse_id(it->second);
+  if (!id) return std::nullopt;
+  return find_organisation(ctx.db, *id);
+}
+
+// Territories in which the actor may create organisations.
+std::vector<territories::Territory> creatable_territories(http::Context& ctx) {
+  std::vector<territories::Territory> out;
+  for (auto& t : territories::list_territories(ctx.db)) {
+    if (may_create_organisation(ctx.actor, t.id)) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+OrganisationForm form_from_request(const http::Request& request) {
+  return {.territory_id = request.form_value("territory_id"),
+          .name = request.form_value("name"),
+          .kind = request.form_value("kind"),
+          .siret = request.form_value("siret"),
+          .address = request.form_value("address"),
+          .postcode = request.form_value("postcode"),
+          .commune = request.form_value("commune"),
+          .email = request.form_value("email"),
+          .phone = request.form_value("phone")};
+}
+
+// The create/edit form. `choices` are the territories offered (a fixed territory when one).
+http::Response form_page(http::Context& ctx, const OrganisationForm& form,
+                         const std::optional<Organisation>& existing,
+                         const std::vector<territories::Territory>& choices, const Error* error) {
+  ctemplate::TemplateDictionary dict("organisation_form");
+  bool creating = !existing;
+  std::string heading = creating ? "Créer une structure" : "Modifier " + existing->name;
+  dict.SetValue("HEADING", heading);
+  dict.SetValue("ACTION", creating ? "/structures/nouvelle"
+                                   : "/structures/" + std::to_string(existing->id) + "/modifier");
+  dict.SetValue("CANCEL", creating ? "/structures" : "/structures/" + std::to_string(existing->id));
+  dict.SetValue("SUBMIT", creating ? "Créer la structure" : "Enregistrer");
+
+  const territories::Territory* selected = nullptr;
+  for (const auto& t : choices) {
+    if (std::to_string(t.id) == form.territory_id) selected = &t;
+  }
+  if (choices.size() == 1) selected = &choices.front();
+  if (choices.size() == 1) {
+    dict.ShowSection("TERRITORY_FIXED");
+    dict.SetIntValue("TERRITORY_ID", selected->id);
+    dict.SetValue("TERRITORY_NAME", selected->name);
+  } else {
+    dict.ShowSection("TERRITORY_CHOICE");
+    for (const auto& t : choices) {
+      auto* option = dict.AddSectionDictionary("TERRITORY_OPTION");
+      option->SetIntValue("ID", t.id);
+      option->SetValue("NAME", t.name);
+      if (&t == selected) option->ShowSection("SELECTED");
+    }
+  }
+  if (selected) {
+    std::string codes;
+    for (const auto& d : selected->departements) codes += (codes.empty() ? "" : ",") + d;
+    dict.SetValueAndShowSection("DEPARTEMENTS", codes, "DEPARTEMENTS");
+  }
+  for (const Kind& kind : organisation_kinds()) {
+    auto* option = dict.AddSectionDictionary("KIND_OPTION");
+    option->SetValue("CODE", kind.code);
+    option->SetValue("LABEL", kind.label);
+    if (form.kind == kind.code) option->ShowSection("SELECTED");
+  }
+  dict.SetValue("NAME", form.name);
+  dict.SetValue("SIRET", form.siret);
+  dict.SetValue("ADDRESS", form.address);
+  dict.SetValue("POSTCODE", form.postcode);
+  dict.SetValue("COMMUNE", form.commune);
+  dict.SetValue("EMAIL", form.email);
+  dict.SetValue("PHONE", form.phone);
+  if (error) html::show_form_error(dict, *error);
+  return html::page(ctx, error ? "Erreur — " + heading : heading, "organisations/form.tpl", dict,
+                    error ? http_status(error->code) : 200);
+}
+
+// GET /structures[?territoire=ID] — any signed-in account: the organisations it may see.
+http::Response list(http::Context& ctx) {
+  if (!may_list_organisations(ctx.actor)) return html::refuse(ctx);
+  ctemplate::TemplateDictionary dict("organisations");
+  OrganisationFilter filter;
+  filter.territory_id = text::parse_id(ctx.request.query_value("territoire"));
+
+  auto all_territories = territories::list_territories(ctx.db);
+  if (ctx.actor->is_admin() && all_territories.size() > 1) {
+    dict.ShowSection("FILTER");
+    for (const auto& t : all_territories) {
+      auto* option = dict.AddSectionDictionary("TERRITORY_OPTION");
+      option->SetIntValue("ID", t.id);
+      option->SetValue("NAME", t.name);
+      if (filter.territory_id == t.id) option->ShowSection("SELECTED");
+    }
+  }
+  bool can_create = false;
+  for (const auto& t : all_territories)
+    can_create = can_create || may_create_organisation(ctx.actor, t.id);
+  if (can_create) {
+    dict.ShowSection("CAN_CREATE");
+    dict.SetValue("CREATE_QUERY",
+                  filter.territory_id ? "?territoire=" + std::to_string(*filter.territory_id) : "");
+  }
+
+  int shown = 0;
+  for (const Organisation& org : list_organisations(ctx.db, filter)) {
+    if (!may_view_organisation(ctx.actor, org.ref())) continue;
+    auto* row = dict.AddSectionDictionary("ROW");
+    row->SetIntValue("ID", org.id);
+    row->SetValue("NAME", org.name);
+    row->SetValue("KIND", kind_label(org.kind));
+    row->SetValue("TERRITORY", org.territory_name);
+    row->SetValue("COMMUNE", org.commune_name);
+    row->ShowSection(org.active ? "ACTIVE" : "INACTIVE");
+    ++shown;
+  }
+  dict.ShowSection(shown ? "HAS_ROWS" : "EMPTY");
+  return html::page(ctx, "Structures", "organisations/list.tpl", dict);
+}
+
+// GET /structures/nouvelle[?territoire=ID] — admins, territory managers.
+http::Response new_form(http::Context& ctx) {
+  auto choices = creatable_territories(ctx);
+  if (choices.empty()) return html::refuse(ctx);
+  OrganisationForm blank;
+  if (auto t = text::parse_id(ctx.request.query_value("territoire"))) {
+    blank.territory_id = std::to_string(*t);
+  }
+  return form_page(ctx, blank, std::nullopt, choices, nullptr);
+}
+
+// POST /structures/nouvelle — admins, territory managers (in their territory).
+http::Response create(http::Context& ctx) {
+  auto choices = creatable_territories(ctx);
+  if (choices.empty()) return html::refuse(ctx);
+  OrganisationForm form = form_from_request(ctx.request);
+  auto territory_id = text::parse_id(form.territory_id);
+  if (territory_id && !may_create_organisation(ctx.actor, *territory_id)) {
+    return html::refuse(ctx);
+  }
+  auto created = create_organisation(ctx.db, form, actor_id(ctx));
+  if (!created) return form_page(ctx, form, std::nullopt, choices, &created.error());
+  http::set_flash(ctx, "Structure créée.");
+  return http::Response::redirect("/structures/" + std::to_string(*created));
+}
+
+// GET /structures/{id} — admins, its territory's managers, its members.
+http::Response show(http::Context& ctx) {
+  auto org = organisation_of(ctx);
+  if (!org) return not_found(ctx);
+  if (!may_view_organisation(ctx.actor, org->ref())) return html::refuse(ctx);
+  ctemplate::TemplateDictionary dict("organisation");
+  dict.SetIntValue("ID", org->id);
+  dict.SetValue("NAME", org->name);
+  dict.SetValue("KIND", kind_label(org->kind));
+  dict.SetValue("TERRITORY", org->territory_name);
+  dict.SetValue("SLUG", org->slug);
+  dict.SetValue("SIRET", org->siret.value_or("Non renseigné"));
+  std::string address = org->address;
+  if (org->commune_code) {
+    address += (address.empty() ? "" : ", ") + org->postcode + " " + org->commune_name;
+  }
+  dict.SetValue("ADDRESS", address.empty() ? "Non renseignée" : address);
+  dict.SetValue("EMAIL", org->email.empty() ? "Non renseignée" : org->email);
+  dict.SetValue("PHONE", org->phone.empty() ? "Non renseigné" : org->phone);
+  if (!org->active) dict.ShowSection("INACTIVE");
+  if (may_edit_organisation(ctx.actor, org->ref())) dict.ShowSection("CAN_EDIT");
+  if (may_view_members(ctx.actor, org->ref())) dict.ShowSection("CAN_SEE_MEMBERS");
+  if (may_deactivate_organisation(ctx.actor, org->ref())) {
+    dict.ShowSection(org->active ? "CAN_DEACTIVATE" : "CAN_REACTIVATE");
+  }
+  return html::page(ctx, org->name, "organisations/show.tpl", dict);
+}
+
+// The territories an organisation may be placed in by this actor when editing it.
+std::vector<territories::Territory> edit_choices(http::Context& ctx, const Organisation& org) {
+  if (may_move_organisation(ctx.actor)) return territories::list_territories(ctx.db);
+  auto current = territories::find_territory(ctx.db, org.territory_id);
+  return current ? std::vector<territories::Territory>{*current}
+                 : std::vector<territories::Territory>{};
+}
+
+// GET /structures/{id}/modifier — admins, its territory's managers.
+http::Response edit_form(http::Context& ctx) {
+  auto org = organisation_of(ctx);
+  if (!org) return not_found(ctx);
+  if (!may_edit_organisation(ctx.actor, org->ref())) return html::refuse(ctx);
+  return form_page(ctx, form_of(*org), org, edit_choices(ctx, *org), nullptr);
+}
+
+// POST /structures/{id}/modifier — admins, its territory's managers.
+http::Response update(http::Context& ctx) {
+  auto org = organisation_of(ctx);
+  if (!org) return not_found(ctx);
+  if (!may_edit_organisation(ctx.actor, org->ref())) return html::refuse(ctx);
+  OrganisationForm form = form_from_request(ctx.request);
+  auto updated =
+      update_organisation(ctx.db, org->id, form, may_move_organisation(ctx.actor), actor_id(ctx));
+  if (!updated) return form_page(ctx, form, org, edit_choices(ctx, *org), &updated.error());
+  http::set_flash(ctx, "Structure enregistrée.");
+  return http::Response::redirect("/structures/" + std::to_string(org->id));
+}
+
+// POST /structures/{id}/desactiver and /reactiver — admins, its territory's managers.
+http::Handler set_active(bool active) {
+  return [active](http::Context& ctx) {
+    auto org = organisation_of(ctx);
+    if (!org) return not_found(ctx);
+    if (!may_deactivate_organisation(ctx.actor, org->ref())) return html::refuse(ctx);
+    auto done = set_organisation_active(ctx.db, org->id, active, actor_id(ctx));
+    if (!done) return html::error_page(ctx, done.error());
+    http::set_flash(ctx, active ? "Structure réactivée." : "Structure désactivée.");
+    return http::Response::redirect("/structures/" + std::to_string(org->id));
+  };
+}
+
+}  // namespace
+
+void register_routes(http::Router& router) {
+  router.add("GET", "/structures", list);
+  router.add("GET", "/structures/nouvelle", new_form);
+  router.add("POST", "/structures/nouvelle", create);
+  router.add("GET", "/structures/{id}", show);
+  router.add("GET", "/structures/{id}/modifier", edit_form);
+  router.add("POST", "/structures/{id}/modifier", update);
+  router.add("POST", "/structures/{id}/desactiver", set_active(false));
+  router.add("POST", "/structures/{id}/reactiver", set_active(true));
+  register_member_routes(router);
+}
 
 }  // namespace parcours::organisations

@@ -1,0 +1,204 @@
+#include "features/organisations/members_routes.h"
+
+#include "core/html/render.h"
+#include "core/http/flash.h"
+#include "core/text.h"
+#include "features/organisations/members.h"
+#include "features/organisations/organisation.h"
+#include "features/organisations/policy.h"
+
+namespace parcours::organisations {
+namespace {
+
+using security::Role;
+
+std::optional<std::int64_t> actor_id(const http::Context& ctx) {
+  if (!ctx.actor) return std::nullopt;
+  return ctx.actor->user_id;
+}
+
+std::optional<std::int64_t> path_id(const http::Context& ctx, const char* name) {
+  auto it = ctx.request.params.find(name);
+  return it == ctx.request.params.end() ? std::nullopt : text::parse_id(it->second);
+}
+
+http::Response not_found(http::Context& ctx, const char* message) {
+  return html::error_page(ctx, 404, "Page non trouvée", message);
+}
+
+std::string members_path(const Organisation& org) {
+  return "/structures/" + std::to_string(org.id) + "/membres";
+}
+
+RolesForm roles_from_request(const http::Request& request) {
+  return {.role = request.form_value("role"),
+          .orientation = request.form_value("orientation") == "1",
+          .referent = request.form_value("referent") == "1"};
+}
+
+// The role fields are a shared include; included templates do not see the parent's values.
+void fill_roles(ctemplate::TemplateDictionary& parent, const RolesForm& roles, const Error* error) {
+  auto& dict = *parent.AddIncludeDictionary("ROLES_FIELDS");
+  dict.SetFilename("organisations/roles_fields.tpl");
+  if (error) html::show_form_error(dict, *error);
+  if (roles.role == "org_admin") dict.ShowSection("ROLE_ORG_ADMIN");
+  if (roles.role == "professional") dict.ShowSection("ROLE_PROFESSIONAL");
+  if (roles.orientation) dict.ShowSection("ORIENTATION_CHECKED");
+  if (roles.referent) dict.ShowSection("REFERENT_CHECKED");
+}
+
+std::string role_summary(const Member& m) {
+  std::string s = m.role == Role::kOrgAdmin ? "Administrateur de la structure" : "Professionnel";
+  if (m.orientation) s += ", chargé·e d’orientation";
+  if (m.referent) s += ", référent·e de parcours";
+  return s;
+}
+
+// The members page: the list and the invitation form (as typed, with its error if any).
+http::Response members_page(http::Context& ctx, const Organisation& org, const InviteForm& form,
+                            const Error* error) {
+  ctemplate::TemplateDictionary dict("members");
+  dict.SetIntValue("ORG_ID", org.id);
+  dict.SetValue("ORG_NAME", org.name);
+  auto members = list_members(ctx.db, org.id);
+  for (const Member& m : members) {
+    auto* row = dict.AddSectionDictionary("MEMBER");
+    row->SetIntValue("USER_ID", m.user_id);
+    row->SetValue("NAME", m.name);
+    row->SetValue("EMAIL", m.email);
+    row->SetValue("ROLES", role_summary(m));
+    if (!m.active || !m.account_active) {
+      row->ShowSection("INACTIVE");
+    } else if (!m.password_set) {
+      row->ShowSection("INVITED");
+    } else {
+      row->ShowSection("ACTIVE");
+    }
+  }
+  dict.ShowSection(members.empty() ? "NO_MEMBERS" : "HAS_MEMBERS");
+  dict.SetValue("EMAIL", form.email);
+  dict.SetValue("INVITE_NAME", form.name);
+  fill_roles(dict, form.roles, error);
+  if (error) html::show_form_error(dict, *error);
+  std::string title = "Membres de " + org.name;
+  return html::page(ctx, error ? "Erreur — " + title : title, "organisations/members.tpl", dict,
+                    error ? http_status(error->code) : 200);
+}
+
+http::Response member_form_page(http::Context& ctx, const Organisation& org, const Member& member,
+                                const RolesForm& roles, const Error* error) {
+  ctemplate::TemplateDictionary dict("member");
+  dict.SetIntValue("ORG_ID", org.id);
+  dict.SetValue("ORG_NAME", org.name);
+  dict.SetIntValue("USER_ID", member.user_id);
+  dict.SetValue("NAME", member.name);
+  dict.SetValue("EMAIL", member.email);
+  fill_roles(dict, roles, error);
+  if (member.active && member.user_id != ctx.actor->user_id) dict.ShowSection("CAN_DEACTIVATE");
+  if (!member.active) dict.ShowSection("INACTIVE");
+  if (error) html::show_form_error(dict, *error);
+  std::string title = member.name + " — " + org.name;
+  return html::page(ctx, error ? "Erreur — " + title : title, "organisations/member.tpl", dict,
+                    error ? http_status(error->code) : 200);
+}
+
+// Loads the organisation of the path and checks may_manage_members; sets `refusal` otherwise.
+std::optional<Organisation> managed_organisation(http::Context& ctx,
+                                                 std::optional<http::Response>& refusal) {
+  auto id = path_id(ctx, "id");
+  auto org = id ? find_organisation(ctx.db, *id) : std::nullopt;
+  if (!org) {
+    refusal = not_found(ctx, "Cette structure n’existe pas.");
+    return std::nullopt;
+  }
+  if (!may_manage_members(ctx.actor, org->ref())) {
+    refusal = html::refuse(ctx);
+    return std::nullopt;
+  }
+  return org;
+}
+
+// GET /structures/{id}/membres — admins, its territory's managers, its org admins.
+http::Response list(http::Context& ctx) {
+  std::optional<http::Response> refusal;
+  auto org = managed_organisation(ctx, refusal);
+  if (!org) return std::move(*refusal);
+  return members_page(ctx, *org, {.roles = {.role = "professional"}}, nullptr);
+}
+
+// POST /structures/{id}/membres — same: invites someone by email.
+http::Response invite(http::Context& ctx) {
+  std::optional<http::Response> refusal;
+  auto org = managed_organisation(ctx, refusal);
+  if (!org) return std::move(*refusal);
+  InviteForm form{.email = ctx.request.form_value("email"),
+                  .name = ctx.request.form_value("name"),
+                  .roles = roles_from_request(ctx.request)};
+  auto invited = invite_member(ctx.db, *org, form, ctx.config.public_url, actor_id(ctx));
+  if (!invited) return members_page(ctx, *org, form, &invited.error());
+  http::set_flash(ctx, invited->new_account ? "Invitation envoyée à " + text::trim(form.email) + "."
+                                            : text::trim(form.email) +
+                                                  " a été ajouté·e à la structure et prévenu·e "
+                                                  "par courriel.");
+  return http::Response::redirect(members_path(*org));
+}
+
+// GET /structures/{id}/membres/{user} — same: the member's roles.
+http::Response edit_form(http::Context& ctx) {
+  std::optional<http::Response> refusal;
+  auto org = managed_organisation(ctx, refusal);
+  if (!org) return std::move(*refusal);
+  auto user_id = path_id(ctx, "user");
+  auto member = user_id ? find_member(ctx.db, org->id, *user_id) : std::nullopt;
+  if (!member) return not_found(ctx, "Cette personne n’est pas membre de la structure.");
+  RolesForm roles{.role = security::role_code(member->role),
+                  .orientation = member->orientation,
+                  .referent = member->referent};
+  return member_form_page(ctx, *org, *member, roles, nullptr);
+}
+
+// POST /structures/{id}/membres/{user} — same: sets the member's roles.
+http::Response update(http::Context& ctx) {
+  std::optional<http::Response> refusal;
+  auto org = managed_organisation(ctx, refusal);
+  if (!org) return std::move(*refusal);
+  auto user_id = path_id(ctx, "user");
+  auto member = user_id ? find_member(ctx.db, org->id, *user_id) : std::nullopt;
+  if (!member) return not_found(ctx, "Cette personne n’est pas membre de la structure.");
+  RolesForm roles = roles_from_request(ctx.request);
+  auto done = set_member_roles(ctx.db, *org, member->user_id, roles, actor_id(ctx));
+  if (!done) return member_form_page(ctx, *org, *member, roles, &done.error());
+  http::set_flash(ctx, "Rôles de " + member->name + " enregistrés.");
+  return http::Response::redirect(members_path(*org));
+}
+
+// POST /structures/{id}/membres/{user}/desactiver — same: removes the member's roles here.
+http::Response deactivate(http::Context& ctx) {
+  std::optional<http::Response> refusal;
+  auto org = managed_organisation(ctx, refusal);
+  if (!org) return std::move(*refusal);
+  auto user_id = path_id(ctx, "user");
+  auto member = user_id ? find_member(ctx.db, org->id, *user_id) : std::nullopt;
+  if (!member) return not_found(ctx, "Cette personne n’est pas membre de la structure.");
+  auto done = deactivate_member(ctx.db, *org, member->user_id, actor_id(ctx));
+  if (!done) {
+    RolesForm roles{.role = security::role_code(member->role),
+                    .orientation = member->orientation,
+                    .referent = member->referent};
+    return member_form_page(ctx, *org, *member, roles, &done.error());
+  }
+  http::set_flash(ctx, member->name + " a été désactivé·e dans la structure.");
+  return http::Response::redirect(members_path(*org));
+}
+
+}  // namespace
+
+void register_member_routes(http::Router& router) {
+  router.add("GET", "/structures/{id}/membres", list);
+  router.add("POST", "/structures/{id}/membres", invite);
+  router.add("GET", "/structures/{id}/membres/{user}", edit_form);
+  router.add("POST", "/structures/{id}/membres/{user}", update);
+  router.add("POST", "/structures/{id}/membres/{user}/desactiver", deactivate);
+}
+
+}  // namespace parcours::organisations

@@ -1,0 +1,41 @@
+#include "features/pages/routes.h"
+
+#include "core/html/render.h"
+#include "features/territories/policy.h"
+
+namespace parcours::pages {
+namespace {
+
+// GET / — anyone: presentation, or the entry points of a signed-in account.
+http::Response home(http::Context& ctx) {
+  ctemplate::TemplateDictionary dict("home");
+  if (ctx.actor) {
+    dict.SetValueAndShowSection("NAME", ctx.actor->name, "SIGNED_IN");
+    if (territories::may_list_territories(ctx.actor)) dict.ShowSection("TERRITORIES");
+  } else {
+    dict.ShowSection("ANONYMOUS");
+  }
+  return html::page(ctx, "Accueil", "pages/home.tpl", dict);
+}
+
+http::Handler static_page(const char* title, const char* name) {
+  return [title, name](http::Context& ctx) {
+    ctemplate::TemplateDictionary dict("page");
+    return html::page(ctx, title, name, dict);
+  };
+}
+
+}  // namespace
+
+void register_routes(http::Router& router) {
+  router.add("GET", "/", home);
+  // GET /accessibilite, /donnees-personnelles, /mentions-legales — anyone.
+  router.add("GET", "/accessibilite",
+             static_page("Déclaration d’accessibilité", "pages/accessibilite.tpl"));
+  router.add("GET", "/donnees-personnelles",
+             static_page("Données personnelles", "pages/donnees-personnelles.tpl"));
+  router.add("GET", "/mentions-legales",
+             static_page("Mentions légales", "pages/mentions-legales.tpl"));
+}
+
+}  // namespace parcours::pages
