@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
                      "Lire le mot de passe sur l'entrée standard");
   user_add->add_flag("--orientation", user_options.orientation, "Chargé(e) d'orientation");
   user_add->add_flag("--referent", user_options.referent, "Référent(e) de parcours");
+  user_add->add_option("--public-url", config.public_url, "URL publique (lien d'invitation)")
+      ->envname("PARCOURS_PUBLIC_URL");
 
   auto* org = cli.add_subcommand("org", "Structures");
   org->require_subcommand(1);

@@ -1,6 +1,7 @@
 // Accounts: creation, roles, password tokens (reset and invitation). Used by the login pages,
 // by `parcours user add`, by member management (invitations) and by the demo seed.
-// Every change is journaled in the caller's transaction.
+// Every change is journaled in the caller's transaction. Emails are stored trimmed and in
+// lowercase, so that one address is one account whatever the case it is typed in.
 #pragma once
 
 #include <cstdint>
@@ -42,7 +43,31 @@ Result<std::int64_t> grant_role(store::Connection& conn, std::int64_t user_id, c
 // Issues a single-use token to set a password: purpose "reset" (valid 30 minutes) or
 // "invitation" (valid 7 days). Returns the raw token, to put in the emailed link
 // `<public_url>/mot-de-passe/<token>`.
+// Earlier unused tokens of the same purpose stop working: only the latest link is valid.
 std::string issue_password_token(store::Connection& conn, std::int64_t user_id,
                                  std::string_view purpose);
+
+// Trims and lowercases an address (ASCII letters only).
+std::string normalise_email(std::string_view email);
+
+// The normalised address, or kInvalid naming `field` when it cannot be an email address.
+Result<std::string> validate_email(std::string_view email, std::string_view field = "email");
+
+struct PasswordToken {
+  std::int64_t user_id;
+  std::string purpose;  // "reset" or "invitation"
+  std::string email;
+  std::string name;
+};
+
+// The account and purpose of a token that can still be used: not used, not expired, and its
+// account active. Empty otherwise.
+std::optional<PasswordToken> find_password_token(store::Connection& conn, std::string_view token);
+
+// Uses a token once to set the password (`password_hash` from security::hash_password, computed
+// before the transaction so that the write lock is not held while hashing) and ends the
+// account's sessions. kNotFound with a French message when the token cannot be used (any more).
+Result<PasswordToken> use_password_token(store::Connection& conn, std::string_view token,
+                                         const std::string& password_hash);
 
 }  // namespace parcours::accounts
