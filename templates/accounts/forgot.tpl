@@ -12,11 +12,11 @@
     <p><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/connexion">Retour à la connexion</a></p>
     {{/SENT}}
     {{#FORM}}
-    {{#FORM_ERROR}}
+    {{#ERROR_SUMMARY}}
     <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-4w" role="alert">
-      <p>{{MESSAGE}}</p>
+      <p>{{ERROR_MESSAGE}}</p>
     </div>
-    {{/FORM_ERROR}}
+    {{/ERROR_SUMMARY}}
     <p>Saisissez l'adresse électronique de votre compte : nous vous enverrons un lien pour
       choisir un nouveau mot de passe.</p>
     <form method="post" action="/mot-de-passe-oublie" novalidate>
@@ -25,12 +25,9 @@
         <label class="fr-label" for="email">Adresse électronique
           <span class="fr-hint-text">Format attendu : prenom.nom@exemple.fr</span>
         </label>
-        <input class="fr-input" type="email" id="email" name="email" value="{{EMAIL}}"
-               autocomplete="username" spellcheck="false" required
-               aria-describedby="email-messages">
-        <div class="fr-messages-group" id="email-messages" aria-live="polite">
-          {{#EMAIL_ERROR}}<p class="fr-message fr-message--error">{{MESSAGE}}</p>{{/EMAIL_ERROR}}
-        </div>
+        <input class="fr-input{{#EMAIL_ERROR}} fr-input--error{{/EMAIL_ERROR}}" type="email" id="email" name="email" value="{{EMAIL}}"
+               autocomplete="username" spellcheck="false" required{{#EMAIL_ERROR}} aria-describedby="email-error"{{/EMAIL_ERROR}}>
+        {{#EMAIL_ERROR}}<p class="fr-error-text" id="email-error">{{ERROR_MESSAGE}}</p>{{/EMAIL_ERROR}}
       </div>
       <ul class="fr-btns-group fr-btns-group--inline-md">
         <li><button class="fr-btn" type="submit">Recevoir un lien</button></li>

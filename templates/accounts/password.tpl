@@ -18,6 +18,11 @@
     <p>Bienvenue dans Parcours. Choisissez le mot de passe de votre compte.</p>{{/INVITATION}}
     {{#RESET}}<h1>Choisir un nouveau mot de passe</h1>{{/RESET}}
     <p>Compte : <strong>{{EMAIL}}</strong></p>
+    {{#ERROR_SUMMARY}}
+    <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-4w" role="alert">
+      <p>{{ERROR_MESSAGE}}</p>
+    </div>
+    {{/ERROR_SUMMARY}}
     <form method="post" action="/mot-de-passe/{{TOKEN}}" novalidate>
       <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
       <input type="email" name="username" value="{{EMAIL}}" autocomplete="username" hidden readonly>
@@ -26,21 +31,16 @@
           <span class="fr-hint-text">12 caractères au moins. Une phrase de plusieurs mots est
             facile à retenir et difficile à deviner.</span>
         </label>
-        <input class="fr-input" type="password" id="password" name="password"
-               autocomplete="new-password" autocapitalize="off" autocorrect="off" required
-               aria-describedby="password-messages">
-        <div class="fr-messages-group" id="password-messages" aria-live="polite">
-          {{#PASSWORD_ERROR}}<p class="fr-message fr-message--error">{{MESSAGE}}</p>{{/PASSWORD_ERROR}}
-        </div>
+        <input class="fr-input{{#PASSWORD_ERROR}} fr-input--error{{/PASSWORD_ERROR}}" type="password" id="password" name="password"
+               autocomplete="new-password" autocapitalize="off" autocorrect="off" required{{#PASSWORD_ERROR}} aria-describedby="password-error"{{/PASSWORD_ERROR}}>
+        {{#PASSWORD_ERROR}}<p class="fr-error-text" id="password-error">{{ERROR_MESSAGE}}</p>{{/PASSWORD_ERROR}}
       </div>
       <div class="fr-input-group{{#PASSWORD_CONFIRMATION_ERROR}} fr-input-group--error{{/PASSWORD_CONFIRMATION_ERROR}}">
         <label class="fr-label" for="password_confirmation">Confirmer le mot de passe</label>
-        <input class="fr-input" type="password" id="password_confirmation"
+        <input class="fr-input{{#PASSWORD_CONFIRMATION_ERROR}} fr-input--error{{/PASSWORD_CONFIRMATION_ERROR}}" type="password" id="password_confirmation"
                name="password_confirmation" autocomplete="new-password" autocapitalize="off"
-               autocorrect="off" required aria-describedby="password_confirmation-messages">
-        <div class="fr-messages-group" id="password_confirmation-messages" aria-live="polite">
-          {{#PASSWORD_CONFIRMATION_ERROR}}<p class="fr-message fr-message--error">{{MESSAGE}}</p>{{/PASSWORD_CONFIRMATION_ERROR}}
-        </div>
+               autocorrect="off" required{{#PASSWORD_CONFIRMATION_ERROR}} aria-describedby="password_confirmation-error"{{/PASSWORD_CONFIRMATION_ERROR}}>
+        {{#PASSWORD_CONFIRMATION_ERROR}}<p class="fr-error-text" id="password_confirmation-error">{{ERROR_MESSAGE}}</p>{{/PASSWORD_CONFIRMATION_ERROR}}
       </div>
       <ul class="fr-btns-group">
         <li><button class="fr-btn" type="submit">Enregistrer le mot de passe</button></li>

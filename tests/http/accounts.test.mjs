@@ -207,7 +207,7 @@ describe('accounts on a fresh SQLite database', () => {
     const replay = new Visitor(server.url);
     replay.cookies.set('parcours_session', stolen);
     const account = await replay.request('/compte');
-    assert.equal(account.status, 303);
+    assert.equal(account.status, 302);
     assert.equal(account.location, '/connexion?next=%2Fcompte');
   });
 
@@ -365,7 +365,7 @@ describe('several roles on the demo territory, on PostgreSQL', () => {
     const refused = await visitor.post('/compte/structure', { organisation_id: relais }, { formPage: '/compte' });
     assert.equal(refused.status, 403);
     const anonymous = await new Visitor(demo.url).post('/compte/structure', { organisation_id: relais }, { formPage: '/connexion' });
-    assert.equal(anonymous.status, 303);
+    assert.equal(anonymous.status, 302);
     assert.match(anonymous.location, /^\/connexion/);
   });
 });

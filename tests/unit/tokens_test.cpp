@@ -1,11 +1,12 @@
-#include "core/security/tokens.h"
+// Secret tokens of links, sessions and forms: their shape, their randomness, their hash.
+#include "core/http/tokens.h"
 
 #include <gtest/gtest.h>
 
 #include <set>
 #include <string>
 
-namespace parcours::security {
+namespace parcours::http {
 namespace {
 
 TEST(Tokens, RandomTokenIs43Base64UrlCharacters) {
@@ -25,17 +26,17 @@ TEST(Tokens, RandomTokensDoNotRepeat) {
 
 TEST(Tokens, HashIsBlake2b256InLowercaseHex) {
   // BLAKE2b-256 of the empty string (RFC 7693 parameters, 32-byte digest).
-  EXPECT_EQ(token_hash(""), "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
-  EXPECT_EQ(token_hash("abc").size(), 64u);
-  EXPECT_NE(token_hash("abc"), token_hash("abd"));
+  EXPECT_EQ(hash_hex(""), "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
+  EXPECT_EQ(hash_hex("abc").size(), 64u);
+  EXPECT_NE(hash_hex("abc"), hash_hex("abd"));
 }
 
-TEST(Tokens, ConstantTimeEqualsComparesContentAndLength) {
-  EXPECT_TRUE(constant_time_equals("secret", "secret"));
-  EXPECT_FALSE(constant_time_equals("secret", "secreT"));
-  EXPECT_FALSE(constant_time_equals("secret", "secrets"));
-  EXPECT_TRUE(constant_time_equals("", ""));
+TEST(Tokens, SameSecretComparesContentAndLengthAndNeverMatchesEmpty) {
+  EXPECT_TRUE(same_secret("secret", "secret"));
+  EXPECT_FALSE(same_secret("secret", "secreT"));
+  EXPECT_FALSE(same_secret("secret", "secrets"));
+  EXPECT_FALSE(same_secret("", ""));
 }
 
 }  // namespace
-}  // namespace parcours::security
+}  // namespace parcours::http

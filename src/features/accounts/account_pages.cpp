@@ -4,7 +4,6 @@
 
 #include "core/html/render.h"
 #include "core/http/flash.h"
-#include "core/http/request.h"
 #include "core/http/sessions.h"
 #include "core/store/journal.h"
 #include "features/accounts/pages.h"
@@ -44,21 +43,13 @@ std::string describe(store::Connection& conn, const security::Grant& grant) {
   return text;
 }
 
-http::Response sign_in_first(const http::Context& ctx) {
-  return http::Response::redirect("/connexion?next=" + http::url_encode(ctx.request.path), 303);
-}
-
 }  // namespace
 
 // GET /compte — any signed-in account.
 http::Response show_account(http::Context& ctx) {
-  if (!ctx.signed_in()) return sign_in_first(ctx);
-  if (!may_view_own_account(ctx.actor)) {
-    return html::error_page(ctx, 403, "Accès refusé", "Vous ne pouvez pas voir cette page.");
-  }
+  if (!may_view_own_account(ctx.actor)) return html::refuse(ctx);
   const security::Actor& actor = *ctx.actor;
   ctemplate::TemplateDictionary dict("accounts/account");
-  set_csrf(ctx, dict);
   dict.SetValue("NAME", actor.name);
   dict.SetValue("EMAIL", actor.email);
   for (const auto& grant : actor.grants) {
@@ -87,14 +78,13 @@ http::Response show_account(http::Context& ctx) {
 
 // POST /compte/structure — a signed-in account, for one of its organisations: organisation_id.
 http::Response submit_acting_organisation(http::Context& ctx) {
-  if (!ctx.signed_in() || !ctx.session) return sign_in_first(ctx);
+  if (!ctx.session) return html::refuse(ctx);
   std::string field = ctx.request.form_value("organisation_id");
   std::int64_t organisation_id = 0;
   auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), organisation_id);
   if (ec != std::errc() || end != field.data() + field.size() ||
       !may_act_for_organisation(ctx.actor, organisation_id)) {
-    return html::error_page(ctx, 403, "Accès refusé",
-                            "Vous ne faites pas partie de cette structure.");
+    return html::refuse(ctx);
   }
   auto org = organisation(ctx.db, organisation_id);
   if (!org) return html::error_page(ctx, 404, "Structure introuvable", "Structure introuvable.");

@@ -16,9 +16,8 @@ namespace {
 constexpr const char* kLoginTitle = "Connexion";
 constexpr const char* kWrongCredentials = "Adresse électronique ou mot de passe incorrect.";
 
-void fill_login(const http::Context& ctx, const std::string& email, const std::string& next,
+void fill_login(const std::string& email, const std::string& next,
                 ctemplate::TemplateDictionary& dict) {
-  set_csrf(ctx, dict);
   dict.SetValue("EMAIL", email);
   dict.SetValue("NEXT", local_path_or_root(next));
 }
@@ -38,7 +37,7 @@ http::Response show_login(http::Context& ctx) {
   std::string next = ctx.request.query_value("next");
   if (ctx.signed_in()) return http::Response::redirect(local_path_or_root(next), 303);
   ctemplate::TemplateDictionary dict("accounts/login");
-  fill_login(ctx, "", next, dict);
+  fill_login("", next, dict);
   return html::page(ctx, kLoginTitle, "accounts/login.tpl", dict);
 }
 
@@ -49,14 +48,17 @@ http::Response submit_login(http::Context& ctx) {
   std::string password = req.form_value("password");
   std::string next = local_path_or_root(req.form_value("next"));
   ctemplate::TemplateDictionary dict("accounts/login");
-  fill_login(ctx, email, next, dict);
+  fill_login(email, next, dict);
 
-  if (email.find_first_not_of(" \t") == std::string::npos || password.empty()) {
-    if (email.find_first_not_of(" \t") == std::string::npos) {
-      show_error(dict, {ErrorCode::kInvalid, "Saisissez votre adresse électronique.", "email"});
+  bool no_email = email.find_first_not_of(" \t") == std::string::npos;
+  if (no_email || password.empty()) {
+    if (no_email) {
+      html::show_form_error(
+          dict, {ErrorCode::kInvalid, "Saisissez votre adresse électronique.", "email"});
     }
     if (password.empty()) {
-      show_error(dict, {ErrorCode::kInvalid, "Saisissez votre mot de passe.", "password"});
+      html::show_form_error(dict,
+                            {ErrorCode::kInvalid, "Saisissez votre mot de passe.", "password"});
     }
     return html::page(ctx, kLoginTitle, "accounts/login.tpl", dict, 422);
   }
@@ -70,8 +72,8 @@ http::Response submit_login(http::Context& ctx) {
                                         http::session_cookie(outcome.session->token, ctx.config));
       return http::Response::redirect(next, 303);
     case LoginStatus::kThrottled: {
-      show_error(dict,
-                 {ErrorCode::kTooManyRequests, retry_message(outcome.retry_at, now_seconds()), ""});
+      html::show_form_error(
+          dict, {ErrorCode::kTooManyRequests, retry_message(outcome.retry_at, now_seconds()), ""});
       auto response = html::page(ctx, kLoginTitle, "accounts/login.tpl", dict, 429);
       response.set_header("Retry-After", std::to_string(std::max<std::int64_t>(
                                              1, outcome.retry_at - now_seconds())));
@@ -80,7 +82,7 @@ http::Response submit_login(http::Context& ctx) {
     case LoginStatus::kFailed:
       break;
   }
-  show_error(dict, {ErrorCode::kInvalid, kWrongCredentials, ""});
+  html::show_form_error(dict, {ErrorCode::kInvalid, kWrongCredentials, ""});
   return html::page(ctx, kLoginTitle, "accounts/login.tpl", dict, 422);
 }
 

@@ -14,18 +14,4 @@ std::string local_path_or_root(std::string_view next) {
   return local ? std::string(next) : std::string("/");
 }
 
-void set_csrf(const http::Context& ctx, ctemplate::TemplateDictionary& dict) {
-  dict.SetValue("CSRF_TOKEN", ctx.csrf_token);
-}
-
-void show_error(ctemplate::TemplateDictionary& dict, const Error& error) {
-  std::string section = "FORM_ERROR";
-  if (!error.field.empty()) {
-    section = error.field + "_ERROR";
-    std::transform(section.begin(), section.end(), section.begin(),
-                   [](unsigned char c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; });
-  }
-  dict.AddSectionDictionary(section)->SetValue("MESSAGE", error.message);
-}
-
 }  // namespace parcours::accounts

@@ -47,14 +47,12 @@ mail::Mail reset_mail(const Config& config, const std::string& to, const std::st
 
 http::Response invalid_link_page(http::Context& ctx) {
   ctemplate::TemplateDictionary dict("accounts/password");
-  set_csrf(ctx, dict);
   dict.ShowSection("INVALID_LINK");
   return html::page(ctx, "Lien expiré ou déjà utilisé", "accounts/password.tpl", dict, 410);
 }
 
 http::Response password_form(http::Context& ctx, const PasswordToken& found,
                              ctemplate::TemplateDictionary& dict, unsigned status) {
-  set_csrf(ctx, dict);
   dict.SetValue("TOKEN", ctx.request.params.at("token"));
   dict.SetValue("EMAIL", found.email);
   bool invitation = found.purpose == "invitation";
@@ -69,7 +67,6 @@ http::Response password_form(http::Context& ctx, const PasswordToken& found,
 // GET /mot-de-passe-oublie — anyone.
 http::Response show_forgot_password(http::Context& ctx) {
   ctemplate::TemplateDictionary dict("accounts/forgot");
-  set_csrf(ctx, dict);
   dict.ShowSection("FORM");
   return html::page(ctx, kForgotTitle, "accounts/forgot.tpl", dict);
 }
@@ -77,23 +74,23 @@ http::Response show_forgot_password(http::Context& ctx) {
 // POST /mot-de-passe-oublie — anyone: email.
 http::Response submit_forgot_password(http::Context& ctx) {
   ctemplate::TemplateDictionary dict("accounts/forgot");
-  set_csrf(ctx, dict);
   std::string typed = ctx.request.form_value("email");
   auto email = validate_email(typed);
   if (!email) {
     dict.ShowSection("FORM");
     dict.SetValue("EMAIL", typed);
-    show_error(dict, email.error());
+    html::show_form_error(dict, email.error());
     return html::page(ctx, kForgotTitle, "accounts/forgot.tpl", dict, 422);
   }
   std::int64_t now = now_seconds();
   if (!forgot_limiter().allow(ctx.request.remote_ip, now)) {
     dict.ShowSection("FORM");
     dict.SetValue("EMAIL", typed);
-    show_error(dict, {ErrorCode::kTooManyRequests,
-                      "Trop de demandes ont été faites depuis votre connexion. Réessayez dans "
-                      "15 minutes.",
-                      ""});
+    html::show_form_error(dict,
+                          {ErrorCode::kTooManyRequests,
+                           "Trop de demandes ont été faites depuis votre connexion. Réessayez dans "
+                           "15 minutes.",
+                           ""});
     auto response = html::page(ctx, kForgotTitle, "accounts/forgot.tpl", dict, 429);
     response.set_header("Retry-After", std::to_string(kResetWindow));
     return response;
@@ -132,14 +129,15 @@ http::Response submit_password_form(http::Context& ctx) {
   std::string password = ctx.request.form_value("password");
   ctemplate::TemplateDictionary dict("accounts/password");
   if (auto ok = security::check_new_password(password, "password"); !ok) {
-    show_error(dict, ok.error());
+    html::show_form_error(dict, ok.error());
     return password_form(ctx, *found, dict, 422);
   }
   if (ctx.request.form_value("password_confirmation") != password) {
-    show_error(dict, {ErrorCode::kInvalid,
-                      "Les deux mots de passe ne sont pas identiques. Saisissez le même mot de "
-                      "passe dans les deux champs.",
-                      "password_confirmation"});
+    html::show_form_error(
+        dict, {ErrorCode::kInvalid,
+               "Les deux mots de passe ne sont pas identiques. Saisissez le même mot de "
+               "passe dans les deux champs.",
+               "password_confirmation"});
     return password_form(ctx, *found, dict, 422);
   }
 

@@ -8,8 +8,8 @@
 
 #include "core/clock.h"
 #include "core/http/sessions.h"
+#include "core/http/tokens.h"
 #include "core/security/password.h"
-#include "core/security/tokens.h"
 #include "core/store/journal.h"
 
 namespace parcours::accounts {
@@ -212,7 +212,7 @@ std::string issue_password_token(store::Connection& conn, std::int64_t user_id,
                                  std::string_view purpose) {
   std::int64_t lifetime = token_lifetime(purpose);
   std::int64_t now = now_seconds();
-  std::string token = security::random_token();
+  std::string token = http::random_token();
   conn.execute(
       "UPDATE password_tokens SET expires_at = $1 "
       "WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1",
@@ -220,7 +220,7 @@ std::string issue_password_token(store::Connection& conn, std::int64_t user_id,
   conn.execute(
       "INSERT INTO password_tokens (user_id, purpose, token_hash, created_at, expires_at) "
       "VALUES ($1, $2, $3, $4, $5)",
-      {user_id, std::string(purpose), security::token_hash(token), now, now + lifetime});
+      {user_id, std::string(purpose), http::hash_hex(token), now, now + lifetime});
   boost::json::object payload{
       {"user_id", user_id}, {"purpose", purpose}, {"expires_at", now + lifetime}};
   store::append_event(conn, {.kind = "account.password_token_issued",
@@ -233,7 +233,7 @@ std::optional<PasswordToken> find_password_token(store::Connection& conn, std::s
       "SELECT t.user_id, t.purpose, u.email, u.name FROM password_tokens t "
       "JOIN users u ON u.id = t.user_id "
       "WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > $2 AND u.active = 1",
-      {security::token_hash(token), now_seconds()});
+      {http::hash_hex(token), now_seconds()});
   if (!row) return std::nullopt;
   return PasswordToken{row->integer(0), row->text(1), row->text(2), row->text(3)};
 }
@@ -245,7 +245,7 @@ Result<PasswordToken> use_password_token(store::Connection& conn, std::string_vi
   // The conditional UPDATE is what makes the token single-use when two requests race.
   if (!found || conn.execute("UPDATE password_tokens SET used_at = $1 "
                              "WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
-                             {now, security::token_hash(token)}) != 1) {
+                             {now, http::hash_hex(token)}) != 1) {
     return fail(ErrorCode::kNotFound,
                 "Ce lien n'est plus valable : il a déjà servi ou il a expiré.");
   }
