@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libctemplate-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
-  libsqlite3-dev libpq-dev libxml2-dev libcurl4-openssl-dev
+  libsqlite3-dev libpq-dev libxml2-dev libcurl4-openssl-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 postgresql chromium wrk nginx-light curl
   clang-format clang-tidy cppcheck nodejs npm

@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <map>
 #include <cstdlib>
 
 #include "core/store/pool.h"
@@ -150,11 +151,30 @@ class PostgresConnection final : public Connection {
       pointers[i] = texts[i].c_str();
       lengths[i] = static_cast<int>(texts[i].size());
     }
-    std::string text(sql);
-    ResultPtr result(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
-                                  pointers.data(), lengths.data(), nullptr, 0));
+    int count = static_cast<int>(values.size());
+    const std::string* name = prepared(sql, count);
+    ResultPtr result(
+        name ? PQexecPrepared(conn_, name->c_str(), count, pointers.data(), lengths.data(),
+                              nullptr, 0)
+             : PQexecParams(conn_, std::string(sql).c_str(), count, nullptr, pointers.data(),
+                            lengths.data(), nullptr, 0));
     check(result.get(), sql);
     return result;
+  }
+
+  // The name of the server-side prepared statement for `sql`, preparing it on first use: parsing
+  // and planning once per connection rather than per call. Null past kMaxPrepared statements
+  // (SQL built at run time must not grow the cache without bound): those run unprepared. A
+  // statement the server cannot prepare throws its error, as running it would.
+  const std::string* prepared(std::string_view sql, int parameter_count) {
+    constexpr std::size_t kMaxPrepared = 512;
+    if (auto found = statements_.find(sql); found != statements_.end()) return &found->second;
+    if (statements_.size() >= kMaxPrepared) return nullptr;
+    std::string name = fmt::format("p{}", statements_.size() + 1);
+    std::string text(sql);
+    ResultPtr result(PQprepare(conn_, name.c_str(), text.c_str(), parameter_count, nullptr));
+    check(result.get(), sql);
+    return &statements_.emplace(std::move(text), std::move(name)).first->second;
   }
 
   void check(PGresult* result, std::string_view sql) {
@@ -199,6 +219,7 @@ class PostgresConnection final : public Connection {
     }
   }
 
+  std::map<std::string, std::string, std::less<>> statements_;  // SQL text → statement name
   PGconn* conn_ = nullptr;
 };
 

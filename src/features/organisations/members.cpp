@@ -84,12 +84,17 @@ std::vector<Member> list_members(store::Connection& conn, std::int64_t organisat
     m.active = row.boolean(8);
     by_user.emplace(user_id, std::move(m));
   }
-  std::vector<Member> members;
-  for (auto& [id, m] : by_user) members.push_back(std::move(m));
-  std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) {
-    if (a.active != b.active) return a.active;
-    return text::fold_for_search(a.name) < text::fold_for_search(b.name);
+  // Sorted on keys folded once per member, not once per comparison.
+  std::vector<std::pair<std::string, Member>> keyed;
+  keyed.reserve(by_user.size());
+  for (auto& [id, m] : by_user) keyed.emplace_back(text::fold_for_search(m.name), std::move(m));
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    if (a.second.active != b.second.active) return a.second.active;
+    return a.first < b.first;
   });
+  std::vector<Member> members;
+  members.reserve(keyed.size());
+  for (auto& [key, m] : keyed) members.push_back(std::move(m));
   return members;
 }
 
