@@ -11,7 +11,7 @@ packages=(
   libsqlite3-dev libpq-dev libxml2-dev libcurl4-openssl-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 postgresql chromium wrk nginx-light curl
-  clang-format clang-tidy cppcheck nodejs npm
+  clang-format clang-tidy-16 cppcheck nodejs npm
 )
 
 missing=()
