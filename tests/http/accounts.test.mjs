@@ -16,8 +16,8 @@ class Visitor {
     this.cookies = new Map();
   }
 
-  async request(path, { method = 'GET', form, origin = this.base } = {}) {
-    const headers = {};
+  async request(path, { method = 'GET', form, origin = this.base, headers: extra = {} } = {}) {
+    const headers = { ...extra };
     if (this.cookies.size) {
       headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     }
@@ -192,6 +192,23 @@ describe('accounts on a fresh SQLite database', () => {
     });
     assert.equal(res.status, 403);
     assert.match(decode(res.text), /autre site/);
+  });
+
+  test('a form posted without Origin nor Referer is refused with 403, the Referer of the site is enough', async () => {
+    const visitor = new Visitor(server.url);
+    const csrf_token = await visitor.csrf('/connexion');
+    const form = { csrf_token, email: 'agent@exemple.fr', password };
+    const bare = await visitor.request('/connexion', { method: 'POST', form, origin: null });
+    assert.equal(bare.status, 403);
+    assert.match(decode(bare.text), /Requête refusée : son origine est inconnue\. Rechargez la page puis réessayez\./);
+    assert.ok(!bare.headers.getSetCookie().some((c) => /^parcours_session=[^;]/.test(c)));
+    const referred = await visitor.request('/connexion', {
+      method: 'POST',
+      form,
+      origin: null,
+      headers: { referer: `${server.url}/connexion` },
+    });
+    assert.equal(referred.status, 303);
   });
 
   test('logout ends the session server-side and clears the cookie', async () => {

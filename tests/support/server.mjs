@@ -5,6 +5,9 @@
 //   const server = await startServer({ before: (cli) => cli(['user', 'add', ...], { input: 'pw\n' }) });
 //   const res = await fetch(`${server.url}/healthz`);
 //   assert.equal(await server.stop(), 0);
+//
+// `startServer({ alongside: server })` starts a second instance on the same database and the same
+// mail directory, as behind a load balancer; stop it before the first, which owns the database.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,12 +75,14 @@ function dropPostgresDatabase(name) {
   databases.delete(name);
 }
 
-export async function startServer({ engine = 'sqlite', args = [], env = {}, before = async () => {} } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'parcours-test-'));
+export async function startServer({ engine = 'sqlite', args = [], env = {}, before = async () => {}, alongside } = {}) {
+  const dir = alongside ? alongside.dir : mkdtempSync(join(tmpdir(), 'parcours-test-'));
   directories.add(dir);
   let dbUrl;
   let database = null;
-  if (engine === 'sqlite') {
+  if (alongside) {
+    dbUrl = alongside.dbUrl;
+  } else if (engine === 'sqlite') {
     dbUrl = `sqlite:${join(dir, 'parcours.db')}`;
   } else if (engine === 'postgres') {
     database = createPostgresDatabase();
@@ -90,9 +95,11 @@ export async function startServer({ engine = 'sqlite', args = [], env = {}, befo
   const baseEnv = { PARCOURS_DB: dbUrl, ...env };
   const cli = (cliArgs, options = {}) => run(cliArgs, { ...options, env: { ...baseEnv, ...options.env } });
 
-  const migrated = await cli(['migrate']);
-  if (migrated.code !== 0) {
-    throw new Error(`parcours migrate a échoué (${migrated.code}) : ${migrated.stderr}`);
+  if (!alongside) {
+    const migrated = await cli(['migrate']);
+    if (migrated.code !== 0) {
+      throw new Error(`parcours migrate a échoué (${migrated.code}) : ${migrated.stderr}`);
+    }
   }
   await before(cli);
 
