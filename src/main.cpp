@@ -1,5 +1,5 @@
 // parcours: the one binary of the service. Sub-commands:
-//   serve, migrate, load-geo, seed-demo, user add, org list, --version
+//   serve, migrate, load-geo, seed-demo, purge, user add, org list, --version
 // Every flag can also be given as an environment variable PARCOURS_<FLAG>.
 #include <CLI/CLI.hpp>
 
@@ -64,6 +64,11 @@ int main(int argc, char** argv) {
   auto* seed = cli.add_subcommand("seed-demo", "Charger le territoire de démonstration (Ardennes)");
   add_db(seed);
 
+  bool purge_apply = false;
+  auto* purge = cli.add_subcommand("purge", "Supprimer ce qui a dépassé la durée de conservation");
+  add_db(purge);
+  purge->add_flag("--apply", purge_apply, "Supprimer (sans cette option : simulation)");
+
   parcours::app::UserAddOptions user_options;
   auto* user = cli.add_subcommand("user", "Gérer les comptes");
   user->require_subcommand(1);
@@ -101,6 +106,7 @@ int main(int argc, char** argv) {
   if (*migrate) return app::run_migrate(config);
   if (*load_geo) return app::run_load_geo(config, geo_source);
   if (*seed) return app::run_seed_demo(config);
+  if (*purge) return app::run_purge(config, purge_apply);
   if (*user_add) return app::run_user_add(config, user_options);
   if (*org_list) return app::run_org_list(config);
   return 2;

@@ -13,6 +13,7 @@ int run_serve(const Config& config);
 int run_migrate(const Config& config);
 int run_load_geo(const Config& config, const std::string& source_dir);
 int run_seed_demo(const Config& config);
+int run_purge(const Config& config, bool apply);
 
 struct UserAddOptions {
   std::string email;

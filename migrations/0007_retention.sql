@@ -1,0 +1,51 @@
+-- Retention (parcours purge): journeys inactive for longer than their territory's retention are
+-- deleted with everything attached, and so is the person's record once no journey remains,
+-- including the person's rows of the journal.
+--
+-- The journal stays append-only for everything else. A purge transaction lists the persons whose
+-- record it deletes in `purge_persons` (and the journeys in `purge_journeys`), deletes, then
+-- empties both tables before committing: outside a purge they are always empty, and the journal
+-- triggers let a DELETE through only for a row whose person is listed there. An UPDATE of the
+-- journal, or a DELETE of any other row (organisation events, the purge counts themselves), still
+-- fails on both engines.
+
+CREATE TABLE purge_persons (
+  person_id BIGINT PRIMARY KEY
+);
+
+CREATE TABLE purge_journeys (
+  journey_id BIGINT PRIMARY KEY
+);
+
+-- sqlite-only
+DROP TRIGGER journal_no_delete;
+CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+WHEN NOT EXISTS (SELECT 1 FROM purge_persons WHERE person_id = OLD.person_id)
+BEGIN SELECT RAISE(ABORT, 'le journal est en ajout seul'); END;
+-- end
+-- postgres-only
+CREATE OR REPLACE FUNCTION journal_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE'
+     AND EXISTS (SELECT 1 FROM purge_persons WHERE person_id = OLD.person_id) THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'le journal est en ajout seul';
+END $$;
+CREATE FUNCTION journal_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'le journal est en ajout seul'; END $$;
+CREATE TRIGGER journal_no_truncate BEFORE TRUNCATE ON journal
+FOR EACH STATEMENT EXECUTE FUNCTION journal_no_truncate();
+-- end
+
+-- Deleting a journey or a person makes both engines look for rows that still point at it: without
+-- an index on each referencing column that is a full scan per deleted row. These also serve the
+-- purge's own look-ups (a person's remaining journeys, a journey's transfer chain).
+CREATE INDEX journeys_person ON journeys (person_id);
+CREATE INDEX journeys_transferred_to ON journeys (transferred_to);
+CREATE INDEX persons_merged_into ON persons (merged_into);
+CREATE INDEX person_merges_kept ON person_merges (kept_id);
+CREATE INDEX person_merges_merged ON person_merges (merged_id);
+CREATE INDEX person_match_dismissals_other ON person_match_dismissals (other_id);
+CREATE INDEX person_login_tokens_person ON person_login_tokens (person_id);
+CREATE INDEX notes_corrects ON notes (corrects_id);
