@@ -2,12 +2,12 @@
 -- deleted with everything attached, and so is the person's record once no journey remains,
 -- including the person's rows of the journal.
 --
--- The journal stays append-only for everything else. A purge transaction lists the persons whose
--- record it deletes in `purge_persons` (and the journeys in `purge_journeys`), deletes, then
--- empties both tables before committing: outside a purge they are always empty, and the journal
--- triggers let a DELETE through only for a row whose person is listed there. An UPDATE of the
--- journal, or a DELETE of any other row (organisation events, the purge counts themselves), still
--- fails on both engines.
+-- The journal stays append-only for everything else. A purge transaction lists the journeys it
+-- deletes in `purge_journeys` and the persons whose record it deletes in `purge_persons`, deletes,
+-- then empties both tables before committing: outside a purge they are always empty. The journal
+-- triggers let a DELETE through only for a row of a listed person, or a row about a listed journey
+-- (its payload's "journey_id"). An UPDATE of the journal, or a DELETE of any other row
+-- (organisation events, the purge counts themselves), still fails on both engines.
 
 CREATE TABLE purge_persons (
   person_id BIGINT PRIMARY KEY
@@ -21,13 +21,17 @@ CREATE TABLE purge_journeys (
 DROP TRIGGER journal_no_delete;
 CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
 WHEN NOT EXISTS (SELECT 1 FROM purge_persons WHERE person_id = OLD.person_id)
+  AND NOT EXISTS (SELECT 1 FROM purge_journeys WHERE journey_id =
+                    CASE WHEN json_valid(OLD.payload) THEN json_extract(OLD.payload, '$.journey_id') END)
 BEGIN SELECT RAISE(ABORT, 'le journal est en ajout seul'); END;
 -- end
 -- postgres-only
 CREATE OR REPLACE FUNCTION journal_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE'
-     AND EXISTS (SELECT 1 FROM purge_persons WHERE person_id = OLD.person_id) THEN
+     AND (EXISTS (SELECT 1 FROM purge_persons WHERE person_id = OLD.person_id)
+          OR EXISTS (SELECT 1 FROM purge_journeys WHERE journey_id =
+                       substring(OLD.payload FROM '"journey_id": *([0-9]{1,18})[,} ]')::bigint)) THEN
     RETURN OLD;
   END IF;
   RAISE EXCEPTION 'le journal est en ajout seul';

@@ -226,6 +226,57 @@ TEST_P(PurgeTest, TheSanctionedPathDeletesOnlyTheListedPersonsRows) {
   EXPECT_EQ(count(*conn, "SELECT COUNT(*) FROM journal"), 1);
 }
 
+TEST_P(PurgeTest, TheSanctionedPathAlsoDeletesTheRowsAboutAListedJourney) {
+  auto conn = db().acquire();
+  std::int64_t lea = person(*conn, "Martin");
+  auto event = [&](const std::string& payload) {
+    return store::append_event(*conn, {.kind = "note.added",
+                                       .territory_id = ardennes_,
+                                       .person_id = lea,
+                                       .payload_json = payload});
+  };
+  event(R"({"journey_id":41,"note_id":3,"visibility":"team"})");
+  event(R"({"journey_id": 41})");
+  std::int64_t other_journey = event(R"({"journey_id":411,"note_id":4})");
+  std::int64_t to_journey = event(R"({"journey_id":7,"to_journey_id":41})");
+  std::int64_t not_json = event("journey_id 41");
+  // Deletes rows in a transaction where journey 41 is listed, as the purge does.
+  auto delete_listed = [&](const std::string& where, const store::Params& params) {
+    return store::with_transaction(*conn, [&] {
+      conn->execute("INSERT INTO purge_journeys (journey_id) VALUES (41)");
+      std::int64_t n = conn->execute("DELETE FROM journal WHERE " + where, params);
+      conn->execute("DELETE FROM purge_journeys");
+      return n;
+    });
+  };
+  for (std::int64_t seq : {other_journey, to_journey, not_json}) {
+    EXPECT_THROW(delete_listed("seq = $1", {seq}), StoreError) << seq;
+  }
+  EXPECT_EQ(delete_listed("kind = 'note.added' AND seq < $1", {other_journey}), 2);
+  EXPECT_EQ(count(*conn, "SELECT COUNT(*) FROM purge_journeys"), 0);
+  EXPECT_EQ(count(*conn, "SELECT COUNT(*) FROM journal"), 4);
+}
+
+TEST_P(PurgeTest, APersonWhoStaysLosesOnlyTheEventsOfThePurgedJourney) {
+  auto conn = db().acquire();
+  std::int64_t ines = person(*conn, "Dubois");
+  std::int64_t old_journey = journey(*conn, ines, marne_, kNow - 13 * kMonth, "closed");
+  std::int64_t active = journey(*conn, ines, ardennes_, kNow - kDay);
+  for (std::int64_t j : {old_journey, active}) {
+    store::append_event(*conn, {.kind = "note.added",
+                                .territory_id = ardennes_,
+                                .person_id = ines,
+                                .payload_json = R"({"journey_id":)" + std::to_string(j) + "}"});
+  }
+  PurgeReport report = purge(*conn, {.apply = true});
+  EXPECT_EQ(report.total_journal_events(), 1);
+  EXPECT_EQ(report.total_persons(), 0);
+  auto kinds = store::read_events(*conn, {.person_id = ines});
+  ASSERT_EQ(kinds.size(), 2u);  // person.created and the active journey's note
+  EXPECT_EQ(kinds[0].kind, "person.created");
+  EXPECT_EQ(kinds[1].payload_json, R"({"journey_id":)" + std::to_string(active) + "}");
+}
+
 TEST_P(PurgeTest, DryRunListsWhatWouldGoAndChangesNothing) {
   auto conn = db().acquire();
   std::int64_t old_person = person(*conn, "Lefèvre-Martin");

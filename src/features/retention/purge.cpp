@@ -132,6 +132,15 @@ constexpr const char* kPersonRows[] = {
     "DELETE FROM person_sessions WHERE person_id IN (SELECT person_id FROM purge_persons)",
 };
 
+// The journey an event is about, as SQL: its payload's "journey_id" (NULL when there is none), as
+// the journal triggers of migration 0007 read it.
+std::string journey_id_of_payload(store::Dialect dialect) {
+  if (dialect == store::Dialect::kSqlite) {
+    return "(CASE WHEN json_valid(payload) THEN json_extract(payload, '$.journey_id') END)";
+  }
+  return "(substring(payload FROM '\"journey_id\": *([0-9]{1,18})[,} ]')::bigint)";
+}
+
 // The person and every record merged into it (directly or through another merged record).
 std::vector<std::int64_t> merge_group(Connection& conn, std::int64_t person_id) {
   std::vector<std::int64_t> group{person_id};
@@ -259,6 +268,19 @@ class Purger {
              "GROUP BY j.territory_id")) {
       batch[row.integer(0)].notes += row.integer(1);
     }
+    // The journal rows about these journeys (the persons may stay: their other rows stay too).
+    const std::string journey_of_event = journey_id_of_payload(conn_.dialect());
+    const std::string about_journeys =
+        " FROM journal WHERE person_id IN (SELECT person_id FROM journeys WHERE id IN "
+        "(SELECT journey_id FROM purge_journeys)) AND " +
+        journey_of_event + " IN (SELECT journey_id FROM purge_journeys)";
+    std::map<std::int64_t, std::int64_t> territory_of_journey;
+    for (const Journey& j : selected) territory_of_journey[j.id] = j.territory_id;
+    for (const Row& row : conn_.query("SELECT " + journey_of_event + ", COUNT(*)" + about_journeys +
+                                      " GROUP BY " + journey_of_event)) {
+      batch[territory_of_journey.at(row.integer(0))].journal_events += row.integer(1);
+    }
+    conn_.execute("DELETE" + about_journeys);
     for (const char* sql : kJourneyRows) conn_.execute(sql);
     conn_.execute("DELETE FROM journeys WHERE id IN (SELECT journey_id FROM purge_journeys)");
 
