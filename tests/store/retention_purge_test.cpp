@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/store/journal.h"
+#include "features/people/persons.h"
 #include "features/retention/purge.h"
 #include "support/test_db.h"
 
@@ -324,8 +325,17 @@ TEST_P(PurgeTest, ApplyDeletesExpiredJourneysWithEverythingAttachedAndNothingEls
       {kept, gone, referent_});
   // Half: an expired journey in the Marne, an active one in the Ardennes: the record stays.
   std::int64_t half = person(*conn, "Fournier");
-  std::int64_t half_old = journey(*conn, half, marne_, kNow - 13 * kMonth, "closed");
+  std::int64_t half_old = journey(*conn, half, marne_, kNow - 13 * kMonth);  // left open
   std::int64_t half_active = journey(*conn, half, ardennes_, kNow - kDay);
+  people::sync_terms(*conn, half);  // found by name in both territories
+  auto terms_in = [&](std::int64_t territory) {
+    return count(*conn,
+                 "SELECT COUNT(*) FROM person_terms WHERE person_id = $1 AND territory_id = $2",
+                 {half, territory});
+  };
+  std::int64_t ardennes_terms = terms_in(ardennes_);
+  std::int64_t marne_terms = terms_in(marne_);
+  ASSERT_GT(marne_terms, 0);
   std::int64_t kept_rows = rows_of_person(*conn, kept);
   std::int64_t half_rows = rows_of_person(*conn, half);
 
@@ -339,7 +349,10 @@ TEST_P(PurgeTest, ApplyDeletesExpiredJourneysWithEverythingAttachedAndNothingEls
   EXPECT_EQ(rows_of_person(*conn, gone), 0);
   EXPECT_EQ(rows_of_person(*conn, merged), 0);
   EXPECT_EQ(rows_of_person(*conn, kept), kept_rows - 1);  // only the dismissal went
-  EXPECT_EQ(rows_of_person(*conn, half), half_rows - 1);  // only the Marne journey went
+  // Only the Marne journey went, and with it the person's search terms in the Marne.
+  EXPECT_EQ(rows_of_person(*conn, half), half_rows - 1 - marne_terms);
+  EXPECT_EQ(terms_in(marne_), 0);
+  EXPECT_EQ(terms_in(ardennes_), ardennes_terms);
   EXPECT_FALSE(conn->query_one("SELECT 1 FROM journeys WHERE id = $1", {half_old}));
   for (std::int64_t j : {kept_journey, half_active}) {
     EXPECT_EQ(count(*conn, "SELECT COUNT(*) FROM notes WHERE journey_id = $1", {j}), 2);

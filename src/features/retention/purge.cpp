@@ -20,6 +20,7 @@
 
 #include "core/clock.h"
 #include "core/store/journal.h"
+#include "features/people/persons.h"
 
 namespace parcours::retention {
 namespace {
@@ -290,7 +291,11 @@ class Purger {
     for (const Journey& j : selected) {
       if (!checked.insert(j.person_id).second) continue;
       std::vector<std::int64_t> group = merge_group(conn_, j.person_id);
-      if (has_journey(conn_, group)) continue;
+      if (has_journey(conn_, group)) {
+        // Still followed elsewhere: no longer found by name in this journey's territory.
+        people::sync_terms(conn_, j.person_id);
+        continue;
+      }
       for (std::int64_t id : group) {
         conn_.execute("INSERT INTO purge_persons (person_id) VALUES ($1)", {id});
         territory_of_person[id] = j.territory_id;
