@@ -43,13 +43,10 @@ FOR EACH STATEMENT EXECUTE FUNCTION journal_no_truncate();
 -- end
 
 -- Deleting a journey or a person makes both engines look for rows that still point at it: without
--- an index on each referencing column that is a full scan per deleted row. These also serve the
--- purge's own look-ups (a person's remaining journeys, a journey's transfer chain).
-CREATE INDEX journeys_person ON journeys (person_id);
+-- an index on each referencing column that is a full scan per deleted row. 0005 indexes
+-- journeys.person_id, persons.merged_into and person_merges; these are the other ones. They also
+-- serve the purge's own look-ups (a journey's transfer chain).
 CREATE INDEX journeys_transferred_to ON journeys (transferred_to);
-CREATE INDEX persons_merged_into ON persons (merged_into);
-CREATE INDEX person_merges_kept ON person_merges (kept_id);
-CREATE INDEX person_merges_merged ON person_merges (merged_id);
 CREATE INDEX person_match_dismissals_other ON person_match_dismissals (other_id);
 CREATE INDEX person_login_tokens_person ON person_login_tokens (person_id);
 CREATE INDEX notes_corrects ON notes (corrects_id);
