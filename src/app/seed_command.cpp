@@ -5,6 +5,7 @@
 #include "app/commands.h"
 #include "core/store/db.h"
 #include "core/store/migrations.h"
+#include "features/demo/persons.h"
 #include "features/demo/seed.h"
 
 namespace parcours::app {
@@ -25,11 +26,14 @@ int run_seed_demo(const Config& config) {
       return 1;
     }
     std::cout << "Démonstration prête (territoire Ardennes) : " << summary->organisations_created
-              << " structure(s) et " << summary->accounts_created << " compte(s) créés.\n"
+              << " structure(s), " << summary->accounts_created << " compte(s) et "
+              << summary->persons_created << " personne(s) créés.\n"
               << "Comptes de démonstration, mot de passe « " << password << " » :\n";
     for (const auto& account : summary->accounts) {
       std::cout << "  " << account.email << " — " << account.description << "\n";
     }
+    std::cout << "Espace de la personne : " << demo::kDemoPersonEmail
+              << " (lien de connexion dans la boîte d’envoi des courriels)\n";
     return 0;
   } catch (const store::StoreError& e) {
     std::cerr << "parcours : " << e.what() << "\n";

@@ -6,6 +6,7 @@
 #include "core/store/journal.h"
 #include "core/text.h"
 #include "features/accounts/users.h"
+#include "features/demo/persons.h"
 #include "features/geo/communes.h"
 #include "features/organisations/organisation.h"
 #include "features/territories/territory.h"
@@ -154,6 +155,8 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
         }
         summary.accounts.push_back({u.email, u.description});
       }
+
+      summary.persons_created = seed_demo_persons(conn, territory_id, org_ids, password);
 
       store::append_event(
           conn, {.kind = "demo.seeded",

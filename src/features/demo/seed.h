@@ -22,6 +22,7 @@ struct DemoAccount {
 struct SeedSummary {
   int organisations_created = 0;
   int accounts_created = 0;
+  int persons_created = 0;  // persons.h
   std::vector<DemoAccount> accounts;
 };
 
