@@ -57,7 +57,7 @@ TEST_P(DemoPersonsTest, SeedsPersonsWithJourneysAtSeveralStagesThroughTheService
   EXPECT_EQ(count(*conn,
                   "SELECT COUNT(*) FROM persons WHERE birth_name LIKE '%-%' OR "
                   "first_names LIKE '%-%'"),
-            4);
+            5);
   EXPECT_EQ(count(*conn, "SELECT COUNT(*) FROM person_terms WHERE term = 'ndiaye'"), 1);
   EXPECT_EQ(count(*conn, "SELECT COUNT(*) FROM person_terms WHERE term = 'lefevremartin'"), 1);
   EXPECT_GE(count(*conn, "SELECT COUNT(*) FROM persons WHERE nir_hash IS NOT NULL"), 20);
