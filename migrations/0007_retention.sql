@@ -50,3 +50,10 @@ CREATE INDEX journeys_transferred_to ON journeys (transferred_to);
 CREATE INDEX person_match_dismissals_other ON person_match_dismissals (other_id);
 CREATE INDEX person_login_tokens_person ON person_login_tokens (person_id);
 CREATE INDEX notes_corrects ON notes (corrects_id);
+
+-- Search by names (people/search.cpp) checks each further word, and drops duplicates, with a
+-- subquery per candidate row on the person's own terms: (person_id, territory_id, term) answers
+-- it from the index alone. Measured on 60,000 persons (bench/README.md): p99 of a name search
+-- from 11-14 ms down to 3.6 ms on SQLite. It also serves everything person_terms_person served.
+DROP INDEX person_terms_person;
+CREATE INDEX person_terms_person_territory_term ON person_terms (person_id, territory_id, term);

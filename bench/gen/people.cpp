@@ -885,12 +885,18 @@ int run(const std::string& db_url, const std::string& profile, int persons_overr
     if (communes.empty() || pros.empty()) {
       throw std::runtime_error("pas de communes ou de professionnels pour " + t.name);
     }
+    bool ardennes_has_bench =
+        t.slot == 0 &&
+        conn->query_one("SELECT 1 FROM persons WHERE territory_id = $1 AND internal_id LIKE '08-%'",
+                        {t.id})
+            .has_value();
     int to_write = t.persons - static_cast<int>(existing);
     for (int done = 0; done < to_write;) {
       int n = std::min(chunk, to_write - done);
       store::with_transaction(*conn, [&] {
         for (int i = 0; i < n; ++i) {
-          bool showcase = t.slot == 0 && existing + done + i < 20 && referent_demo;
+          // The showcase: the first persons this generator writes in the Ardennes.
+          bool showcase = t.slot == 0 && !ardennes_has_bench && done + i < 20 && referent_demo;
           std::optional<Professional> ref;
           if (showcase) ref = Professional{referent_demo->integer(0), referent_demo->integer(1)};
           writer.write(t, communes, by_population, pros, ids, showcase, ref);
