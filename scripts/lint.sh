@@ -18,7 +18,7 @@ trap 'rm -rf "$tidy_db"' EXIT
 sed 's/-std=c++23/-std=c++2b/g; s/-std=gnu++23/-std=c++2b/g' "$build/compile_commands.json" \
   >"$tidy_db/compile_commands.json"
 git ls-files 'src/*.cpp' | xargs -P "$(nproc)" -n 8 clang-tidy-16 -p "$tidy_db" --quiet \
-  --extra-arg=-D__cpp_concepts=202002L --extra-arg=-Wno-macro-redefined 2>/dev/null \
+  --extra-arg=-U__cpp_concepts --extra-arg=-D__cpp_concepts=202002L 2>/dev/null \
   | tee "$tidy_db/tidy.txt"
 grep -q "warning:\|error:" "$tidy_db/tidy.txt" && status=1
 

@@ -103,7 +103,9 @@ export async function startServer({ engine = 'sqlite', args = [], env = {}, befo
   }
   await before(cli);
 
-  const serveArgs = ['serve', '--listen', '127.0.0.1:0', '--mail', `file:${join(dir, 'mail')}`, ...args];
+  // The file transport in the test directory, unless the test gives its own `--mail`.
+  const mail = args.includes('--mail') ? [] : ['--mail', `file:${join(dir, 'mail')}`];
+  const serveArgs = ['serve', '--listen', '127.0.0.1:0', ...mail, ...args];
   const child = spawn(binary, serveArgs, { cwd: root, env: { ...process.env, ...baseEnv } });
   children.add(child);
   let output = '';

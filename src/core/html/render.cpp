@@ -4,9 +4,11 @@
 #include <boost/json.hpp>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "core/config.h"
 #include "core/security/actor.h"
@@ -83,10 +85,10 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
     items.push_back({"/structures", "Structures"});
   }
   for (const NavItem& item : items) {
-    auto* entry = layout.AddSectionDictionary("NAV_ITEM");
-    entry->SetValue("HREF", item.href);
-    entry->SetValue("LABEL", item.label);
-    if (is_current(ctx.request.path, item.href)) entry->ShowSection("CURRENT");
+    auto* entry = layout.AddSectionDictionary(key("NAV_ITEM"));
+    entry->SetValue(key("HREF"), item.href);
+    entry->SetValue(key("LABEL"), item.label);
+    if (is_current(ctx.request.path, item.href)) entry->ShowSection(key("CURRENT"));
   }
 }
 
@@ -106,6 +108,27 @@ void set_web_root(const std::string& root) {
   load_manifest(r);
 }
 
+ctemplate::TemplateString key(std::string_view name) {
+  // Each thread keeps its names: no lock after the first use. A registered name needs storage
+  // that never moves, hence one heap entry per name.
+  struct Entry {
+    std::string text;
+    ctemplate::StaticTemplateString name{};
+  };
+  thread_local std::unordered_map<std::string_view, std::unique_ptr<Entry>> names;
+  auto found = names.find(name);
+  if (found == names.end()) {
+    auto entry = std::make_unique<Entry>();
+    entry->text = std::string(name);
+    entry->name.do_not_use_directly_.ptr_ = entry->text.data();
+    entry->name.do_not_use_directly_.length_ = entry->text.size();
+    ctemplate::StaticTemplateStringInitializer registered(&entry->name);  // computes the id
+    std::string_view stored = entry->text;
+    found = names.emplace(stored, std::move(entry)).first;
+  }
+  return ctemplate::TemplateString(found->second->name);
+}
+
 std::string asset_url(const std::string& logical_name) {
   const auto& manifest = roots().manifest;
   auto it = manifest.find(logical_name);
@@ -123,19 +146,21 @@ std::string render(const std::string& name, const ctemplate::TemplateDictionary&
 http::Response page(http::Context& ctx, const std::string& title, const std::string& name,
                     ctemplate::TemplateDictionary& dict, unsigned status) {
   ensure_ready(ctx.config);
-  dict.SetValue("CSRF_TOKEN", ctx.csrf_token);
+  dict.SetValue(key("CSRF_TOKEN"), ctx.csrf_token);
 
+  // The content outlives the layout's expansion: the layout points at it rather than copying it.
+  const std::string content = render(name, dict);
   ctemplate::TemplateDictionary layout("layout");
-  layout.SetValue("TITLE", title);
-  layout.SetValue("CONTENT", render(name, dict));
-  layout.SetValue("CSRF_TOKEN", ctx.csrf_token);
-  layout.SetValue("CSS_DSFR", asset_url("dsfr/dsfr.min.css"));
-  layout.SetValue("CSS_ICONS", asset_url("dsfr/utility/icons/icons.min.css"));
-  layout.SetValue("CSS_APP", asset_url("app.css"));
-  layout.SetValue("JS_DSFR_MODULE", asset_url("dsfr/dsfr.module.min.js"));
-  layout.SetValue("JS_DSFR_NOMODULE", asset_url("dsfr/dsfr.nomodule.min.js"));
-  layout.SetValue("JS_APP", asset_url("app.js"));
-  layout.SetValue("JS_COMMUNES", asset_url("communes.js"));
+  layout.SetValue(key("TITLE"), title);
+  layout.SetValueWithoutCopy(key("CONTENT"), content);
+  layout.SetValue(key("CSRF_TOKEN"), ctx.csrf_token);
+  layout.SetValue(key("CSS_DSFR"), asset_url("dsfr/dsfr.min.css"));
+  layout.SetValue(key("CSS_ICONS"), asset_url("dsfr/utility/icons/icons.min.css"));
+  layout.SetValue(key("CSS_APP"), asset_url("app.css"));
+  layout.SetValue(key("JS_DSFR_MODULE"), asset_url("dsfr/dsfr.module.min.js"));
+  layout.SetValue(key("JS_DSFR_NOMODULE"), asset_url("dsfr/dsfr.nomodule.min.js"));
+  layout.SetValue(key("JS_APP"), asset_url("app.js"));
+  layout.SetValue(key("JS_COMMUNES"), asset_url("communes.js"));
   layout.ShowSection(ctx.signed_in() ? "SIGNED_IN" : "ANONYMOUS");
   if (ctx.demo) layout.ShowSection("DEMO");
   if (ctx.flash) layout.SetValueAndShowSection("MESSAGE", *ctx.flash, "FLASH");

@@ -25,6 +25,12 @@ namespace parcours::html {
 void set_template_root(const std::string& root);
 void set_web_root(const std::string& root);
 
+// The name of a template variable or section, registered with ctemplate once per thread. Plain
+// string names make ctemplate hash the name and take its global name-registry lock on every
+// SetValue; with key() it does neither. Use it where values are set in loops over rows:
+//   row->SetValue(html::key("NAME"), member.name);
+ctemplate::TemplateString key(std::string_view name);
+
 // Expands one template; throws std::runtime_error if it cannot be loaded.
 std::string render(const std::string& name, const ctemplate::TemplateDictionary& dict);
 

@@ -57,7 +57,7 @@ void record_attempt(store::Connection& conn, std::int64_t now, const std::string
 }
 
 void journal(store::Connection& conn, const char* kind, std::optional<std::int64_t> user_id,
-             boost::json::object payload) {
+             const boost::json::object& payload) {
   store::append_event(
       conn, {.kind = kind, .actor_id = user_id, .payload_json = boost::json::serialize(payload)});
 }

@@ -8,7 +8,7 @@ std::string local_path_or_root(std::string_view next) {
   // "//host" and "/\host" are read by browsers as another site; control characters could
   // split headers.
   bool local =
-      next.size() >= 1 && next[0] == '/' &&
+      !next.empty() && next[0] == '/' &&
       (next.size() == 1 || (next[1] != '/' && next[1] != '\\')) &&
       std::none_of(next.begin(), next.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; });
   return local ? std::string(next) : std::string("/");

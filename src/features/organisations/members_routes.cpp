@@ -62,17 +62,17 @@ http::Response members_page(http::Context& ctx, const Organisation& org, const I
   dict.SetValue("ORG_NAME", org.name);
   auto members = list_members(ctx.db, org.id);
   for (const Member& m : members) {
-    auto* row = dict.AddSectionDictionary("MEMBER");
-    row->SetIntValue("USER_ID", m.user_id);
-    row->SetValue("NAME", m.name);
-    row->SetValue("EMAIL", m.email);
-    row->SetValue("ROLES", role_summary(m));
+    auto* row = dict.AddSectionDictionary(html::key("MEMBER"));
+    row->SetIntValue(html::key("USER_ID"), m.user_id);
+    row->SetValue(html::key("NAME"), m.name);
+    row->SetValue(html::key("EMAIL"), m.email);
+    row->SetValue(html::key("ROLES"), role_summary(m));
     if (!m.active || !m.account_active) {
-      row->ShowSection("INACTIVE");
+      row->ShowSection(html::key("INACTIVE"));
     } else if (!m.password_set) {
-      row->ShowSection("INVITED");
+      row->ShowSection(html::key("INVITED"));
     } else {
-      row->ShowSection("ACTIVE");
+      row->ShowSection(html::key("ACTIVE"));
     }
   }
   dict.ShowSection(members.empty() ? "NO_MEMBERS" : "HAS_MEMBERS");
