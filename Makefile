@@ -26,6 +26,7 @@ test: build
 
 bench: build
 	./bench/run.sh $(BUILD)
+	./bench/people/run.sh $(BUILD)
 
 lint: build
 	./scripts/lint.sh $(BUILD)
