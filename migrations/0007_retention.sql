@@ -44,11 +44,10 @@ FOR EACH STATEMENT EXECUTE FUNCTION journal_no_truncate();
 
 -- Deleting a journey or a person makes both engines look for rows that still point at it: without
 -- an index on each referencing column that is a full scan per deleted row. 0005 indexes
--- journeys.person_id, persons.merged_into and person_merges; these are the other ones. They also
--- serve the purge's own look-ups (a journey's transfer chain).
+-- journeys.person_id, persons.merged_into and person_merges, 0006 person_login_tokens; these are
+-- the other ones. They also serve the purge's own look-ups (a journey's transfer chain).
 CREATE INDEX journeys_transferred_to ON journeys (transferred_to);
 CREATE INDEX person_match_dismissals_other ON person_match_dismissals (other_id);
-CREATE INDEX person_login_tokens_person ON person_login_tokens (person_id);
 CREATE INDEX notes_corrects ON notes (corrects_id);
 
 -- Search by names (people/search.cpp) checks each further word, and drops duplicates, with a
