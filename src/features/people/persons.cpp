@@ -1,0 +1,854 @@
+#include "features/people/persons.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <set>
+
+#include "core/atomic.h"
+#include "core/clock.h"
+#include "core/text.h"
+#include "features/geo/communes.h"
+#include "features/people/events.h"
+#include "features/people/identity.h"
+#include "features/people/nir_protection.h"
+
+namespace parcours::people {
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::size_t kMaxAddressLength = 300;
+constexpr std::size_t kMaxShortText = 200;
+
+constexpr const char* kColumns =
+    "p.id, p.territory_id, p.birth_name, p.usage_name, p.first_names, p.birth_date, p.sex, "
+    "p.nir_hash, p.nir_sealed, p.caf_number, p.ft_id, p.internal_id, p.email, p.phone, "
+    "p.phone2, p.address, p.address_complement, p.postcode, p.commune_code, "
+    "COALESCE(c.name, ''), p.no_fixed_address, p.domiciliation, p.rsa_status, "
+    "p.rights_and_duties, p.allowances, p.rqth, p.education_level, p.last_job, p.last_job_end, "
+    "p.driving_licence, p.languages, p.merged_into, p.created_at, p.updated_at";
+
+Person from_row(const store::Row& r) {
+  Person p;
+  p.id = r.integer(0);
+  p.territory_id = r.integer(1);
+  p.birth_name = r.text(2);
+  p.usage_name = r.text(3);
+  p.first_names = r.text(4);
+  p.birth_date = r.opt_text(5);
+  p.sex = r.opt_text(6);
+  p.nir_hash = r.opt_text(7);
+  p.nir_sealed = r.opt_text(8);
+  p.caf_number = r.opt_text(9);
+  p.ft_id = r.opt_text(10);
+  p.internal_id = r.opt_text(11);
+  p.email = r.opt_text(12);
+  p.phone = r.opt_text(13);
+  p.phone2 = r.opt_text(14);
+  p.address = r.text(15);
+  p.address_complement = r.text(16);
+  p.postcode = r.text(17);
+  p.commune_code = r.opt_text(18);
+  p.commune_name = r.text(19);
+  p.no_fixed_address = r.boolean(20);
+  p.domiciliation = r.text(21);
+  p.rsa_status = r.opt_text(22);
+  p.rights_and_duties = r.boolean(23);
+  p.allowances = r.text(24);
+  p.rqth = r.boolean(25);
+  p.education_level = r.opt_text(26);
+  p.last_job = r.text(27);
+  p.last_job_end = r.opt_text(28);
+  p.driving_licence = r.boolean(29);
+  p.languages = r.text(30);
+  p.merged_into = r.opt_integer(31);
+  p.created_at = r.integer(32);
+  p.updated_at = r.integer(33);
+  return p;
+}
+
+std::optional<std::string> non_empty(std::string value) {
+  if (value.empty()) return std::nullopt;
+  return value;
+}
+
+// Runs `normalise` on a trimmed optional field: empty stays empty.
+template <typename F>
+Result<std::optional<std::string>> optional_field(const std::string& input, F&& normalise) {
+  std::string value = text::trim(input);
+  if (value.empty()) return std::optional<std::string>{};
+  auto normalised = normalise(value);
+  if (!normalised) return std::unexpected(normalised.error());
+  return std::optional<std::string>{std::move(*normalised)};
+}
+
+Result<std::string> bounded(const std::string& input, std::size_t max, const char* field,
+                            const char* label) {
+  std::string value = text::trim(input);
+  if (value.size() > max) {
+    return fail(
+        ErrorCode::kInvalid,
+        std::string(label) + " ne doit pas dépasser " + std::to_string(max) + " caractères.",
+        field);
+  }
+  return value;
+}
+
+bool known(const std::vector<Choice>& choices, std::string_view code) {
+  return std::any_of(choices.begin(), choices.end(),
+                     [&](const Choice& c) { return code == c.code; });
+}
+
+struct ValidSituation {
+  std::optional<std::string> rsa_status;
+  bool rights_and_duties = false;
+  std::string allowances;
+  bool rqth = false;
+  std::optional<std::string> education_level;
+  std::string last_job;
+  std::optional<std::string> last_job_end;
+  bool driving_licence = false;
+  std::string languages;
+};
+
+Result<ValidSituation> validate_situation(const SituationForm& form) {
+  ValidSituation v;
+  std::string rsa = text::trim(form.rsa_status);
+  if (!rsa.empty() && !known(rsa_statuses(), rsa)) {
+    return fail(ErrorCode::kInvalid, "Choisissez l’état du dossier RSA dans la liste.",
+                "rsa_status");
+  }
+  v.rsa_status = non_empty(rsa);
+  v.rights_and_duties = form.rights_and_duties;
+  std::set<std::string> allowances;
+  for (const auto& code : form.allowances) {
+    if (code.empty()) continue;
+    if (!known(allowance_kinds(), code)) {
+      return fail(ErrorCode::kInvalid, "Choisissez les allocations dans la liste.", "allowances");
+    }
+    allowances.insert(code);
+  }
+  for (const Choice& c : allowance_kinds()) {  // stored in the list's order
+    if (allowances.contains(c.code))
+      v.allowances += (v.allowances.empty() ? "" : " ") + std::string(c.code);
+  }
+  v.rqth = form.rqth;
+  std::string level = text::trim(form.education_level);
+  if (!level.empty() && !known(education_levels(), level)) {
+    return fail(ErrorCode::kInvalid, "Choisissez le niveau de formation dans la liste.",
+                "education_level");
+  }
+  v.education_level = non_empty(level);
+  auto job = bounded(form.last_job, kMaxShortText, "last_job", "Le dernier emploi");
+  if (!job) return std::unexpected(job.error());
+  v.last_job = *job;
+  std::string end = text::trim(form.last_job_end);
+  if (!end.empty()) {
+    bool ok = end.size() == 7 && end[4] == '-' && text::all_digits(end.substr(0, 4)) &&
+              text::all_digits(end.substr(5, 2));
+    int month = ok ? std::stoi(end.substr(5, 2)) : 0;
+    int year = ok ? std::stoi(end.substr(0, 4)) : 0;
+    if (!ok || month < 1 || month > 12 || year < 1950 || year > 2100) {
+      return fail(ErrorCode::kInvalid,
+                  "La date de fin du dernier emploi doit avoir la forme AAAA-MM, par exemple "
+                  "2026-09.",
+                  "last_job_end");
+    }
+  }
+  v.last_job_end = non_empty(end);
+  v.driving_licence = form.driving_licence;
+  auto languages = bounded(form.languages, kMaxShortText, "languages", "Les langues parlées");
+  if (!languages) return std::unexpected(languages.error());
+  v.languages = *languages;
+  return v;
+}
+
+// The source of one field, replacing the previous one.
+void record_source(store::Connection& conn, std::int64_t person_id, const std::string& field,
+                   const Provenance& p, std::int64_t at) {
+  conn.execute("DELETE FROM person_field_sources WHERE person_id = $1 AND field = $2",
+               {person_id, field});
+  conn.execute(
+      "INSERT INTO person_field_sources (person_id, field, source, user_id, organisation_id, "
+      "file_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {person_id, field, source_code(p.source), store::opt(p.user_id),
+       store::opt(p.organisation_id), p.file_name.empty() ? store::Value{nullptr} : p.file_name,
+       at});
+}
+
+// Journals and records the sources of the fields a change touched.
+void record_change(store::Connection& conn, const Person& before, const std::string& section,
+                   const std::vector<std::string>& fields, const Provenance& p) {
+  std::int64_t now = now_seconds();
+  json::array names;
+  for (const auto& f : fields) {
+    record_source(conn, before.id, f, p, now);
+    names.push_back(json::value(f));
+  }
+  conn.execute("UPDATE persons SET updated_at = $2 WHERE id = $1", {before.id, now});
+  json::object payload{
+      {"section", section}, {"fields", std::move(names)}, {"source", source_code(p.source)}};
+  if (p.organisation_id) payload["actor_organisation_id"] = *p.organisation_id;
+  if (!p.file_name.empty()) payload["file_name"] = p.file_name;
+  append_person_event(conn, kPersonUpdated, before.id, before.territory_id, p.user_id,
+                      std::move(payload));
+}
+
+Error strong_conflict(const std::string& field) {
+  if (field == "nir") {
+    return {ErrorCode::kConflict,
+            "Une personne avec ce numéro de sécurité sociale est déjà enregistrée.", "nir"};
+  }
+  if (field == "ft_id") {
+    return {ErrorCode::kConflict,
+            "Une personne avec cet identifiant France Travail est déjà enregistrée.", "ft_id"};
+  }
+  return {ErrorCode::kConflict,
+          "Une personne avec cet identifiant du département est déjà enregistrée.", "internal_id"};
+}
+
+// Which strong identifier of `v` is already held by another live record, if any.
+std::optional<std::string> taken_identifier(store::Connection& conn, std::int64_t territory_id,
+                                            const ValidIdentity& v,
+                                            const std::optional<std::string>& hash,
+                                            std::int64_t self) {
+  if (hash && conn.query_one("SELECT id FROM persons WHERE nir_hash = $1 AND merged_into IS NULL "
+                             "AND id <> $2",
+                             {*hash, self})) {
+    return "nir";
+  }
+  if (v.internal_id &&
+      conn.query_one("SELECT id FROM persons WHERE territory_id = $1 AND internal_id = $2 AND "
+                     "merged_into IS NULL AND id <> $3",
+                     {territory_id, *v.internal_id, self})) {
+    return "internal_id";
+  }
+  if (v.ft_id && conn.query_one("SELECT id FROM persons WHERE ft_id = $1 AND merged_into IS NULL "
+                                "AND id <> $2",
+                                {*v.ft_id, self})) {
+    return "ft_id";
+  }
+  return std::nullopt;
+}
+
+// The strong identifier a unique-index violation was about (a concurrent insert).
+Error conflict_from(const store::StoreError& e) {
+  if (!e.unique_violation()) throw e;
+  std::string what = e.what();
+  if (what.find("ft_id") != std::string::npos) return strong_conflict("ft_id");
+  if (what.find("internal_id") != std::string::npos) return strong_conflict("internal_id");
+  return strong_conflict("nir");
+}
+
+void add_unique(std::vector<std::string>& terms, std::string term) {
+  if (term.empty()) return;
+  if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(std::move(term));
+}
+
+}  // namespace
+
+const char* source_code(Source source) {
+  switch (source) {
+    case Source::kProfessional:
+      return "professional";
+    case Source::kPerson:
+      return "person";
+    case Source::kImport:
+      return "import";
+    case Source::kPublicForm:
+      return "public_form";
+  }
+  return "";
+}
+
+std::optional<Source> parse_source(std::string_view code) {
+  for (Source s : {Source::kProfessional, Source::kPerson, Source::kImport, Source::kPublicForm}) {
+    if (code == source_code(s)) return s;
+  }
+  return std::nullopt;
+}
+
+Provenance Provenance::professional(std::int64_t user_id,
+                                    std::optional<std::int64_t> organisation_id) {
+  return {Source::kProfessional, user_id, organisation_id, {}};
+}
+Provenance Provenance::person() { return {Source::kPerson, {}, {}, {}}; }
+Provenance Provenance::public_form() { return {Source::kPublicForm, {}, {}, {}}; }
+Provenance Provenance::import(std::string file_name, std::optional<std::int64_t> user_id) {
+  return {Source::kImport, user_id, {}, std::move(file_name)};
+}
+
+std::string short_name(const Person& p) {
+  return p.first_names + " " + (p.usage_name.empty() ? p.birth_name : p.usage_name);
+}
+
+std::string display_name(const Person& p) {
+  std::string name = short_name(p);
+  if (!p.usage_name.empty() && p.usage_name != p.birth_name) {
+    const char* born = p.sex == "M" ? "né" : p.sex == "F" ? "née" : "nom de naissance :";
+    name += " (" + std::string(born) + " " + p.birth_name + ")";
+  }
+  return name;
+}
+
+const std::vector<Choice>& rsa_statuses() {
+  static const std::vector<Choice> choices{{"0", "Nouvelle demande en attente de décision"},
+                                           {"1", "Droit refusé"},
+                                           {"2", "Droit ouvert et versable"},
+                                           {"3", "Droit ouvert et suspendu"},
+                                           {"4", "Droit ouvert, versement suspendu"},
+                                           {"5", "Droit clos"},
+                                           {"6", "Droit clos sur un mois antérieur"}};
+  return choices;
+}
+
+const std::vector<Choice>& allowance_kinds() {
+  static const std::vector<Choice> choices{{"ass", "Allocation de solidarité spécifique (ASS)"},
+                                           {"aah", "Allocation aux adultes handicapés (AAH)"},
+                                           {"are", "Allocation d’aide au retour à l’emploi (ARE)"},
+                                           {"prime_activite", "Prime d’activité"}};
+  return choices;
+}
+
+const std::vector<Choice>& education_levels() {
+  static const std::vector<Choice> choices{
+      {"infra_3", "Sans diplôme"},          {"3", "CAP, BEP (niveau 3)"},
+      {"4", "Baccalauréat (niveau 4)"},     {"5", "Bac + 2 (niveau 5)"},
+      {"6", "Licence, bac + 3 (niveau 6)"}, {"7", "Master, bac + 5 (niveau 7)"},
+      {"8", "Doctorat (niveau 8)"}};
+  return choices;
+}
+
+std::string choice_label(const std::vector<Choice>& choices, std::string_view code) {
+  for (const Choice& c : choices) {
+    if (code == c.code) return c.label;
+  }
+  return std::string(code);
+}
+
+std::string field_label(std::string_view field) {
+  static const std::vector<Choice> labels{{"birth_name", "nom de naissance"},
+                                          {"usage_name", "nom d’usage"},
+                                          {"first_names", "prénoms"},
+                                          {"birth_date", "date de naissance"},
+                                          {"sex", "sexe"},
+                                          {"nir", "numéro de sécurité sociale"},
+                                          {"caf_number", "numéro allocataire CAF ou MSA"},
+                                          {"ft_id", "identifiant France Travail"},
+                                          {"internal_id", "identifiant du département"},
+                                          {"email", "adresse électronique"},
+                                          {"phone", "téléphone"},
+                                          {"phone2", "second téléphone"},
+                                          {"address", "adresse"},
+                                          {"address_complement", "complément d’adresse"},
+                                          {"postcode", "code postal"},
+                                          {"commune_code", "commune"},
+                                          {"no_fixed_address", "sans domicile fixe"},
+                                          {"domiciliation", "adresse de domiciliation"},
+                                          {"rsa_status", "état du dossier RSA"},
+                                          {"rights_and_duties", "droits et devoirs"},
+                                          {"allowances", "allocations"},
+                                          {"rqth", "RQTH"},
+                                          {"education_level", "niveau de formation"},
+                                          {"last_job", "dernier emploi"},
+                                          {"last_job_end", "fin du dernier emploi"},
+                                          {"driving_licence", "permis de conduire"},
+                                          {"languages", "langues parlées"}};
+  return choice_label(labels, field);
+}
+
+Result<ValidIdentity> validate_identity(const IdentityForm& form) {
+  ValidIdentity v;
+  auto birth_name = normalise_name(form.birth_name, "birth_name", "le nom de naissance");
+  if (!birth_name) return std::unexpected(birth_name.error());
+  v.birth_name = *birth_name;
+  if (!text::trim(form.usage_name).empty()) {
+    auto usage = normalise_name(form.usage_name, "usage_name", "le nom d’usage");
+    if (!usage) return std::unexpected(usage.error());
+    v.usage_name = *usage;
+  }
+  auto first = normalise_name(form.first_names, "first_names", "les prénoms");
+  if (!first) return std::unexpected(first.error());
+  v.first_names = *first;
+  auto birth = optional_field(form.birth_date, [](auto& s) { return normalise_birth_date(s); });
+  if (!birth) return std::unexpected(birth.error());
+  v.birth_date = *birth;
+  std::string sex = text::trim(form.sex);
+  if (!sex.empty() && sex != "F" && sex != "M") {
+    return fail(ErrorCode::kInvalid, "Choisissez le sexe : femme, homme ou non renseigné.", "sex");
+  }
+  v.sex = non_empty(sex);
+  auto nir = optional_field(form.nir, [](auto& s) { return normalise_nir(s); });
+  if (!nir) return std::unexpected(nir.error());
+  v.nir = *nir;
+  if (v.nir && v.sex) {
+    char digit = (*v.nir)[0];
+    bool male = digit == '1' || digit == '3' || digit == '7';
+    if ((*v.sex == "M") != male) {
+      return fail(ErrorCode::kInvalid,
+                  "Le numéro de sécurité sociale commence par " + std::string(1, digit) +
+                      ", ce qui ne correspond pas au sexe indiqué : vérifiez l’un ou l’autre.",
+                  "nir");
+    }
+  }
+  auto caf = optional_field(form.caf_number, [](auto& s) { return normalise_caf_number(s); });
+  if (!caf) return std::unexpected(caf.error());
+  v.caf_number = *caf;
+  auto ft = optional_field(form.ft_id, [](auto& s) { return normalise_ft_id(s); });
+  if (!ft) return std::unexpected(ft.error());
+  v.ft_id = *ft;
+  auto internal =
+      optional_field(form.internal_id, [](auto& s) { return normalise_internal_id(s); });
+  if (!internal) return std::unexpected(internal.error());
+  v.internal_id = *internal;
+  return v;
+}
+
+Result<ValidContact> validate_contact(store::Connection& conn, const ContactForm& form) {
+  ValidContact v;
+  auto email = optional_field(form.email, [](auto& s) { return normalise_email(s); });
+  if (!email) return std::unexpected(email.error());
+  v.email = *email;
+  auto phone = optional_field(form.phone, [](auto& s) { return normalise_phone(s); });
+  if (!phone) return std::unexpected(phone.error());
+  v.phone = *phone;
+  auto phone2 = optional_field(form.phone2, [](auto& s) { return normalise_phone(s, "phone2"); });
+  if (!phone2) return std::unexpected(phone2.error());
+  v.phone2 = *phone2;
+  auto address = bounded(form.address, kMaxAddressLength, "address", "L’adresse");
+  if (!address) return std::unexpected(address.error());
+  v.address = *address;
+  auto complement = bounded(form.address_complement, kMaxAddressLength, "address_complement",
+                            "Le complément d’adresse");
+  if (!complement) return std::unexpected(complement.error());
+  v.address_complement = *complement;
+  v.postcode = text::trim(form.postcode);
+  if (!v.postcode.empty() && (v.postcode.size() != 5 || !text::all_digits(v.postcode))) {
+    return fail(ErrorCode::kInvalid, "Le code postal comporte 5 chiffres, par exemple 08000.",
+                "postcode");
+  }
+  if (!text::trim(form.commune).empty()) {
+    auto commune = geo::resolve_commune(conn, form.commune, {}, "commune");
+    if (!commune) return std::unexpected(commune.error());
+    v.commune_code = commune->code;
+    if (v.postcode.empty() && commune->postcodes.size() == 1) v.postcode = commune->postcodes[0];
+    const auto& known_codes = commune->postcodes;
+    if (std::find(known_codes.begin(), known_codes.end(), v.postcode) == known_codes.end()) {
+      std::string list;
+      for (const auto& p : known_codes) list += (list.empty() ? "" : ", ") + p;
+      return fail(ErrorCode::kInvalid,
+                  v.postcode.empty() ? "Indiquez le code postal : " + commune->name +
+                                           " en a plusieurs (" + list + ")."
+                                     : "Le code postal " + v.postcode + " n’est pas celui de " +
+                                           commune->name + " (" + list + ").",
+                  "postcode");
+    }
+  } else if (!v.postcode.empty() || !v.address.empty()) {
+    return fail(ErrorCode::kInvalid, "Indiquez la commune de l’adresse.", "commune");
+  }
+  v.no_fixed_address = form.no_fixed_address;
+  auto domiciliation =
+      bounded(form.domiciliation, kMaxAddressLength, "domiciliation", "L’adresse de domiciliation");
+  if (!domiciliation) return std::unexpected(domiciliation.error());
+  v.domiciliation = *domiciliation;
+  if (!v.no_fixed_address && !v.domiciliation.empty()) {
+    return fail(ErrorCode::kInvalid,
+                "L’adresse de domiciliation ne concerne que les personnes sans domicile fixe : "
+                "cochez « Sans domicile fixe » ou videz ce champ.",
+                "domiciliation");
+  }
+  return v;
+}
+
+IdentityForm identity_form_of(store::Connection& conn, const Person& p, bool with_nir) {
+  IdentityForm f{.birth_name = p.birth_name,
+                 .usage_name = p.usage_name,
+                 .first_names = p.first_names,
+                 .birth_date = p.birth_date.value_or(""),
+                 .sex = p.sex.value_or(""),
+                 .caf_number = p.caf_number.value_or(""),
+                 .ft_id = p.ft_id.value_or(""),
+                 .internal_id = p.internal_id.value_or("")};
+  if (with_nir && p.nir_sealed) f.nir = reveal_nir(conn, *p.nir_sealed).value_or("");
+  return f;
+}
+
+ContactForm contact_form_of(const Person& p) {
+  geo::Commune commune{.code = p.commune_code.value_or(""), .name = p.commune_name};
+  return {.email = p.email.value_or(""),
+          .phone = p.phone ? display_phone(*p.phone) : "",
+          .phone2 = p.phone2 ? display_phone(*p.phone2) : "",
+          .address = p.address,
+          .address_complement = p.address_complement,
+          .postcode = p.postcode,
+          .commune = p.commune_code ? geo::commune_label(commune) : "",
+          .no_fixed_address = p.no_fixed_address,
+          .domiciliation = p.domiciliation};
+}
+
+SituationForm situation_form_of(const Person& p) {
+  SituationForm f{.rsa_status = p.rsa_status.value_or(""),
+                  .rights_and_duties = p.rights_and_duties,
+                  .rqth = p.rqth,
+                  .education_level = p.education_level.value_or(""),
+                  .last_job = p.last_job,
+                  .last_job_end = p.last_job_end.value_or(""),
+                  .driving_licence = p.driving_licence,
+                  .languages = p.languages};
+  std::string word;
+  for (char c : p.allowances + " ") {
+    if (c == ' ') {
+      if (!word.empty()) f.allowances.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return f;
+}
+
+std::optional<Person> find_person(store::Connection& conn, std::int64_t id) {
+  auto row = conn.query_one(std::string("SELECT ") + kColumns +
+                                " FROM persons p LEFT JOIN communes c ON c.code = p.commune_code "
+                                "WHERE p.id = $1",
+                            {id});
+  if (!row) return std::nullopt;
+  return from_row(*row);
+}
+
+std::optional<Person> find_live_person(store::Connection& conn, std::int64_t id) {
+  auto person = find_person(conn, id);
+  for (int hops = 0; person && person->merged_into && hops < 8; ++hops) {
+    person = find_person(conn, *person->merged_into);
+  }
+  if (person && person->merged_into) return std::nullopt;
+  return person;
+}
+
+Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territory_id,
+                                   const PersonForm& form, const Provenance& provenance) {
+  auto identity = validate_identity(form.identity);
+  if (!identity) return std::unexpected(identity.error());
+  auto contact = validate_contact(conn, form.contact);
+  if (!contact) return std::unexpected(contact.error());
+  auto situation = validate_situation(form.situation);
+  if (!situation) return std::unexpected(situation.error());
+  std::optional<ProtectedNir> nir;
+  if (identity->nir) nir = protect_nir(conn, *identity->nir);
+  try {
+    return atomically(conn, [&]() -> Result<std::int64_t> {
+      auto taken = taken_identifier(conn, territory_id, *identity,
+                                    nir ? std::optional(nir->hash) : std::nullopt, 0);
+      if (taken) return std::unexpected(strong_conflict(*taken));
+      std::int64_t now = now_seconds();
+      const ValidIdentity& i = *identity;
+      const ValidContact& c = *contact;
+      const ValidSituation& s = *situation;
+      auto row = conn.query_one(
+          "INSERT INTO persons (territory_id, birth_name, usage_name, first_names, birth_date, "
+          "sex, nir_hash, nir_sealed, caf_number, ft_id, internal_id, email, phone, phone2, "
+          "address, address_complement, postcode, commune_code, no_fixed_address, "
+          "domiciliation, rsa_status, rights_and_duties, allowances, rqth, education_level, "
+          "last_job, last_job_end, driving_licence, languages, created_at, updated_at) VALUES "
+          "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+          "$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30) RETURNING id",
+          {territory_id,
+           i.birth_name,
+           i.usage_name,
+           i.first_names,
+           store::opt(i.birth_date),
+           store::opt(i.sex),
+           nir ? store::Value{nir->hash} : store::Value{nullptr},
+           nir ? store::Value{nir->sealed} : store::Value{nullptr},
+           store::opt(i.caf_number),
+           store::opt(i.ft_id),
+           store::opt(i.internal_id),
+           store::opt(c.email),
+           store::opt(c.phone),
+           store::opt(c.phone2),
+           c.address,
+           c.address_complement,
+           c.postcode,
+           store::opt(c.commune_code),
+           store::boolean(c.no_fixed_address),
+           c.domiciliation,
+           store::opt(s.rsa_status),
+           store::boolean(s.rights_and_duties),
+           s.allowances,
+           store::boolean(s.rqth),
+           store::opt(s.education_level),
+           s.last_job,
+           store::opt(s.last_job_end),
+           store::boolean(s.driving_licence),
+           s.languages,
+           now});
+      std::int64_t id = row->integer(0);
+
+      std::vector<std::pair<const char*, bool>> given{
+          {"birth_name", true},
+          {"usage_name", !i.usage_name.empty()},
+          {"first_names", true},
+          {"birth_date", i.birth_date.has_value()},
+          {"sex", i.sex.has_value()},
+          {"nir", i.nir.has_value()},
+          {"caf_number", i.caf_number.has_value()},
+          {"ft_id", i.ft_id.has_value()},
+          {"internal_id", i.internal_id.has_value()},
+          {"email", c.email.has_value()},
+          {"phone", c.phone.has_value()},
+          {"phone2", c.phone2.has_value()},
+          {"address", !c.address.empty()},
+          {"address_complement", !c.address_complement.empty()},
+          {"postcode", !c.postcode.empty()},
+          {"commune_code", c.commune_code.has_value()},
+          {"no_fixed_address", c.no_fixed_address},
+          {"domiciliation", !c.domiciliation.empty()},
+          {"rsa_status", s.rsa_status.has_value()},
+          {"rights_and_duties", s.rights_and_duties},
+          {"allowances", !s.allowances.empty()},
+          {"rqth", s.rqth},
+          {"education_level", s.education_level.has_value()},
+          {"last_job", !s.last_job.empty()},
+          {"last_job_end", s.last_job_end.has_value()},
+          {"driving_licence", s.driving_licence},
+          {"languages", !s.languages.empty()}};
+      json::array fields;
+      for (const auto& [field, present] : given) {
+        if (!present) continue;
+        record_source(conn, id, field, provenance, now);
+        fields.push_back(json::value(field));
+      }
+      sync_terms(conn, id);
+      json::object payload{{"source", source_code(provenance.source)},
+                           {"fields", std::move(fields)}};
+      if (provenance.organisation_id) {
+        payload["actor_organisation_id"] = *provenance.organisation_id;
+      }
+      if (!provenance.file_name.empty()) payload["file_name"] = provenance.file_name;
+      append_person_event(conn, kPersonCreated, id, territory_id, provenance.user_id,
+                          std::move(payload));
+      return id;
+    });
+  } catch (const store::StoreError& e) {
+    return std::unexpected(conflict_from(e));
+  }
+}
+
+Result<void> update_identity(store::Connection& conn, std::int64_t person_id,
+                             const IdentityForm& form, const Provenance& provenance,
+                             bool clear_nir) {
+  auto v = validate_identity(form);
+  if (!v) return std::unexpected(v.error());
+  std::optional<ProtectedNir> nir;
+  if (v->nir) nir = protect_nir(conn, *v->nir);
+  try {
+    auto done = atomically(conn, [&]() -> Result<std::int64_t> {
+      auto current = find_person(conn, person_id);
+      if (!current || current->merged_into) {
+        return fail(ErrorCode::kNotFound, "Personne introuvable.");
+      }
+      auto taken = taken_identifier(conn, current->territory_id, *v,
+                                    nir ? std::optional(nir->hash) : std::nullopt, person_id);
+      if (taken) return std::unexpected(strong_conflict(*taken));
+      std::vector<std::string> changed;
+      auto check = [&](const char* field, const auto& before, const auto& after) {
+        if (before != after) changed.emplace_back(field);
+      };
+      check("birth_name", current->birth_name, v->birth_name);
+      check("usage_name", current->usage_name, v->usage_name);
+      check("first_names", current->first_names, v->first_names);
+      check("birth_date", current->birth_date, v->birth_date);
+      check("sex", current->sex, v->sex);
+      check("caf_number", current->caf_number, v->caf_number);
+      check("ft_id", current->ft_id, v->ft_id);
+      check("internal_id", current->internal_id, v->internal_id);
+      std::optional<std::string> hash = current->nir_hash;
+      std::optional<std::string> sealed = current->nir_sealed;
+      if (nir) {
+        std::optional<std::string> old_clear =
+            sealed ? reveal_nir(conn, *sealed) : std::optional<std::string>{};
+        if (old_clear != v->nir) {
+          changed.emplace_back("nir");
+          hash = nir->hash;
+          sealed = nir->sealed;
+        }
+      } else if (clear_nir && hash) {
+        changed.emplace_back("nir");
+        hash.reset();
+        sealed.reset();
+      }
+      if (changed.empty()) return person_id;
+      conn.execute(
+          "UPDATE persons SET birth_name = $2, usage_name = $3, first_names = $4, "
+          "birth_date = $5, sex = $6, nir_hash = $7, nir_sealed = $8, caf_number = $9, "
+          "ft_id = $10, internal_id = $11 WHERE id = $1",
+          {person_id, v->birth_name, v->usage_name, v->first_names, store::opt(v->birth_date),
+           store::opt(v->sex), store::opt(hash), store::opt(sealed), store::opt(v->caf_number),
+           store::opt(v->ft_id), store::opt(v->internal_id)});
+      record_change(conn, *current, "identity", changed, provenance);
+      sync_terms(conn, person_id);
+      return person_id;
+    });
+    if (!done) return std::unexpected(done.error());
+    return {};
+  } catch (const store::StoreError& e) {
+    return std::unexpected(conflict_from(e));
+  }
+}
+
+Result<void> update_contact(store::Connection& conn, std::int64_t person_id,
+                            const ContactForm& form, const Provenance& provenance) {
+  auto v = validate_contact(conn, form);
+  if (!v) return std::unexpected(v.error());
+  auto done = atomically(conn, [&]() -> Result<std::int64_t> {
+    auto current = find_person(conn, person_id);
+    if (!current || current->merged_into) {
+      return fail(ErrorCode::kNotFound, "Personne introuvable.");
+    }
+    std::vector<std::string> changed;
+    auto check = [&](const char* field, const auto& before, const auto& after) {
+      if (before != after) changed.emplace_back(field);
+    };
+    check("email", current->email, v->email);
+    check("phone", current->phone, v->phone);
+    check("phone2", current->phone2, v->phone2);
+    check("address", current->address, v->address);
+    check("address_complement", current->address_complement, v->address_complement);
+    check("postcode", current->postcode, v->postcode);
+    check("commune_code", current->commune_code, v->commune_code);
+    check("no_fixed_address", current->no_fixed_address, v->no_fixed_address);
+    check("domiciliation", current->domiciliation, v->domiciliation);
+    if (changed.empty()) return person_id;
+    conn.execute(
+        "UPDATE persons SET email = $2, phone = $3, phone2 = $4, address = $5, "
+        "address_complement = $6, postcode = $7, commune_code = $8, no_fixed_address = $9, "
+        "domiciliation = $10 WHERE id = $1",
+        {person_id, store::opt(v->email), store::opt(v->phone), store::opt(v->phone2), v->address,
+         v->address_complement, v->postcode, store::opt(v->commune_code),
+         store::boolean(v->no_fixed_address), v->domiciliation});
+    record_change(conn, *current, "contact", changed, provenance);
+    return person_id;
+  });
+  if (!done) return std::unexpected(done.error());
+  return {};
+}
+
+Result<void> update_situation(store::Connection& conn, std::int64_t person_id,
+                              const SituationForm& form, const Provenance& provenance) {
+  auto v = validate_situation(form);
+  if (!v) return std::unexpected(v.error());
+  auto done = atomically(conn, [&]() -> Result<std::int64_t> {
+    auto current = find_person(conn, person_id);
+    if (!current || current->merged_into) {
+      return fail(ErrorCode::kNotFound, "Personne introuvable.");
+    }
+    std::vector<std::string> changed;
+    auto check = [&](const char* field, const auto& before, const auto& after) {
+      if (before != after) changed.emplace_back(field);
+    };
+    check("rsa_status", current->rsa_status, v->rsa_status);
+    check("rights_and_duties", current->rights_and_duties, v->rights_and_duties);
+    check("allowances", current->allowances, v->allowances);
+    check("rqth", current->rqth, v->rqth);
+    check("education_level", current->education_level, v->education_level);
+    check("last_job", current->last_job, v->last_job);
+    check("last_job_end", current->last_job_end, v->last_job_end);
+    check("driving_licence", current->driving_licence, v->driving_licence);
+    check("languages", current->languages, v->languages);
+    if (changed.empty()) return person_id;
+    conn.execute(
+        "UPDATE persons SET rsa_status = $2, rights_and_duties = $3, allowances = $4, rqth = $5, "
+        "education_level = $6, last_job = $7, last_job_end = $8, driving_licence = $9, "
+        "languages = $10 WHERE id = $1",
+        {person_id, store::opt(v->rsa_status), store::boolean(v->rights_and_duties), v->allowances,
+         store::boolean(v->rqth), store::opt(v->education_level), v->last_job,
+         store::opt(v->last_job_end), store::boolean(v->driving_licence), v->languages});
+    record_change(conn, *current, "situation", changed, provenance);
+    return person_id;
+  });
+  if (!done) return std::unexpected(done.error());
+  return {};
+}
+
+std::vector<FieldSource> field_sources(store::Connection& conn, std::int64_t person_id) {
+  std::vector<FieldSource> out;
+  for (const auto& r : conn.query(
+           "SELECT s.field, s.source, s.user_id, COALESCE(u.name, ''), s.organisation_id, "
+           "COALESCE(o.name, ''), COALESCE(s.file_name, ''), s.at FROM person_field_sources s "
+           "LEFT JOIN users u ON u.id = s.user_id LEFT JOIN organisations o ON "
+           "o.id = s.organisation_id WHERE s.person_id = $1 ORDER BY s.field",
+           {person_id})) {
+    out.push_back({r.text(0), parse_source(r.text(1)).value_or(Source::kProfessional),
+                   r.opt_integer(2), r.text(3), r.opt_integer(4), r.text(5), r.text(6),
+                   r.integer(7)});
+  }
+  return out;
+}
+
+std::string describe_source(const FieldSource& s) {
+  std::string when = format_datetime_fr(s.at);
+  when = when.substr(0, when.find(" à "));
+  switch (s.source) {
+    case Source::kProfessional: {
+      std::string who = s.user_name.empty() ? "un professionnel" : s.user_name;
+      if (!s.organisation_name.empty()) who += " (" + s.organisation_name + ")";
+      return "Saisi par " + who + " le " + when;
+    }
+    case Source::kPerson:
+      return "Donné par la personne dans son espace le " + when;
+    case Source::kPublicForm:
+      return "Donné par la personne dans sa demande en ligne le " + when;
+    case Source::kImport:
+      return "Importé" + (s.file_name.empty() ? std::string() : " du fichier " + s.file_name) +
+             " le " + when;
+  }
+  return when;
+}
+
+std::vector<std::string> name_terms(std::string_view birth_name, std::string_view usage_name,
+                                    std::string_view first_names) {
+  std::vector<std::string> terms;
+  for (std::string_view name : {birth_name, usage_name, first_names}) {
+    std::string folded = text::fold_for_search(name);
+    std::string joined;
+    std::size_t words = 0;
+    std::size_t start = 0;
+    while (start <= folded.size()) {
+      std::size_t end = folded.find(' ', start);
+      if (end == std::string::npos) end = folded.size();
+      std::string word = folded.substr(start, end - start);
+      if (!word.empty()) {
+        joined += word;
+        ++words;
+        add_unique(terms, std::move(word));
+      }
+      start = end + 1;
+    }
+    if (words > 1) add_unique(terms, std::move(joined));
+  }
+  return terms;
+}
+
+void sync_terms(store::Connection& conn, std::int64_t person_id) {
+  conn.execute("DELETE FROM person_terms WHERE person_id = $1", {person_id});
+  auto person = find_person(conn, person_id);
+  if (!person || person->merged_into) return;
+  std::vector<std::int64_t> territories{person->territory_id};
+  for (const auto& row :
+       conn.query("SELECT DISTINCT territory_id FROM journeys WHERE person_id = $1 AND "
+                  "status <> 'closed'",
+                  {person_id})) {
+    if (std::find(territories.begin(), territories.end(), row.integer(0)) == territories.end()) {
+      territories.push_back(row.integer(0));
+    }
+  }
+  auto terms = name_terms(person->birth_name, person->usage_name, person->first_names);
+  for (std::int64_t territory : territories) {
+    for (const auto& term : terms) {
+      conn.execute("INSERT INTO person_terms (territory_id, term, person_id) VALUES ($1, $2, $3)",
+                   {territory, term, person_id});
+    }
+  }
+}
+
+}  // namespace parcours::people
