@@ -4,6 +4,7 @@
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
 #include "features/pages/routes.h"
+#include "features/portal/routes.h"
 #include "features/territories/routes.h"
 
 namespace parcours::app {
@@ -14,6 +15,7 @@ void register_all_routes(http::Router& router) {
   organisations::register_routes(router);
   geo::register_routes(router);
   pages::register_routes(router);
+  portal::register_routes(router);
 }
 
 }  // namespace parcours::app
