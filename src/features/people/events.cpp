@@ -156,8 +156,8 @@ std::string EventNarrator::sentence(const store::Event& event) {
     if (entry == "transfer") {
       auto from = integer(p, "from_territory_id");
       std::string from_name = from ? territory_name(*from) : std::string();
-      return who + " a ouvert le parcours à la suite d’un transfert" +
-             (from_name.empty() ? "" : " depuis le territoire " + from_name);
+      return "Parcours ouvert à la suite d’un transfert" +
+             (from_name.empty() ? std::string() : " depuis le territoire " + from_name);
     }
     return who + " a ouvert le parcours";
   }

@@ -174,6 +174,51 @@ std::optional<std::int64_t> territory_of_commune(store::Connection& conn,
   return row->integer(0);
 }
 
+Result<std::int64_t> transfer_journey(store::Connection& conn, std::int64_t journey_id,
+                                      std::int64_t to_territory_id, const TeamActor& actor) {
+  return atomically(conn, [&]() -> Result<std::int64_t> {
+    auto journey = find_journey(conn, journey_id);
+    if (!journey) return fail(ErrorCode::kNotFound, "Parcours introuvable.");
+    if (!journey->active()) return fail(ErrorCode::kConflict, "Ce parcours est déjà clos.");
+    auto territory =
+        conn.query_one("SELECT name FROM territories WHERE id = $1", {to_territory_id});
+    if (!territory || to_territory_id == journey->territory_id) {
+      return fail(ErrorCode::kInvalid, "Choisissez un autre territoire que celui du parcours.",
+                  "territory_id");
+    }
+    if (active_journey(conn, journey->person_id, to_territory_id)) {
+      return fail(ErrorCode::kConflict,
+                  "Cette personne a déjà un parcours en cours dans le territoire " +
+                      territory->text(0) + ".");
+    }
+    std::int64_t now = now_seconds();
+    auto opened = open_journey(conn, {.person_id = journey->person_id,
+                                      .territory_id = to_territory_id,
+                                      .entry = Entry::kTransfer,
+                                      .need = journey->need,
+                                      .from_territory_id = journey->territory_id});
+    if (!opened) return std::unexpected(opened.error());
+    conn.execute(
+        "UPDATE journeys SET status = 'closed', closed_at = $2, close_reason = 'transfer', "
+        "transferred_to = $3, last_activity_at = $2 WHERE id = $1",
+        {journey_id, now, *opened});
+    conn.execute(
+        "UPDATE journey_members SET left_at = $2, left_reason = $3 WHERE journey_id = $1 AND "
+        "left_at IS NULL",
+        {journey_id, now, "Transfert vers le territoire " + territory->text(0)});
+    conn.execute("UPDATE persons SET territory_id = $2, updated_at = $3 WHERE id = $1",
+                 {journey->person_id, to_territory_id, now});
+    boost::json::object payload{{"journey_id", journey_id},
+                                {"to_journey_id", *opened},
+                                {"to_territory_id", to_territory_id}};
+    if (actor.organisation_id) payload["actor_organisation_id"] = *actor.organisation_id;
+    append_person_event(conn, kJourneyTransferred, journey->person_id, journey->territory_id,
+                        actor.user_id, std::move(payload));
+    sync_terms(conn, journey->person_id);
+    return *opened;
+  });
+}
+
 Result<std::string> validate_need(std::string_view need, std::string_view field) {
   std::string value = text::trim(need);
   if (value.empty()) {

@@ -72,6 +72,16 @@ Result<std::int64_t> open_journey(store::Connection& conn, const NewJourney& jou
 // Marks activity on the journey (notes, team changes): retention counts from the last one.
 void touch_journey(store::Connection& conn, std::int64_t journey_id);
 
+// Transfers an active journey to another territory (the person moved): the journey is closed
+// (close_reason "transfer", transferred_to the new one) and its team leaves it; a new journey
+// "to_orient" opens in `to_territory_id` (entry transfer) and the person now lives there. The
+// history stays readable from the new journey (timeline, notes). Returns the new journey's id.
+// kInvalid (field "territory_id") for the same or an unknown territory, kConflict when the
+// journey is closed or the person already has an active journey there.
+struct TeamActor;
+Result<std::int64_t> transfer_journey(store::Connection& conn, std::int64_t journey_id,
+                                      std::int64_t to_territory_id, const TeamActor& actor);
+
 // The territory whose départements contain the commune (INSEE code), if any.
 std::optional<std::int64_t> territory_of_commune(store::Connection& conn,
                                                  std::string_view commune_code);

@@ -1,0 +1,88 @@
+#include "features/people/timeline.h"
+
+#include <algorithm>
+
+#include "core/clock.h"
+#include "features/people/events.h"
+
+namespace parcours::people {
+namespace {
+
+std::string id_list(const std::vector<std::int64_t>& ids, store::Params& params) {
+  std::string list;
+  for (auto id : ids) {
+    params.add(id);
+    list += (list.empty() ? "$" : ", $") + std::to_string(params.values().size());
+  }
+  return list;
+}
+
+}  // namespace
+
+std::vector<std::int64_t> person_record_ids(store::Connection& conn, std::int64_t person_id) {
+  std::vector<std::int64_t> ids{person_id};
+  for (std::size_t i = 0; i < ids.size() && ids.size() < 64; ++i) {
+    for (const auto& row :
+         conn.query("SELECT id FROM persons WHERE merged_into = $1 ORDER BY id", {ids[i]})) {
+      if (std::find(ids.begin(), ids.end(), row.integer(0)) == ids.end()) {
+        ids.push_back(row.integer(0));
+      }
+    }
+  }
+  return ids;
+}
+
+TimelinePage person_timeline(store::Connection& conn, std::int64_t person_id,
+                             const TimelineFilter& filter) {
+  store::Params params;
+  std::string sql =
+      "SELECT seq, at, kind, territory_id, person_id, actor_id, payload FROM journal WHERE "
+      "person_id IN (" +
+      id_list(person_record_ids(conn, person_id), params) + ")";
+  auto next = [&] { return "$" + std::to_string(params.values().size()); };
+  if (filter.kind) {
+    params.add(*filter.kind);
+    sql += " AND kind = " + next();
+  }
+  if (filter.author_id) {
+    params.add(*filter.author_id);
+    sql += " AND actor_id = " + next();
+  }
+  if (filter.before_seq) {
+    params.add(*filter.before_seq);
+    sql += " AND seq < " + next();
+  }
+  int limit = std::clamp(filter.limit, 1, 1000);
+  params.add(std::int64_t{limit + 1});
+  sql += " ORDER BY seq DESC LIMIT " + next();
+
+  TimelinePage page;
+  EventNarrator narrator(conn);
+  for (const auto& row : conn.query(sql, params)) {
+    if (static_cast<int>(page.entries.size()) == limit) {
+      page.next_before = page.entries.back().event.seq;
+      break;
+    }
+    store::Event event{row.integer(0),     row.integer(1),     row.text(2), row.opt_integer(3),
+                       row.opt_integer(4), row.opt_integer(5), row.text(6)};
+    TimelineEntry entry{.event = event,
+                        .sentence = narrator.sentence(event),
+                        .when = format_datetime_fr(event.at),
+                        .author = narrator.author(event)};
+    page.entries.push_back(std::move(entry));
+  }
+  return page;
+}
+
+std::vector<TimelineAuthor> timeline_authors(store::Connection& conn, std::int64_t person_id) {
+  store::Params params;
+  std::string sql =
+      "SELECT DISTINCT u.id, u.name FROM journal j JOIN users u ON u.id = j.actor_id WHERE "
+      "j.person_id IN (" +
+      id_list(person_record_ids(conn, person_id), params) + ") ORDER BY u.name, u.id";
+  std::vector<TimelineAuthor> out;
+  for (const auto& row : conn.query(sql, params)) out.push_back({row.integer(0), row.text(1)});
+  return out;
+}
+
+}  // namespace parcours::people
