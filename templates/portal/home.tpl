@@ -19,6 +19,7 @@
   {{#NO_TEAM}}
   <p>Votre équipe n’est pas encore formée. Une personne chargée de l’orientation va vous contacter pour choisir avec vous qui vous accompagnera.</p>
   {{/NO_TEAM}}
+  {{#TEAM}}
   <ul class="fr-raw-list">
     {{#MEMBER}}
     <li class="fr-mb-3w">
@@ -40,6 +41,7 @@
     </li>
     {{/MEMBER}}
   </ul>
+  {{/TEAM}}
 </section>
 {{/JOURNEY}}
 

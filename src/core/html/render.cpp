@@ -145,7 +145,7 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
   layout.SetValue("JS_DSFR_NOMODULE", asset_url("dsfr/dsfr.nomodule.min.js"));
   layout.SetValue("JS_APP", asset_url("app.js"));
   layout.SetValue("JS_COMMUNES", asset_url("communes.js"));
-  layout.ShowSection(ctx.signed_in()       ? "SIGNED_IN"
+  layout.ShowSection(ctx.signed_in()      ? "SIGNED_IN"
                      : ctx.person_session ? "PERSON_SIGNED_IN"
                                           : "ANONYMOUS");
   if (ctx.demo) layout.ShowSection("DEMO");

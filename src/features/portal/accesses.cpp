@@ -60,10 +60,9 @@ Reader account_role(store::Connection& conn, std::int64_t person_id, std::int64_
 }  // namespace
 
 void log_own_read(store::Connection& conn, std::int64_t person_id, const std::string& part) {
-  store::log_access(conn, {.actor_id = kPersonReader,
-                           .person_id = person_id,
-                           .part = part,
-                           .purpose = "mon-espace"});
+  store::log_access(
+      conn,
+      {.actor_id = kPersonReader, .person_id = person_id, .part = part, .purpose = "mon-espace"});
 }
 
 std::vector<Access> list_accesses(store::Connection& conn, std::int64_t person_id, int limit) {

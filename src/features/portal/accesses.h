@@ -24,14 +24,13 @@ inline constexpr std::int64_t kPersonReader = 0;
 void log_own_read(store::Connection& conn, std::int64_t person_id, const std::string& part);
 
 struct Access {
-  std::int64_t at = 0;        // the latest read of the group
-  std::int64_t count = 1;     // reads grouped: same organisation and role within an hour
-  std::string organisation;   // "CCAS de Sedan", "Territoire Ardennes"...
-  std::string role;           // "Référent(e) de votre parcours", "Chargé(e) d'orientation"...
+  std::int64_t at = 0;       // the latest read of the group
+  std::int64_t count = 1;    // reads grouped: same organisation and role within an hour
+  std::string organisation;  // "CCAS de Sedan", "Territoire Ardennes"...
+  std::string role;          // "Référent(e) de votre parcours", "Chargé(e) d'orientation"...
 };
 
 // Newest first, at most `limit` reads looked at (then grouped).
-std::vector<Access> list_accesses(store::Connection& conn, std::int64_t person_id,
-                                  int limit = 500);
+std::vector<Access> list_accesses(store::Connection& conn, std::int64_t person_id, int limit = 500);
 
 }  // namespace parcours::portal

@@ -9,10 +9,10 @@ namespace parcours::portal {
 void show_form_errors(ctemplate::TemplateDictionary& dict, const std::vector<Error>& errors) {
   if (errors.empty()) return;
   dict.ShowSection("ERROR_SUMMARY");
-  dict.SetValue("ERROR_COUNT_TEXT", errors.size() == 1
-                                        ? std::string("Le formulaire contient une erreur")
-                                        : "Le formulaire contient " +
-                                              std::to_string(errors.size()) + " erreurs");
+  dict.SetValue("ERROR_COUNT_TEXT",
+                errors.size() == 1
+                    ? std::string("Le formulaire contient une erreur")
+                    : "Le formulaire contient " + std::to_string(errors.size()) + " erreurs");
   std::set<std::string> shown;
   for (const Error& error : errors) {
     auto* item = dict.AddSectionDictionary("ERROR_ITEM");

@@ -122,10 +122,10 @@ http::Response submit_logout(http::Context& ctx) {
       auto territory = ctx.db.query_one("SELECT territory_id FROM persons WHERE id = $1",
                                         {ctx.person_session->person_id});
       boost::json::object payload{{"person_id", ctx.person_session->person_id}};
-      store::append_event(ctx.db, {.kind = "portal.signed_out",
-                                   .territory_id = territory ? territory->opt_integer(0)
-                                                             : std::nullopt,
-                                   .payload_json = boost::json::serialize(payload)});
+      store::append_event(ctx.db,
+                          {.kind = "portal.signed_out",
+                           .territory_id = territory ? territory->opt_integer(0) : std::nullopt,
+                           .payload_json = boost::json::serialize(payload)});
     });
   }
   ctx.response_headers.emplace_back("Set-Cookie", person_session_cookie("", ctx.config));

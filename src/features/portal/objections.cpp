@@ -69,22 +69,22 @@ std::vector<ObjectionChoice> objection_choices(store::Connection& conn, std::int
 
 std::vector<std::int64_t> objections_of(store::Connection& conn, std::int64_t person_id) {
   std::vector<std::int64_t> out;
-  for (const auto& row : conn.query(
-           "SELECT organisation_id FROM person_objections WHERE person_id = $1 "
-           "ORDER BY organisation_id",
-           {person_id})) {
+  for (const auto& row :
+       conn.query("SELECT organisation_id FROM person_objections WHERE person_id = $1 "
+                  "ORDER BY organisation_id",
+                  {person_id})) {
     out.push_back(row.integer(0));
   }
   return out;
 }
 
-Result<void> object_to(store::Connection& conn, const MaybePerson& visitor,
-                       std::int64_t person_id, std::int64_t organisation_id) {
+Result<void> object_to(store::Connection& conn, const MaybePerson& visitor, std::int64_t person_id,
+                       std::int64_t organisation_id) {
   return atomically(conn, [&]() -> Result<void> {
-    auto org = conn.query_one(
-        std::string("SELECT territory_id, active, name, CASE WHEN id IN (") + kTeamOrganisations +
-            ") THEN 1 ELSE 0 END FROM organisations WHERE id = $2",
-        {person_id, organisation_id});
+    auto org = conn.query_one(std::string("SELECT territory_id, active, name, CASE WHEN id IN (") +
+                                  kTeamOrganisations +
+                                  ") THEN 1 ELSE 0 END FROM organisations WHERE id = $2",
+                              {person_id, organisation_id});
     if (!org) return fail(ErrorCode::kNotFound, "Cette structure n'existe pas.");
     OrganisationRef ref{org->integer(0), org->boolean(1), org->boolean(3)};
     if (!may_object(visitor, person_id, journey_territories(conn, person_id), ref)) {
@@ -120,7 +120,8 @@ Result<void> withdraw_objection(store::Connection& conn, const MaybePerson& visi
     if (!org || conn.execute("DELETE FROM person_objections WHERE person_id = $1 AND "
                              "organisation_id = $2",
                              {person_id, organisation_id}) != 1) {
-      return fail(ErrorCode::kNotFound, "Vous ne vous opposiez pas au partage avec cette structure.");
+      return fail(ErrorCode::kNotFound,
+                  "Vous ne vous opposiez pas au partage avec cette structure.");
     }
     journal(conn, "portal.objection_withdrawn", person_id, org->integer(0), organisation_id,
             "La personne ne s'oppose plus au partage de son dossier avec " + org->text(1) + ".");

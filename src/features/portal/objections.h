@@ -38,8 +38,8 @@ std::vector<std::int64_t> objections_of(store::Connection& conn, std::int64_t pe
 
 // kForbidden when the policy refuses (an organisation of the team, of another territory...),
 // kConflict when already objected. In the caller's transaction or its own.
-Result<void> object_to(store::Connection& conn, const MaybePerson& visitor,
-                       std::int64_t person_id, std::int64_t organisation_id);
+Result<void> object_to(store::Connection& conn, const MaybePerson& visitor, std::int64_t person_id,
+                       std::int64_t organisation_id);
 // kNotFound when there is no such objection.
 Result<void> withdraw_objection(store::Connection& conn, const MaybePerson& visitor,
                                 std::int64_t person_id, std::int64_t organisation_id);

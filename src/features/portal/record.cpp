@@ -77,8 +77,7 @@ std::vector<Labelled> situation_of(const people::Person& p) {
   add(rows, "Autres allocations", allowances_label(p.allowances), "autres_allocations");
   add(rows, "RQTH", yes_no(p.rqth), "rqth");
   add(rows, "Niveau de formation",
-      p.education_level ? people::choice_label(people::education_levels(), *p.education_level)
-                        : "",
+      p.education_level ? people::choice_label(people::education_levels(), *p.education_level) : "",
       "niveau_de_formation");
   add(rows, "Dernier emploi", p.last_job, "dernier_emploi");
   add(rows, "Fin du dernier emploi", p.last_job_end.value_or(""), "fin_du_dernier_emploi");

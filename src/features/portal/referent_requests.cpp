@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/atomic.h"
 #include "core/clock.h"
 #include "core/mail/outbox.h"
@@ -62,11 +64,11 @@ Result<std::int64_t> request_referent_change(store::Connection& conn, const Mayb
     for (const auto& member : team) {
       if (member.referent()) referent = &member;
     }
-    if (!may_request_referent_change(visitor, {journey->person_id, journey->active(),
-                                               referent != nullptr})) {
-      return fail(ErrorCode::kForbidden,
-                  journey->active() ? "Ce parcours n’a pas encore de référent(e)."
-                                    : "Ce parcours est terminé.");
+    if (!may_request_referent_change(
+            visitor, {journey->person_id, journey->active(), referent != nullptr})) {
+      return fail(ErrorCode::kForbidden, journey->active()
+                                             ? "Ce parcours n’a pas encore de référent(e)."
+                                             : "Ce parcours est terminé.");
     }
     auto row = conn.query_one(
         "INSERT INTO referent_change_requests (person_id, journey_id, referent_user_id, reason, "
@@ -82,8 +84,8 @@ Result<std::int64_t> request_referent_change(store::Connection& conn, const Mayb
     people::touch_journey(conn, journey_id);
     for (const auto& member : team) {
       if (member.email.empty()) continue;
-      mail::queue_mail(conn,
-                       team_mail(member.email, journey->territory_name, person_id, text, public_url));
+      mail::queue_mail(
+          conn, team_mail(member.email, journey->territory_name, person_id, text, public_url));
     }
     return id;
   });
@@ -92,15 +94,15 @@ Result<std::int64_t> request_referent_change(store::Connection& conn, const Mayb
 std::vector<ReferentChangeRequest> referent_requests_of(store::Connection& conn,
                                                         std::int64_t person_id) {
   std::vector<ReferentChangeRequest> out;
-  for (const auto& row : conn.query(
-           "SELECT r.id, r.journey_id, t.name, COALESCE(u.name, ''), r.reason, r.created_at "
-           "FROM referent_change_requests r JOIN journeys j ON j.id = r.journey_id "
-           "JOIN territories t ON t.id = j.territory_id "
-           "LEFT JOIN users u ON u.id = r.referent_user_id "
-           "WHERE r.person_id = $1 ORDER BY r.created_at DESC, r.id DESC",
-           {person_id})) {
-    out.push_back({row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4),
-                   row.integer(5)});
+  for (const auto& row :
+       conn.query("SELECT r.id, r.journey_id, t.name, COALESCE(u.name, ''), r.reason, r.created_at "
+                  "FROM referent_change_requests r JOIN journeys j ON j.id = r.journey_id "
+                  "JOIN territories t ON t.id = j.territory_id "
+                  "LEFT JOIN users u ON u.id = r.referent_user_id "
+                  "WHERE r.person_id = $1 ORDER BY r.created_at DESC, r.id DESC",
+                  {person_id})) {
+    out.push_back(
+        {row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4), row.integer(5)});
   }
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/mail/outbox.h"
 #include "core/text.h"
 #include "features/geo/communes.h"
@@ -17,8 +19,8 @@ struct Territory {
 };
 
 Territory territory(store::Connection& conn, std::int64_t id) {
-  auto row = conn.query_one(
-      "SELECT name, orientation_deadline_days FROM territories WHERE id = $1", {id});
+  auto row =
+      conn.query_one("SELECT name, orientation_deadline_days FROM territories WHERE id = $1", {id});
   if (!row) return {};
   return {row->text(0), row->integer(1)};
 }
@@ -67,8 +69,8 @@ std::vector<Error> check(store::Connection& conn, const RequestForm& form,
   if (!no_phone) keep(people::normalise_phone(form.phone, "phone"));
   std::string postcode = text::trim(form.postcode);
   if (!postcode.empty() && (postcode.size() != 5 || !text::all_digits(postcode))) {
-    errors.push_back(
-        {ErrorCode::kInvalid, "Le code postal comporte 5 chiffres, par exemple 08000.", "postcode"});
+    errors.push_back({ErrorCode::kInvalid, "Le code postal comporte 5 chiffres, par exemple 08000.",
+                      "postcode"});
   }
   if (auto commune = geo::resolve_commune(conn, form.commune, {}, "commune"); !commune) {
     errors.push_back(commune.error());
@@ -77,20 +79,20 @@ std::vector<Error> check(store::Connection& conn, const RequestForm& form,
         conn.query_one("SELECT name FROM departements WHERE code = $1", {commune->departement});
     errors.push_back(
         {ErrorCode::kInvalid,
-         "Parcours n’est pas encore ouvert pour " + geo::commune_label(*commune) +
-             (departement ? " (" + departement->text(0) + ")" : std::string()) +
-             ". Adressez-vous au conseil départemental ou à l’agence France Travail la plus "
+         "Parcours n’est pas encore ouvert dans le département de " + commune->name + " (" +
+             (departement ? departement->text(0) : commune->departement) +
+             ") : adressez-vous au conseil départemental ou à l’agence France Travail la plus "
              "proche.",
          "commune"});
   } else if (postcode.empty() && commune->postcodes.size() > 1) {
     std::string list;
     for (const auto& p : commune->postcodes) list += (list.empty() ? "" : ", ") + p;
-    errors.push_back({ErrorCode::kInvalid,
-                      "Indiquez votre code postal : " + commune->name + " en a plusieurs (" +
-                          list + ").",
-                      "postcode"});
-  } else if (!postcode.empty() && std::ranges::find(commune->postcodes, postcode) ==
-                                      commune->postcodes.end()) {
+    errors.push_back(
+        {ErrorCode::kInvalid,
+         "Indiquez votre code postal : " + commune->name + " en a plusieurs (" + list + ").",
+         "postcode"});
+  } else if (!postcode.empty() &&
+             std::ranges::find(commune->postcodes, postcode) == commune->postcodes.end()) {
     errors.push_back({ErrorCode::kInvalid,
                       "Le code postal " + postcode + " n’est pas celui de " + commune->name + ".",
                       "postcode"});
@@ -129,10 +131,10 @@ std::expected<RequestReceipt, std::vector<Error>> submit_request(store::Connecti
   auto recorded = store::with_transaction(conn, [&]() -> Result<RequestReceipt> {
     auto outcome = people::request_accompaniment(conn, *territory_id, person_form(form), form.need);
     if (!outcome) return std::unexpected(outcome.error());
-    RequestReceipt receipt{outcome->person_id,      outcome->journey_id,
-                           *territory_id,           outcome->person_created,
-                           outcome->journey_created, false};
-    if (auto email = people::normalise_email(form.email); email && !text::trim(form.email).empty()) {
+    RequestReceipt receipt{outcome->person_id,      outcome->journey_id,      *territory_id,
+                           outcome->person_created, outcome->journey_created, false};
+    if (auto email = people::normalise_email(form.email);
+        email && !text::trim(form.email).empty()) {
       mail::queue_mail(conn, acknowledgement(*email, territory(conn, *territory_id), public_url));
       receipt.acknowledged = true;
     }

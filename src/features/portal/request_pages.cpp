@@ -56,9 +56,7 @@ http::Response form_page(http::Context& ctx, const RequestForm& form,
 }  // namespace
 
 // GET /demander-un-accompagnement — anyone.
-http::Response show_request_form(http::Context& ctx) {
-  return form_page(ctx, {}, {}, 200);
-}
+http::Response show_request_form(http::Context& ctx) { return form_page(ctx, {}, {}, 200); }
 
 // POST /demander-un-accompagnement — anyone: birth_name, first_names, birth_date, nir, email,
 // phone, commune, postcode, need (and the trap field site_web, left empty by people).

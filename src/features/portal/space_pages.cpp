@@ -53,8 +53,10 @@ void fill_member(ctemplate::TemplateDictionary* dict, const people::Member& memb
     auto* phone = dict->AddSectionDictionary("ORG_PHONE");
     auto e164 = people::normalise_phone(member.organisation_phone);
     phone->SetValue("PHONE", e164 ? people::display_phone(*e164) : member.organisation_phone);
-    if (e164) phone->SetValueAndShowSection("TEL", *e164, "TEL_LINK");
-    else phone->ShowSection("NO_TEL_LINK");
+    if (e164)
+      phone->SetValueAndShowSection("TEL", *e164, "TEL_LINK");
+    else
+      phone->ShowSection("NO_TEL_LINK");
   }
   if (!member.organisation_email.empty()) {
     dict->SetValueAndShowSection("EMAIL", member.organisation_email, "ORG_EMAIL");
@@ -96,8 +98,10 @@ void fill_timeline(ctemplate::TemplateDictionary& dict, const std::vector<Timeli
 }
 
 void fill_accesses(ctemplate::TemplateDictionary& dict, const std::vector<Access>& accesses) {
-  if (accesses.empty()) dict.ShowSection("NO_ACCESS");
-  else dict.ShowSection("ACCESSES");
+  if (accesses.empty())
+    dict.ShowSection("NO_ACCESS");
+  else
+    dict.ShowSection("ACCESSES");
   for (const auto& access : accesses) {
     auto* row = dict.AddSectionDictionary("ACCESS");
     row->SetValue("WHEN", format_datetime_fr(access.at));
@@ -199,8 +203,10 @@ http::Response objections_page(http::Context& ctx, const people::Person& person,
                                const Error* error) {
   ctemplate::TemplateDictionary dict("portal/objections");
   auto choices = objection_choices(ctx.db, person.id);
-  if (choices.empty()) dict.ShowSection("NO_CHOICE");
-  else dict.ShowSection("CHOICES");
+  if (choices.empty())
+    dict.ShowSection("NO_CHOICE");
+  else
+    dict.ShowSection("CHOICES");
   for (const auto& choice : choices) {
     auto* row = dict.AddSectionDictionary("CHOICE");
     row->SetIntValue("ID", choice.organisation_id);
@@ -243,7 +249,10 @@ http::Response show_home(http::Context& ctx) {
     section->SetValue("STATUS", status_for_person(journey.status));
     section->SetValue("OPENED", date_fr(journey.opened_at));
     auto team = people::team_of(ctx.db, journey.id);
-    if (team.empty()) section->ShowSection("NO_TEAM");
+    if (team.empty())
+      section->ShowSection("NO_TEAM");
+    else
+      section->ShowSection("TEAM");
     for (const auto& member : team) fill_member(section->AddSectionDictionary("MEMBER"), member);
   }
   if (!any_active) dict.ShowSection("NO_JOURNEY");
@@ -301,8 +310,8 @@ http::Response submit_referent_request(http::Context& ctx) {
                                            reason, ctx.config.public_url)
                  : fail(ErrorCode::kInvalid, "Choisissez le parcours concerné.", "journey_id");
   if (!requested) return referent_page(ctx, *person, journey_text, reason, &requested.error());
-  http::set_flash(ctx,
-                  "Votre demande est envoyée à votre équipe. Elle vous recontactera pour en parler.");
+  http::set_flash(
+      ctx, "Votre demande est envoyée à votre équipe. Elle vous recontactera pour en parler.");
   return http::Response::redirect("/mon-espace", 303);
 }
 
@@ -331,8 +340,7 @@ http::Response download_json(http::Context& ctx) {
   auto record = gather_record(ctx.db, *person);
   store::with_transaction(ctx.db, [&] { log_own_read(ctx.db, person->id, "export"); });
   auto response = http::Response::json(record_json(record));
-  response.set_header("Content-Disposition",
-                      "attachment; filename=\"mes-donnees-parcours.json\"");
+  response.set_header("Content-Disposition", "attachment; filename=\"mes-donnees-parcours.json\"");
   return response;
 }
 
@@ -346,8 +354,10 @@ http::Response show_printable(http::Context& ctx) {
   fill_rows(dict, "IDENTITY", record.identity);
   fill_rows(dict, "CONTACT", record.contact);
   fill_rows(dict, "SITUATION", record.situation);
-  if (record.sources.empty()) dict.ShowSection("NO_SOURCE");
-  else dict.ShowSection("SOURCES");
+  if (record.sources.empty())
+    dict.ShowSection("NO_SOURCE");
+  else
+    dict.ShowSection("SOURCES");
   fill_rows(dict, "SOURCE", record.sources);
   if (record.journeys.empty()) dict.ShowSection("NO_JOURNEY");
   for (const auto& [journey, team] : record.journeys) {

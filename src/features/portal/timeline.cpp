@@ -6,6 +6,7 @@
 #include "core/store/journal.h"
 #include "features/people/events.h"
 #include "features/people/notes.h"
+#include "features/people/timeline.h"
 
 namespace parcours::portal {
 namespace {
@@ -56,12 +57,11 @@ const char* section_label(const std::string& section) {
 std::string tell(people::EventNarrator& names, const store::Event& event) {
   json::object p = parse(event.payload_json);
   const std::string& kind = event.kind;
-  bool by_person = str(p, "by") == "person" ||
-                   (!event.actor_id && (str(p, "source") == "person" ||
-                                        str(p, "source") == "public_form"));
-  std::string actor = by_person ? "Vous"
-                                : professional(names, event.actor_id,
-                                               integer(p, "actor_organisation_id"));
+  bool by_person =
+      str(p, "by") == "person" ||
+      (!event.actor_id && (str(p, "source") == "person" || str(p, "source") == "public_form"));
+  std::string actor =
+      by_person ? "Vous" : professional(names, event.actor_id, integer(p, "actor_organisation_id"));
   if (kind == people::kPersonCreated) {
     if (str(p, "source") == "public_form") return "Vous avez demandé un accompagnement en ligne";
     return "Votre dossier a été créé";
@@ -75,14 +75,14 @@ std::string tell(people::EventNarrator& names, const store::Event& event) {
   if (kind == people::kJourneyOpened) {
     auto territory = names.territory_name(event.territory_id.value_or(0));
     std::string where = territory.empty() ? "" : " (territoire " + territory + ")";
-    if (str(p, "entry") == "public_form") return "Votre parcours a commencé par votre demande en ligne" + where;
+    if (str(p, "entry") == "public_form")
+      return "Votre parcours a commencé par votre demande en ligne" + where;
     if (str(p, "entry") == "transfer") return "Votre parcours a été transféré" + where;
     return "Votre parcours a commencé" + where;
   }
   if (kind == people::kRequestReceived) return "Vous avez fait une nouvelle demande en ligne";
   if (kind == people::kMemberJoined) {
-    std::string who =
-        professional(names, integer(p, "user_id"), integer(p, "organisation_id"));
+    std::string who = professional(names, integer(p, "user_id"), integer(p, "organisation_id"));
     return who + " a rejoint votre équipe" +
            (str(p, "role") == "referent" ? " comme référent(e)" : "");
   }
@@ -100,7 +100,8 @@ std::string tell(people::EventNarrator& names, const store::Event& event) {
     std::string name = to ? names.territory_name(*to) : std::string();
     return "Votre parcours a été transféré" + (name.empty() ? "" : " vers le territoire " + name);
   }
-  if (kind == "portal.referent_change_requested") return "Vous avez demandé à changer de référent(e)";
+  if (kind == "portal.referent_change_requested")
+    return "Vous avez demandé à changer de référent(e)";
   if (kind == "portal.objection_added" || kind == "portal.objection_withdrawn") {
     auto org = integer(p, "organisation_id");
     std::string name = org ? names.organisation_name(*org) : std::string();
@@ -116,26 +117,31 @@ std::string tell(people::EventNarrator& names, const store::Event& event) {
 
 bool shown_to_person(std::string_view kind) {
   static const std::vector<std::string_view> kinds{
-      people::kPersonCreated,      people::kPersonUpdated,       people::kJourneyOpened,
-      people::kRequestReceived,    people::kMemberJoined,        people::kMemberLeft,
-      people::kReferentChanged,    people::kJourneyTransferred,  "portal.referent_change_requested",
-      "portal.objection_added",    "portal.objection_withdrawn"};
+      people::kPersonCreated,   people::kPersonUpdated,      people::kJourneyOpened,
+      people::kRequestReceived, people::kMemberJoined,       people::kMemberLeft,
+      people::kReferentChanged, people::kJourneyTransferred, "portal.referent_change_requested",
+      "portal.objection_added", "portal.objection_withdrawn"};
   return std::ranges::find(kinds, kind) != kinds.end();
 }
 
 std::vector<TimelineItem> person_timeline(store::Connection& conn, std::int64_t person_id) {
   std::vector<TimelineItem> items;
   people::EventNarrator names(conn);
-  store::EventFilter filter{.limit = kPage, .person_id = person_id};
-  for (;;) {
-    auto events = store::read_events(conn, filter);
-    for (const auto& event : events) {
-      if (!shown_to_person(event.kind)) continue;
-      std::string sentence = tell(names, event);
-      if (!sentence.empty()) items.push_back({event.at, false, std::move(sentence), "", false, false});
+  // Records merged into this one keep their events under their own id.
+  for (std::int64_t record_id : people::person_record_ids(conn, person_id)) {
+    store::EventFilter filter{.limit = kPage, .person_id = record_id};
+    for (;;) {
+      auto events = store::read_events(conn, filter);
+      for (const auto& event : events) {
+        if (!shown_to_person(event.kind)) continue;
+        std::string sentence = tell(names, event);
+        if (!sentence.empty()) {
+          items.push_back({event.at, false, std::move(sentence), "", false, false});
+        }
+      }
+      if (events.size() < static_cast<std::size_t>(kPage)) break;
+      filter.after = events.back().seq;
     }
-    if (events.size() < static_cast<std::size_t>(kPage)) break;
-    filter.after = events.back().seq;
   }
   for (const auto& note : people::notes_shared_with_person(conn, person_id)) {
     std::string author = note.author_name.empty() ? "votre équipe" : note.author_name;
@@ -143,6 +149,9 @@ std::vector<TimelineItem> person_timeline(store::Connection& conn, std::int64_t 
     items.push_back({note.created_at, true, "Message de " + author, note.body,
                      note.corrects_id.has_value(), note.corrected_by.has_value()});
   }
+  // Events and notes were gathered oldest first: reversed, events of the same second keep the
+  // journal's order, newest first.
+  std::ranges::reverse(items);
   std::ranges::stable_sort(items, [](const auto& a, const auto& b) { return a.at > b.at; });
   return items;
 }

@@ -17,9 +17,9 @@ namespace parcours::portal {
 
 struct TimelineItem {
   std::int64_t at = 0;
-  bool note = false;      // a note shared with the person, else an event
-  std::string title;      // event: the sentence; note: "Message de Sofia Martin (CCAS de Sedan)"
-  std::string body;       // note: its text
+  bool note = false;        // a note shared with the person, else an event
+  std::string title;        // event: the sentence; note: "Message de Sofia Martin (CCAS de Sedan)"
+  std::string body;         // note: its text
   bool correction = false;  // a note correcting an earlier one
   bool corrected = false;   // a note corrected by a later one
 };
