@@ -10,23 +10,12 @@
 <p>Aucun professionnel n’a encore consulté votre dossier.</p>
 {{/NO_ACCESS}}
 {{#ACCESSES}}
-<div class="fr-table fr-table--no-caption">
-  <div class="fr-table__wrapper">
-    <div class="fr-table__container">
-      <div class="fr-table__content">
-        <table>
-          <caption>Consultations de votre dossier, les plus récentes en premier</caption>
-          <thead>
-            <tr><th scope="col">Date</th><th scope="col">Structure</th><th scope="col">Rôle</th></tr>
-          </thead>
-          <tbody>
-            {{#ACCESS}}
-            <tr><td>{{WHEN}}{{#SEVERAL}} ({{COUNT}} consultations){{/SEVERAL}}</td><td>{{ORGANISATION}}</td><td>{{ROLE}}</td></tr>
-            {{/ACCESS}}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  </div>
-</div>
+<ul class="fr-raw-list" aria-label="Consultations de votre dossier, les plus récentes en premier">
+  {{#ACCESS}}
+  <li class="fr-mb-2w">
+    <p class="fr-mb-0"><strong>{{ORGANISATION}}</strong> — {{ROLE}}</p>
+    <p class="fr-text--sm fr-mb-0">{{WHEN}}{{#SEVERAL}} ({{COUNT}} consultations){{/SEVERAL}}</p>
+  </li>
+  {{/ACCESS}}
+</ul>
 {{/ACCESSES}}
