@@ -4,6 +4,7 @@
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
 #include "features/pages/routes.h"
+#include "features/people/routes.h"
 #include "features/portal/routes.h"
 #include "features/territories/routes.h"
 
@@ -15,6 +16,7 @@ void register_all_routes(http::Router& router) {
   organisations::register_routes(router);
   geo::register_routes(router);
   pages::register_routes(router);
+  people::register_routes(router);
   portal::register_routes(router);
 }
 

@@ -73,9 +73,12 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
   std::vector<NavItem> items{{"/", "Accueil"}};
   if (ctx.actor) {
     bool manages = ctx.actor->is_admin();
+    bool follows_persons = false;  // works in a territory: professional, org admin or manager
     for (const auto& grant : ctx.actor->grants) {
       if (grant.role == security::Role::kTerritoryManager) manages = true;
+      if (grant.role != security::Role::kAdmin) follows_persons = true;
     }
+    if (follows_persons) items.push_back({"/personnes", "Personnes"});
     if (manages) items.push_back({"/territoires", "Territoires"});
     items.push_back({"/structures", "Structures"});
   } else if (ctx.person_session) {

@@ -59,8 +59,8 @@ std::optional<std::int64_t> working_territory(const MaybeActor& actor,
                                               std::optional<std::int64_t> requested) {
   auto territories = working_territories(actor);
   if (territories.empty()) return std::nullopt;
-  if (requested && std::find(territories.begin(), territories.end(), *requested) !=
-                       territories.end()) {
+  if (requested &&
+      std::find(territories.begin(), territories.end(), *requested) != territories.end()) {
     return requested;
   }
   if (actor->acting_organisation_id) {

@@ -30,8 +30,8 @@ using MaybeActor = std::optional<security::Actor>;
 // What the policy needs to know about one person, seen from one actor's territory.
 struct PersonFacts {
   std::int64_t person_id = 0;
-  std::int64_t territory_id = 0;  // the actor's territory the record is seen from
-  bool present = false;           // the person lives or has an active journey there
+  std::int64_t territory_id = 0;           // the actor's territory the record is seen from
+  bool present = false;                    // the person lives or has an active journey there
   std::optional<std::int64_t> journey_id;  // the journey shown there (active, else latest)
   bool journey_active = false;
   std::string journey_status;

@@ -1,0 +1,534 @@
+// The person's page (identity with sources, team contacts, journey, notes, timeline, similar
+// records), the edit forms of identity / contact / situation, notes and their corrections, the
+// join request and the dismissal of a similar record. Every read of a record is written to the
+// access log; every decision is the policy's (policy.h).
+#include "core/clock.h"
+#include "core/html/render.h"
+#include "core/http/flash.h"
+#include "core/text.h"
+#include "features/people/events.h"
+#include "features/people/identity.h"
+#include "features/people/matching.h"
+#include "features/people/nir_protection.h"
+#include "features/people/notes.h"
+#include "features/people/routes.h"
+#include "features/people/timeline.h"
+#include "features/people/web.h"
+
+namespace parcours::people {
+namespace {
+
+using web::PersonPage;
+
+constexpr int kTimelinePage = 100;
+
+// Runs `handler` with the person page, or returns the response that replaces it.
+template <typename F>
+http::Response with_person(http::Context& ctx, F&& handler) {
+  auto loaded = web::load_person_page(ctx);
+  if (auto* response = std::get_if<http::Response>(&loaded)) return std::move(*response);
+  return handler(std::get<PersonPage>(loaded));
+}
+
+std::string or_dash(const std::string& value) { return value.empty() ? "Non renseigné" : value; }
+std::string or_dash(const std::optional<std::string>& value) {
+  return value ? or_dash(*value) : "Non renseigné";
+}
+std::string yes_no(bool value) { return value ? "Oui" : "Non"; }
+
+void add_row(ctemplate::TemplateDictionary& dict, const char* section, const char* label,
+             const std::string& value, const std::vector<FieldSource>& sources,
+             std::string_view field) {
+  auto* row = dict.AddSectionDictionary(section);
+  row->SetValue("LABEL", label);
+  row->SetValue("VALUE", value);
+  for (const auto& s : sources) {
+    if (s.field == field) row->SetValueAndShowSection("SOURCE_TEXT", describe_source(s), "SOURCE");
+  }
+}
+
+void fill_note_form(const http::Context& ctx, ctemplate::TemplateDictionary& parent,
+                    std::int64_t person_id, const std::string& body, const std::string& visibility,
+                    std::optional<std::int64_t> corrects, const Error* error) {
+  auto* form = parent.AddIncludeDictionary("NOTE_FORM");
+  form->SetFilename("people/note_form.tpl");
+  form->SetIntValue("PERSON_ID", person_id);
+  form->SetValue("CSRF_TOKEN", ctx.csrf_token);  // included templates do not see the page's
+  form->SetValue("BODY", body);
+  form->SetValue("FORM_TITLE", corrects ? "Correction" : "Ajouter une note");
+  form->SetValue("SUBMIT", corrects ? "Enregistrer la correction" : "Ajouter la note");
+  if (corrects) form->SetValueAndShowSection("CORRECTS_ID", std::to_string(*corrects), "CORRECTS");
+  struct Option {
+    const char* code;
+    const char* hint;
+  };
+  for (const Option& o : {Option{"team", "Les professionnels de l’équipe."},
+                          Option{"person", "L’équipe, et la personne dans son espace."},
+                          Option{"referent", "Le référent du parcours (et vous)."}}) {
+    auto* option = form->AddSectionDictionary("VISIBILITY_OPTION");
+    option->SetValue("CODE", o.code);
+    option->SetValue("LABEL", note_visibility_label(o.code));
+    option->SetValueAndShowSection("HINT_TEXT", o.hint, "HINT");
+    if (visibility == o.code || (visibility.empty() && std::string(o.code) == "team")) {
+      option->ShowSection("CHECKED");
+    }
+  }
+  if (error) html::show_form_error(*form, *error);
+}
+
+void fill_identity(http::Context& ctx, ctemplate::TemplateDictionary& dict, const PersonPage& p,
+                   const std::vector<FieldSource>& sources) {
+  const Person& person = p.person;
+  add_row(dict, "IDENTITY_ROW", "Nom de naissance", person.birth_name, sources, "birth_name");
+  add_row(dict, "IDENTITY_ROW", "Nom d’usage", or_dash(person.usage_name), sources, "usage_name");
+  add_row(dict, "IDENTITY_ROW", "Prénoms", person.first_names, sources, "first_names");
+  add_row(dict, "IDENTITY_ROW", "Date de naissance",
+          person.birth_date ? display_date(*person.birth_date) : "Non renseignée", sources,
+          "birth_date");
+  add_row(dict, "IDENTITY_ROW", "Sexe",
+          person.sex == "F"   ? "Femme"
+          : person.sex == "M" ? "Homme"
+                              : "Non renseigné",
+          sources, "sex");
+  std::string nir = "Non renseigné";
+  if (person.nir_sealed) {
+    if (may_view_nir(ctx.actor, p.facts)) {
+      nir = display_nir(reveal_nir(ctx.db, *person.nir_sealed).value_or("illisible"));
+      web::log_read(ctx, person.id, "nir");
+    } else {
+      nir = kMaskedNir;
+    }
+  }
+  add_row(dict, "IDENTITY_ROW", "Numéro de sécurité sociale", nir, sources, "nir");
+  add_row(dict, "IDENTITY_ROW", "Numéro allocataire CAF ou MSA", or_dash(person.caf_number),
+          sources, "caf_number");
+  add_row(dict, "IDENTITY_ROW", "Identifiant France Travail", or_dash(person.ft_id), sources,
+          "ft_id");
+  add_row(dict, "IDENTITY_ROW", "Identifiant du département", or_dash(person.internal_id), sources,
+          "internal_id");
+}
+
+void fill_contact_and_situation(ctemplate::TemplateDictionary& dict, const Person& person,
+                                const std::vector<FieldSource>& sources) {
+  add_row(dict, "CONTACT_ROW", "Adresse électronique", or_dash(person.email), sources, "email");
+  add_row(dict, "CONTACT_ROW", "Téléphone",
+          person.phone ? display_phone(*person.phone) : "Non renseigné", sources, "phone");
+  if (person.phone2) {
+    add_row(dict, "CONTACT_ROW", "Second téléphone", display_phone(*person.phone2), sources,
+            "phone2");
+  }
+  std::string address = person.address;
+  if (!person.address_complement.empty()) {
+    address += (address.empty() ? "" : ", ") + person.address_complement;
+  }
+  if (person.commune_code) {
+    address += (address.empty() ? "" : ", ") + person.postcode + " " + person.commune_name;
+  }
+  add_row(dict, "CONTACT_ROW", "Adresse", or_dash(address), sources, "commune_code");
+  if (person.no_fixed_address) {
+    add_row(dict, "CONTACT_ROW", "Sans domicile fixe", "Oui", sources, "no_fixed_address");
+    add_row(dict, "CONTACT_ROW", "Domiciliation", or_dash(person.domiciliation), sources,
+            "domiciliation");
+  }
+  add_row(dict, "SITUATION_ROW", "État du dossier RSA",
+          person.rsa_status ? choice_label(rsa_statuses(), *person.rsa_status) : "Non renseigné",
+          sources, "rsa_status");
+  add_row(dict, "SITUATION_ROW", "Droits et devoirs", yes_no(person.rights_and_duties), sources,
+          "rights_and_duties");
+  std::string allowances;
+  for (const auto& code : situation_form_of(person).allowances) {
+    allowances += (allowances.empty() ? "" : ", ") + choice_label(allowance_kinds(), code);
+  }
+  add_row(dict, "SITUATION_ROW", "Autres allocations", allowances.empty() ? "Aucune" : allowances,
+          sources, "allowances");
+  add_row(dict, "SITUATION_ROW", "RQTH", yes_no(person.rqth), sources, "rqth");
+  add_row(dict, "SITUATION_ROW", "Niveau de formation",
+          person.education_level ? choice_label(education_levels(), *person.education_level)
+                                 : "Non renseigné",
+          sources, "education_level");
+  std::string job = person.last_job;
+  if (person.last_job_end) job += (job.empty() ? "Fin : " : ", jusqu’en ") + *person.last_job_end;
+  add_row(dict, "SITUATION_ROW", "Dernier emploi", or_dash(job), sources, "last_job");
+  add_row(dict, "SITUATION_ROW", "Permis de conduire", yes_no(person.driving_licence), sources,
+          "driving_licence");
+  add_row(dict, "SITUATION_ROW", "Langues parlées", or_dash(person.languages), sources,
+          "languages");
+}
+
+void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, const PersonPage& p) {
+  int shown = 0;
+  std::map<std::int64_t, std::int64_t> created;  // note id → date, for "corrige la note du"
+  auto notes = notes_of_person(ctx.db, person_record_ids(ctx.db, p.person.id));
+  for (const Note& n : notes) created[n.id] = n.created_at;
+  for (auto it = notes.rbegin(); it != notes.rend(); ++it) {
+    const Note& n = *it;
+    if (!may_read_note(ctx.actor, p.facts, n.visibility, n.author_id)) continue;
+    auto* row = journey.AddSectionDictionary("NOTE");
+    row->SetIntValue("PERSON_ID", p.person.id);
+    row->SetIntValue("NOTE_ID", n.id);
+    row->SetValue(
+        "AUTHOR",
+        n.author_name + (n.organisation_name.empty() ? "" : " (" + n.organisation_name + ")"));
+    row->SetValue("WHEN", format_datetime_fr(n.created_at));
+    row->SetValue("VISIBILITY", note_visibility_label(n.visibility));
+    row->SetValue("BODY", n.body);
+    if (n.corrects_id && created.contains(*n.corrects_id)) {
+      row->SetValueAndShowSection("CORRECTED_WHEN", format_datetime_fr(created[*n.corrects_id]),
+                                  "CORRECTS");
+    }
+    if (n.corrected_by) row->ShowSection("CORRECTED");
+    if (ctx.actor && n.author_id == ctx.actor->user_id && may_add_note(ctx.actor, p.facts) &&
+        p.journey && n.journey_id == p.journey->id && !n.corrected_by) {
+      row->ShowSection("CAN_CORRECT");
+    }
+    ++shown;
+  }
+  if (!shown) journey.ShowSection("NO_NOTES");
+}
+
+void fill_timeline(http::Context& ctx, ctemplate::TemplateDictionary& journey,
+                   const PersonPage& p) {
+  TimelineFilter filter{.limit = kTimelinePage};
+  std::string kind = ctx.request.query_value("type");
+  for (const EventKind& k : event_kinds()) {
+    auto* option = journey.AddSectionDictionary("KIND_OPTION");
+    option->SetValue("CODE", k.code);
+    option->SetValue("LABEL", k.label);
+    if (kind == k.code) {
+      option->ShowSection("SELECTED");
+      filter.kind = kind;
+    }
+  }
+  auto author = text::parse_id(ctx.request.query_value("auteur"));
+  for (const TimelineAuthor& a : timeline_authors(ctx.db, p.person.id)) {
+    auto* option = journey.AddSectionDictionary("AUTHOR_OPTION");
+    option->SetIntValue("ID", a.user_id);
+    option->SetValue("NAME", a.name);
+    if (author == a.user_id) {
+      option->ShowSection("SELECTED");
+      filter.author_id = author;
+    }
+  }
+  filter.before_seq = text::parse_id(ctx.request.query_value("avant"));
+  auto page = person_timeline(ctx.db, p.person.id, filter);
+  if (page.entries.empty()) journey.ShowSection("NO_EVENTS");
+  auto* list = page.entries.empty() ? nullptr : journey.AddSectionDictionary("HAS_EVENTS");
+  for (const TimelineEntry& e : page.entries) {
+    auto* row = list->AddSectionDictionary("EVENT");
+    row->SetValue("SENTENCE", e.sentence);
+    row->SetValue("WHEN", e.when);
+    row->SetValue("ISO", format_iso8601(e.event.at));
+  }
+  if (page.next_before) {
+    std::string query = "avant=" + std::to_string(*page.next_before);
+    if (filter.kind) query += "&type=" + http::url_encode(*filter.kind);
+    if (filter.author_id) query += "&auteur=" + std::to_string(*filter.author_id);
+    journey.SetValueAndShowSection("OLDER_QUERY", query, "OLDER");
+  }
+}
+
+http::Response person_page(http::Context& ctx, const PersonPage& p, const Error* join_error,
+                           const std::string& join_message) {
+  const Person& person = p.person;
+  ctemplate::TemplateDictionary dict("person");
+  dict.SetIntValue("ID", person.id);
+  dict.SetValue("NAME", display_name(person));
+  dict.SetIntValue("TERRITORY_ID", p.territory_id);
+  if (working_territories(ctx.actor).size() > 1) dict.ShowSection("TERRITORY_PARAM");
+  auto territory = ctx.db.query_one("SELECT name FROM territories WHERE id = $1", {p.territory_id});
+  dict.SetValue("TERRITORY", territory ? territory->text(0) : "");
+  if (p.journey && p.journey->active()) {
+    auto* badge = dict.AddSectionDictionary("JOURNEY_BADGE");
+    badge->SetValue("STATUS", journey_status_label(p.journey->status));
+    badge->SetValue("BADGE", web::status_badge(p.journey->status));
+  }
+  web::log_read(ctx, person.id, "identity");
+  auto sources = field_sources(ctx.db, person.id);
+  fill_identity(ctx, dict, p, sources);
+
+  bool journey_visible = may_view_journey(ctx.actor, p.facts);
+  if (!p.facts.in_team) dict.ShowSection("OUTSIDE_TEAM");
+  if (p.journey && ctx.actor && pending_request_of(ctx.db, p.journey->id, ctx.actor->user_id)) {
+    dict.ShowSection("PENDING_REQUEST");
+  } else if (may_request_to_join(ctx.actor, p.facts)) {
+    auto* request = dict.AddSectionDictionary("CAN_REQUEST");
+    request->SetValue("JOIN_MESSAGE", join_message);
+    if (join_error) html::show_form_error(*request, *join_error);
+  }
+  if (may_edit_person(ctx.actor, p.facts)) dict.ShowSection("CAN_EDIT");
+
+  auto team =
+      p.journey && p.journey->active() ? team_of(ctx.db, p.journey->id) : std::vector<Member>{};
+  if (team.empty()) dict.ShowSection("NO_TEAM");
+  auto* team_section = team.empty() ? nullptr : dict.AddSectionDictionary("HAS_TEAM");
+  for (const Member& m : team) {
+    auto* row = team_section->AddSectionDictionary("MEMBER");
+    row->SetValue("NAME", m.name);
+    row->SetValue("ORGANISATION", m.organisation_name);
+    row->SetValue("EMAIL", m.email);
+    if (!m.organisation_phone.empty()) {
+      row->SetValueAndShowSection("PHONE", m.organisation_phone, "ORG_PHONE");
+    }
+    if (m.referent()) row->ShowSection("REFERENT");
+  }
+  if (!team.empty()) web::log_read(ctx, person.id, "team");
+  if (may_manage_team(ctx.actor, p.facts)) {
+    auto* link = dict.AddSectionDictionary("CAN_SEE_TEAM_PAGE");
+    auto pending = pending_join_requests(ctx.db, p.journey->id);
+    if (!pending.empty()) {
+      link->SetIntValue("COUNT", static_cast<long>(pending.size()));
+      link->ShowSection("PENDING_COUNT");
+    }
+  } else if (may_transfer(ctx.actor, p.facts)) {
+    dict.ShowSection("CAN_SEE_TEAM_PAGE");
+  }
+
+  if (journey_visible && p.journey) {
+    web::log_read(ctx, person.id, "journey");
+    auto* journey = dict.AddSectionDictionary("JOURNEY");
+    journey->SetValue("STATUS", journey_status_label(p.journey->status));
+    auto entry = parse_entry(p.journey->entry);
+    journey->SetValue("ENTRY", entry ? entry_label(*entry) : p.journey->entry);
+    std::string opened = format_datetime_fr(p.journey->opened_at);
+    journey->SetValue("OPENED_AT", opened.substr(0, opened.find(" à ")));
+    journey->SetValue("NEED", or_dash(p.journey->need));
+    fill_contact_and_situation(*journey, person, sources);
+    if (may_add_note(ctx.actor, p.facts)) {
+      journey->ShowSection("CAN_NOTE");
+      fill_note_form(ctx, *journey, person.id, "", "", std::nullopt, nullptr);
+    }
+    fill_notes(ctx, *journey, p);
+    fill_timeline(ctx, *journey, p);
+  }
+
+  if (may_dismiss_match(ctx.actor, p.facts)) {
+    auto matches = suggestions_for(ctx.db, person);
+    ctemplate::TemplateDictionary* duplicates = nullptr;
+    for (const Match& m : matches) {
+      PersonFacts other = load_person_facts(ctx.db, ctx.actor, m.person_id, p.territory_id);
+      if (!may_view_identity(ctx.actor, other)) continue;
+      auto o = find_person(ctx.db, m.person_id);
+      if (!o) continue;
+      if (!duplicates) duplicates = dict.AddSectionDictionary("DUPLICATES");
+      auto* row = duplicates->AddSectionDictionary("DUPLICATE");
+      row->SetIntValue("PERSON_ID", person.id);
+      row->SetIntValue("OTHER_ID", o->id);
+      row->SetValue("NAME", display_name(*o));
+      if (o->birth_date) {
+        row->SetValueAndShowSection("BIRTH_DATE", display_date(*o->birth_date), "BIRTH");
+      }
+      row->SetValue("REASON", match_reason_label(m.reason));
+      if (may_merge(ctx.actor, p.facts)) row->ShowSection("CAN_MERGE");
+    }
+  }
+  if (may_merge(ctx.actor, p.facts)) dict.ShowSection("MANAGER");
+  unsigned status = join_error ? http_status(join_error->code) : 200;
+  return html::page(ctx, display_name(person), "people/show.tpl", dict, status);
+}
+
+// GET /personnes/{id}[?territoire=&type=&auteur=&avant=] — whoever may see the identity; the
+// journey, notes and timeline for the team (and the orientation queue).
+http::Response show(http::Context& ctx) {
+  return with_person(ctx, [&](PersonPage& p) { return person_page(ctx, p, nullptr, ""); });
+}
+
+enum class Section { kIdentity, kContact, kSituation };
+
+http::Response edit_page(http::Context& ctx, const PersonPage& p, Section section,
+                         const IdentityForm* identity, const ContactForm* contact,
+                         const SituationForm* situation, const Error* error) {
+  ctemplate::TemplateDictionary dict("person_edit");
+  dict.SetIntValue("PERSON_ID", p.person.id);
+  dict.SetValue("NAME", display_name(p.person));
+  web::show_error(dict, error);
+  std::string heading;
+  std::string path = web::person_path(p.person.id);
+  switch (section) {
+    case Section::kIdentity:
+      heading = "Modifier l’identité";
+      path += "/identite";
+      web::fill_identity_fields(dict, *identity, error, p.person.has_nir());
+      break;
+    case Section::kContact:
+      heading = "Modifier les coordonnées";
+      path += "/coordonnees";
+      web::fill_contact_fields(dict, *contact, error);
+      break;
+    case Section::kSituation:
+      heading = "Modifier la situation";
+      path += "/situation";
+      web::fill_situation_fields(dict, *situation, error);
+      break;
+  }
+  dict.SetValue("HEADING", heading);
+  dict.SetValue("ACTION", path);
+  std::string title = heading + " — " + display_name(p.person);
+  return html::page(ctx, error ? "Erreur — " + title : title, "people/edit.tpl", dict,
+                    error ? http_status(error->code) : 200);
+}
+
+// GET /personnes/{id}/identite|coordonnees|situation — the team.
+http::Handler edit_form(Section section) {
+  return [section](http::Context& ctx) {
+    return with_person(ctx, [&](PersonPage& p) {
+      if (!may_edit_person(ctx.actor, p.facts)) return html::refuse(ctx);
+      IdentityForm identity = identity_form_of(ctx.db, p.person, false);
+      ContactForm contact = contact_form_of(p.person);
+      SituationForm situation = situation_form_of(p.person);
+      web::log_read(ctx, p.person.id,
+                    section == Section::kIdentity  ? "identity"
+                    : section == Section::kContact ? "contact"
+                                                   : "situation");
+      return edit_page(ctx, p, section, &identity, &contact, &situation, nullptr);
+    });
+  };
+}
+
+// POST /personnes/{id}/identite|coordonnees|situation — the team.
+http::Handler update(Section section) {
+  return [section](http::Context& ctx) {
+    return with_person(ctx, [&](PersonPage& p) {
+      if (!may_edit_person(ctx.actor, p.facts)) return html::refuse(ctx);
+      TeamActor me = web::team_actor(ctx, p.territory_id);
+      Provenance by = Provenance::professional(me.user_id, me.organisation_id);
+      IdentityForm identity = web::identity_from_request(ctx.request);
+      ContactForm contact = web::contact_from_request(ctx.request);
+      SituationForm situation = web::situation_from_request(ctx.request);
+      Result<void> done;
+      switch (section) {
+        case Section::kIdentity:
+          done = update_identity(ctx.db, p.person.id, identity, by);
+          break;
+        case Section::kContact:
+          done = update_contact(ctx.db, p.person.id, contact, by);
+          break;
+        case Section::kSituation:
+          done = update_situation(ctx.db, p.person.id, situation, by);
+          break;
+      }
+      if (!done) {
+        return edit_page(ctx, p, section, &identity, &contact, &situation, &done.error());
+      }
+      http::set_flash(ctx, "Modifications enregistrées.");
+      return http::Response::redirect(web::person_path(p.person.id));
+    });
+  };
+}
+
+http::Response note_page(http::Context& ctx, const PersonPage& p, const std::string& body,
+                         const std::string& visibility, const std::optional<Note>& original,
+                         const Error* error) {
+  ctemplate::TemplateDictionary dict("person_note");
+  dict.SetIntValue("PERSON_ID", p.person.id);
+  dict.SetValue("NAME", display_name(p.person));
+  std::string heading = original ? "Corriger une note" : "Ajouter une note";
+  dict.SetValue("HEADING", heading);
+  web::show_error(dict, error);
+  if (original) {
+    auto* o = dict.AddSectionDictionary("ORIGINAL");
+    o->SetValue("AUTHOR", original->author_name);
+    o->SetValue("WHEN", format_datetime_fr(original->created_at));
+    o->SetValue("BODY", original->body);
+  }
+  fill_note_form(ctx, dict, p.person.id, body, visibility,
+                 original ? std::optional(original->id) : std::nullopt, error);
+  return html::page(ctx, error ? "Erreur — " + heading : heading, "people/note.tpl", dict,
+                    error ? http_status(error->code) : 200);
+}
+
+// GET /personnes/{id}/notes/{note}/corriger — the note's author, in the team.
+http::Response correct_form(http::Context& ctx) {
+  return with_person(ctx, [&](PersonPage& p) {
+    if (!may_add_note(ctx.actor, p.facts)) return html::refuse(ctx);
+    auto note_id = web::path_id(ctx, "note");
+    auto note = note_id ? find_note(ctx.db, *note_id) : std::nullopt;
+    if (!note || !p.journey || note->journey_id != p.journey->id) {
+      return html::error_page(ctx, 404, "Page non trouvée", "Cette note n’existe pas.");
+    }
+    if (note->author_id != ctx.actor->user_id) return html::refuse(ctx);
+    web::log_read(ctx, p.person.id, "notes");
+    return note_page(ctx, p, note->body, note->visibility, note, nullptr);
+  });
+}
+
+// POST /personnes/{id}/notes — the team: a note, or the correction of one of one's notes.
+http::Response add(http::Context& ctx) {
+  return with_person(ctx, [&](PersonPage& p) {
+    if (!may_add_note(ctx.actor, p.facts) || !p.journey) return html::refuse(ctx);
+    std::string body = ctx.request.form_value("body");
+    std::string visibility = ctx.request.form_value("visibility");
+    std::string corrects_text = ctx.request.form_value("corrects_id");
+    std::optional<std::int64_t> corrects;
+    std::optional<Note> original;
+    if (!corrects_text.empty()) {
+      corrects = text::parse_id(corrects_text);
+      if (corrects) original = find_note(ctx.db, *corrects);
+      if (!original || original->journey_id != p.journey->id) {
+        Error error{ErrorCode::kInvalid, "La note à corriger n’existe pas dans ce parcours.",
+                    "corrects_id"};
+        return note_page(ctx, p, body, visibility, std::nullopt, &error);
+      }
+    }
+    auto added = add_note(ctx.db, {.journey_id = p.journey->id,
+                                   .author = web::team_actor(ctx, p.territory_id),
+                                   .visibility = visibility,
+                                   .body = body,
+                                   .corrects_id = corrects});
+    if (!added) {
+      if (added.error().code == ErrorCode::kForbidden) return html::refuse(ctx);
+      return note_page(ctx, p, body, visibility, original, &added.error());
+    }
+    http::set_flash(ctx, corrects ? "Correction enregistrée." : "Note ajoutée.");
+    return http::Response::redirect(web::person_path(p.person.id) + "#notes");
+  });
+}
+
+// POST /personnes/{id}/rejoindre — a professional of the territory outside the team.
+http::Response join(http::Context& ctx) {
+  return with_person(ctx, [&](PersonPage& p) {
+    if (!may_request_to_join(ctx.actor, p.facts) || !p.journey) return html::refuse(ctx);
+    std::string message = ctx.request.form_value("message");
+    auto requested =
+        request_to_join(ctx.db, p.journey->id, web::team_actor(ctx, p.territory_id), message);
+    if (!requested) return person_page(ctx, p, &requested.error(), message);
+    http::set_flash(ctx, "Votre demande a été transmise à l’équipe.");
+    return http::Response::redirect(web::person_path(p.person.id));
+  });
+}
+
+// POST /personnes/{id}/doublons/{other}/ecarter — the team and territory managers, when they
+// may see both records.
+http::Response dismiss(http::Context& ctx) {
+  return with_person(ctx, [&](PersonPage& p) {
+    if (!may_dismiss_match(ctx.actor, p.facts)) return html::refuse(ctx);
+    auto other = web::path_id(ctx, "other");
+    if (!other || !find_person(ctx.db, *other)) {
+      return html::error_page(ctx, 404, "Page non trouvée", "Cette fiche n’existe pas.");
+    }
+    PersonFacts facts = load_person_facts(ctx.db, ctx.actor, *other, p.territory_id);
+    if (!may_view_identity(ctx.actor, facts)) return html::refuse(ctx);
+    TeamActor me = web::team_actor(ctx, p.territory_id);
+    auto done = dismiss_match(ctx.db, p.person.id, *other, me.user_id, me.organisation_id);
+    if (!done) return html::error_page(ctx, done.error());
+    http::set_flash(ctx, "La fiche semblable a été écartée : elle ne sera plus proposée.");
+    return http::Response::redirect(web::person_path(p.person.id));
+  });
+}
+
+}  // namespace
+
+void register_person_routes(http::Router& router) {
+  router.add("GET", "/personnes/{id}", show);
+  router.add("GET", "/personnes/{id}/identite", edit_form(Section::kIdentity));
+  router.add("POST", "/personnes/{id}/identite", update(Section::kIdentity));
+  router.add("GET", "/personnes/{id}/coordonnees", edit_form(Section::kContact));
+  router.add("POST", "/personnes/{id}/coordonnees", update(Section::kContact));
+  router.add("GET", "/personnes/{id}/situation", edit_form(Section::kSituation));
+  router.add("POST", "/personnes/{id}/situation", update(Section::kSituation));
+  router.add("POST", "/personnes/{id}/notes", add);
+  router.add("GET", "/personnes/{id}/notes/{note}/corriger", correct_form);
+  router.add("POST", "/personnes/{id}/rejoindre", join);
+  router.add("POST", "/personnes/{id}/doublons/{other}/ecarter", dismiss);
+}
+
+}  // namespace parcours::people
