@@ -401,6 +401,15 @@ describe('the person’s space', () => {
     assert.match(page, /<strong>Territoire Ardennes<\/strong> — Responsable du territoire<\/p>\s*<p class="fr-text--sm fr-mb-0">15 janvier 2027 à 0\d:00<\/p>/);
     assert.doesNotMatch(page, /Dominique Lefèvre/);
     assert.equal((page.match(/<strong>/g) ?? []).length, 1);
+
+    // A member of her team opens her page in the professionals' pages: the read is listed with
+    // the role they hold in her team.
+    const staff = new Visitor(server.url);
+    assert.equal((await staff.post('/connexion', { email: 'orientation@demo.test', password: 'parcours-demo-2026' })).status, 303);
+    assert.equal((await staff.request(`/personnes/${personId}`)).status, 200);
+    const after = decode((await visitor.request('/mon-espace/consultations')).text);
+    assert.match(after, /<strong>Conseil départemental des Ardennes<\/strong> — Membre de votre équipe de suivi/);
+    assert.doesNotMatch(after, /Karim Haddad/);
   });
 
   test('every contact field with bad input is named, kept, and nothing is written', async () => {

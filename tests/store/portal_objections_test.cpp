@@ -2,6 +2,8 @@
 // may object to what, duplicates, withdrawal, the journal, and the list offered. Both engines.
 #include <gtest/gtest.h>
 
+#include "features/accounts/actor.h"
+#include "features/people/policy.h"
 #include "features/portal/objections.h"
 #include "store/portal_fixture.h"
 
@@ -82,6 +84,21 @@ TEST_P(PortalObjectionsTest, AnObjectionStaysListedWhenTheOrganisationJoinsTheTe
   EXPECT_TRUE(choices[0].objected);
   EXPECT_TRUE(choices[0].in_team);
   EXPECT_TRUE(withdraw_objection(*conn, sofia_, sofia_, world_.ccas).has_value());
+}
+
+TEST_P(PortalObjectionsTest, TheObjectionIsWhatThePeoplePolicyEnforces) {
+  auto conn = db().acquire();
+  auto outsider = accounts::load_actor(*conn, world_.outsider, std::nullopt);
+  ASSERT_TRUE(outsider);
+  auto sees = [&] {
+    auto facts = people::load_person_facts(*conn, outsider, sofia_, world_.ardennes);
+    return people::may_view_identity(outsider, facts);
+  };
+  EXPECT_TRUE(sees());
+  ASSERT_TRUE(object_to(*conn, sofia_, sofia_, world_.ccas).has_value());
+  EXPECT_FALSE(sees());
+  ASSERT_TRUE(withdraw_objection(*conn, sofia_, sofia_, world_.ccas).has_value());
+  EXPECT_TRUE(sees());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, PortalObjectionsTest, test::kEngines, test::engine_name);
