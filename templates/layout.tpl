@@ -53,6 +53,15 @@
                 </form>
               </li>
               {{/SIGNED_IN}}
+              {{#PERSON_SIGNED_IN}}
+              <li><a class="fr-btn fr-icon-account-circle-line" href="/mon-espace">Mon espace</a></li>
+              <li>
+                <form method="post" action="/mon-espace/deconnexion">
+                  <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+                  <button class="fr-btn fr-icon-logout-box-r-line" type="submit">Se déconnecter</button>
+                </form>
+              </li>
+              {{/PERSON_SIGNED_IN}}
               {{#ANONYMOUS}}
               <li><a class="fr-btn fr-icon-lock-line" href="/connexion">Se connecter</a></li>
               {{/ANONYMOUS}}

@@ -11,6 +11,7 @@
 #include "core/http/sessions.h"
 #include "core/http/url.h"
 #include "features/accounts/actor.h"
+#include "features/portal/person_sessions.h"
 
 namespace parcours::app {
 
@@ -181,7 +182,8 @@ http::Response App::run_route(http::Context& ctx) {
   // Pages always, and the API when the browser's session cookie authenticates the call (ambient
   // credentials); an API call with a bearer token carries no cookie to abuse.
   bool bearer = request.header("authorization").starts_with("Bearer ");
-  if (is_unsafe(request.method) && (!is_api(request) || (ctx.session && !bearer))) {
+  bool cookie_session = ctx.session || ctx.person_session;
+  if (is_unsafe(request.method) && (!is_api(request) || (cookie_session && !bearer))) {
     if (auto checked = http::check_csrf(ctx); !checked) {
       return error(ctx, 403, "Requête refusée", checked.error().message);
     }
@@ -192,6 +194,7 @@ http::Response App::run_route(http::Context& ctx) {
 }
 
 void App::load_visitor(http::Context& ctx) {
+  load_person(ctx);
   auto token = ctx.request.cookie(http::kSessionCookie);
   if (!token) return;
   ctx.session = http::load_session(ctx.db, *token, config_);
@@ -205,6 +208,17 @@ void App::load_visitor(http::Context& ctx) {
   }
   if (!ctx.session) {
     ctx.response_headers.emplace_back("Set-Cookie", http::session_cookie("", config_));
+  }
+}
+
+// The person's own space has its own session and cookie (features/portal): it gives no Actor,
+// only the person's id and the CSRF token of their forms.
+void App::load_person(http::Context& ctx) {
+  auto token = ctx.request.cookie(portal::kPersonSessionCookie);
+  if (!token) return;
+  ctx.person_session = portal::load_person_session(ctx.db, *token, config_);
+  if (!ctx.person_session) {
+    ctx.response_headers.emplace_back("Set-Cookie", portal::person_session_cookie("", config_));
   }
 }
 

@@ -1,7 +1,8 @@
 // The request pipeline of Parcours, called by the server on a worker thread for each request:
 // /healthz and static files first (no session needed), then for every other request the
-// worker's database connection, the visitor's session and account, the CSRF token and check,
-// the flash message, the route, and the French error pages (HTML, or problem+json under /api/).
+// worker's database connection, the visitor's session and account (or the person's session of
+// /mon-espace), the CSRF token and check, the flash message, the route, and the French error
+// pages (HTML, or problem+json under /api/).
 //
 //   app::App app(config, *db, std::move(router));
 //   http::Server server(config, [&](http::Request& r, int worker) { return app.handle(r, worker);
@@ -40,6 +41,7 @@ class App {
   http::Response dynamic(http::Request& request, int worker);
   http::Response run_route(http::Context& ctx);
   void load_visitor(http::Context& ctx);
+  void load_person(http::Context& ctx);
   void take_flash(http::Context& ctx);
   bool demo(store::Connection& conn);
   store::Connection& connection(int worker);

@@ -5,6 +5,7 @@
 #include "features/organisations/routes.h"
 #include "features/pages/routes.h"
 #include "features/people/routes.h"
+#include "features/portal/routes.h"
 #include "features/territories/routes.h"
 
 namespace parcours::app {
@@ -16,6 +17,7 @@ void register_all_routes(http::Router& router) {
   geo::register_routes(router);
   pages::register_routes(router);
   people::register_routes(router);
+  portal::register_routes(router);
 }
 
 }  // namespace parcours::app

@@ -5,6 +5,11 @@
 <ul class="fr-btns-group fr-btns-group--inline-md">
   <li><a class="fr-btn" href="/connexion">Se connecter</a></li>
 </ul>
+<h2 class="fr-mt-4w">Vous cherchez un emploi ou de l’aide pour en trouver un ?</h2>
+<ul class="fr-btns-group fr-btns-group--inline-md">
+  <li><a class="fr-btn fr-btn--secondary" href="/demander-un-accompagnement">Demander un accompagnement</a></li>
+  <li><a class="fr-btn fr-btn--secondary" href="/mon-espace/connexion">Accéder à mon espace</a></li>
+</ul>
 {{/ANONYMOUS}}
 {{#SIGNED_IN}}
 <p>Bonjour {{NAME}}.</p>

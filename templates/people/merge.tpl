@@ -38,11 +38,11 @@
 {{/COMPARE}}
 <form method="get" action="/personnes/{{PERSON_ID}}/fusion" class="fr-mt-4w" novalidate>
   <div class="fr-input-group{{#OTHER_ID_ERROR}} fr-input-group--error{{/OTHER_ID_ERROR}}">
-    <label class="fr-label" for="autre">Numéro de la fiche en double
+    <label class="fr-label" for="other_id">Numéro de la fiche en double
       <span class="fr-hint-text">Le nombre à la fin de l’adresse de sa fiche, par exemple 42 pour /personnes/42.</span>
     </label>
-    <input class="fr-input{{#OTHER_ID_ERROR}} fr-input--error{{/OTHER_ID_ERROR}}" type="text" inputmode="numeric" id="autre" name="autre" value="{{OTHER_TYPED}}" autocomplete="off"{{#OTHER_ID_ERROR}} aria-describedby="autre-error"{{/OTHER_ID_ERROR}}>
-    {{#OTHER_ID_ERROR}}<p class="fr-error-text" id="autre-error">{{ERROR_MESSAGE}}</p>{{/OTHER_ID_ERROR}}
+    <input class="fr-input{{#OTHER_ID_ERROR}} fr-input--error{{/OTHER_ID_ERROR}}" type="text" inputmode="numeric" id="other_id" name="autre" value="{{OTHER_TYPED}}" autocomplete="off"{{#OTHER_ID_ERROR}} aria-describedby="other_id-error"{{/OTHER_ID_ERROR}}>
+    {{#OTHER_ID_ERROR}}<p class="fr-error-text" id="other_id-error">{{ERROR_MESSAGE}}</p>{{/OTHER_ID_ERROR}}
   </div>
   <button class="fr-btn fr-btn--secondary" type="submit">Comparer les deux fiches</button>
 </form>

@@ -4,7 +4,7 @@
   <li><a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="/personnes/nouvelle{{TERRITORY_QUERY}}">Nouvelle personne</a></li>
 </ul>
 {{/CAN_CREATE}}
-<form method="get" action="/personnes" class="fr-mb-4w" role="search" aria-label="Rechercher une personne">
+<form method="get" action="/personnes" class="fr-mb-4w" role="search" aria-label="Recherche de personnes">
   {{#TERRITORY_CHOICE}}
   <div class="fr-select-group">
     <label class="fr-label" for="territoire">Territoire</label>

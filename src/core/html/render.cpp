@@ -83,12 +83,24 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
     if (follows_persons) items.push_back({"/personnes", "Personnes"});
     if (manages) items.push_back({"/territoires", "Territoires"});
     items.push_back({"/structures", "Structures"});
+  } else if (ctx.person_session) {
+    items = {{"/mon-espace", "Mon espace"},
+             {"/mon-espace/carnet", "Mon carnet de bord"},
+             {"/mon-espace/coordonnees", "Mes coordonnées"},
+             {"/mon-espace/mes-donnees", "Mes données"}};
+  }
+  // One current item: the longest match ("/mon-espace/carnet" rather than "/mon-espace").
+  const NavItem* current = nullptr;
+  for (const NavItem& item : items) {
+    if (is_current(ctx.request.path, item.href) &&
+        (!current || std::string_view(item.href).size() > std::string_view(current->href).size()))
+      current = &item;
   }
   for (const NavItem& item : items) {
     auto* entry = layout.AddSectionDictionary(key("NAV_ITEM"));
     entry->SetValue(key("HREF"), item.href);
     entry->SetValue(key("LABEL"), item.label);
-    if (is_current(ctx.request.path, item.href)) entry->ShowSection(key("CURRENT"));
+    if (&item == current) entry->ShowSection(key("CURRENT"));
   }
 }
 
@@ -161,7 +173,9 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
   layout.SetValue(key("JS_DSFR_NOMODULE"), asset_url("dsfr/dsfr.nomodule.min.js"));
   layout.SetValue(key("JS_APP"), asset_url("app.js"));
   layout.SetValue(key("JS_COMMUNES"), asset_url("communes.js"));
-  layout.ShowSection(ctx.signed_in() ? "SIGNED_IN" : "ANONYMOUS");
+  layout.ShowSection(ctx.signed_in()      ? "SIGNED_IN"
+                     : ctx.person_session ? "PERSON_SIGNED_IN"
+                                          : "ANONYMOUS");
   if (ctx.demo) layout.ShowSection("DEMO");
   if (ctx.flash) layout.SetValueAndShowSection("MESSAGE", *ctx.flash, "FLASH");
   fill_navigation(layout, ctx);

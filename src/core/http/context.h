@@ -23,12 +23,21 @@ struct Session {
   std::optional<std::int64_t> acting_organisation_id;
 };
 
+// A session of the person's own space (/mon-espace): a person accompanied, not an account.
+// Kept apart from staff sessions (its own table and cookie); it never grants an Actor.
+struct PersonSession {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::string csrf_token;
+};
+
 struct Context {
   Request& request;
   store::Connection& db;
   const Config& config;
   std::optional<Session> session;
   std::optional<security::Actor> actor;
+  std::optional<PersonSession> person_session;
   bool demo = false;  // the database is a demonstration one: every page shows a banner
   // Set-Cookie and other headers that the pipeline adds to whatever response the handler returns.
   std::vector<std::pair<std::string, std::string>> response_headers;

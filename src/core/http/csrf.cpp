@@ -37,6 +37,10 @@ void ensure_csrf_token(Context& ctx) {
     ctx.csrf_token = ctx.session->csrf_token;
     return;
   }
+  if (ctx.person_session) {
+    ctx.csrf_token = ctx.person_session->csrf_token;
+    return;
+  }
   auto existing = ctx.request.cookie(kCsrfCookie);
   if (existing && existing->size() == kTokenLength) {
     ctx.csrf_token = *existing;

@@ -1,7 +1,8 @@
 // Protection against cross-site request forgery, two checks on every unsafe method
 // (POST, PUT, PATCH, DELETE) of a page:
 //  1. the Origin header (or Referer when Origin is absent) must be our public origin;
-//  2. the form field `csrf_token` must equal the token of the session, or for anonymous
+//  2. the form field `csrf_token` must equal the token of the session (a staff session first,
+//     else a person's session of /mon-espace), or for anonymous
 //     visitors the token of the `parcours_csrf` cookie (double-submit), compared in constant time.
 // API calls authenticated by a bearer token are exempt (no ambient credentials).
 #pragma once

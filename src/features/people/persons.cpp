@@ -157,7 +157,8 @@ Result<ValidSituation> validate_situation(const SituationForm& form) {
   }
   v.last_job_end = non_empty(end);
   v.driving_licence = form.driving_licence;
-  auto languages = bounded(form.languages, kMaxShortText, "languages", "Les langues parlées");
+  auto languages =
+      bounded(form.languages, kMaxShortText, "languages", "La liste des langues parlées");
   if (!languages) return std::unexpected(languages.error());
   v.languages = *languages;
   return v;
