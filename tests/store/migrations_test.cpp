@@ -66,10 +66,13 @@ TEST_P(MigrationsTest, MigratingAgainAppliesNothing) {
 
 TEST_P(MigrationsTest, ListsAndReappliesAMigrationMissingFromTheRecord) {
   auto conn = db().acquire();
-  // Pretend 0003 was never applied: drop its tables and its record.
+  // Pretend 0003 was never applied: drop its tables and its record (on PostgreSQL with the
+  // foreign keys of later tables that point at users).
+  std::string cascade = conn->dialect() == Dialect::kPostgres ? " CASCADE" : "";
   conn->execute_script(
       "DROP TABLE login_attempts; DROP TABLE password_tokens; DROP TABLE sessions; "
-      "DROP TABLE user_roles; DROP TABLE users;");
+      "DROP TABLE user_roles; DROP TABLE users" +
+      cascade + ";");
   conn->execute("DELETE FROM schema_migrations WHERE version = $1", {3});
   EXPECT_EQ(pending_migrations(*conn), std::vector<int>{3});
   EXPECT_EQ(migrate(*conn), 1);
