@@ -19,9 +19,9 @@
 //   parcours_bench_people --db sqlite:bench.db --profile departement
 //   parcours_bench_people --db sqlite:bench.db --print-showcase   (ids of showcase persons)
 //   parcours_bench_people --db sqlite:bench.db --print-queries 200  (name searches to replay)
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <chrono>
 #include <iostream>
@@ -99,7 +99,8 @@ class Inserter {
     std::size_t n = 1;
     for (std::size_t r = 0; r < rows; ++r) {
       sql += r ? ", (" : "(";
-      for (std::size_t c = 0; c < columns_.size(); ++c) sql += fmt::format("{}${}", c ? ", " : "", n++);
+      for (std::size_t c = 0; c < columns_.size(); ++c)
+        sql += fmt::format("{}${}", c ? ", " : "", n++);
       sql += ")";
     }
     return sql;
@@ -159,8 +160,8 @@ class WeightedPicker {
   }
   std::size_t pick_index(Random& random) const {
     std::int64_t x = random.between64(1, total_);
-    return static_cast<std::size_t>(
-        std::lower_bound(cumulative_.begin(), cumulative_.end(), x) - cumulative_.begin());
+    return static_cast<std::size_t>(std::lower_bound(cumulative_.begin(), cumulative_.end(), x) -
+                                    cumulative_.begin());
   }
   const std::string& pick(Random& random) const { return texts_[pick_index(random)]; }
   bool empty() const { return texts_.empty(); }
@@ -217,8 +218,8 @@ void ensure_professional(Connection& conn, const std::string& email, const std::
     user_id = *created;
   }
   auto granted = accounts::grant_role(
-      conn, *user_id,
-      {security::Role::kProfessional, std::nullopt, organisation_id, false, true}, std::nullopt);
+      conn, *user_id, {security::Role::kProfessional, std::nullopt, organisation_id, false, true},
+      std::nullopt);
   if (!granted) throw std::runtime_error(granted.error().message);
 }
 
@@ -329,12 +330,38 @@ class PersonWriter {
         random_(random),
         now_(now),
         persons_(conn, "persons",
-                 {"id", "territory_id", "birth_name", "usage_name", "first_names", "birth_date",
-                  "sex", "nir_hash", "nir_sealed", "caf_number", "ft_id", "internal_id", "email",
-                  "phone", "phone2", "address", "address_complement", "postcode", "commune_code",
-                  "no_fixed_address", "domiciliation", "rsa_status", "rights_and_duties",
-                  "allowances", "rqth", "education_level", "last_job", "last_job_end",
-                  "driving_licence", "languages", "created_at", "updated_at"}),
+                 {"id",
+                  "territory_id",
+                  "birth_name",
+                  "usage_name",
+                  "first_names",
+                  "birth_date",
+                  "sex",
+                  "nir_hash",
+                  "nir_sealed",
+                  "caf_number",
+                  "ft_id",
+                  "internal_id",
+                  "email",
+                  "phone",
+                  "phone2",
+                  "address",
+                  "address_complement",
+                  "postcode",
+                  "commune_code",
+                  "no_fixed_address",
+                  "domiciliation",
+                  "rsa_status",
+                  "rights_and_duties",
+                  "allowances",
+                  "rqth",
+                  "education_level",
+                  "last_job",
+                  "last_job_end",
+                  "driving_licence",
+                  "languages",
+                  "created_at",
+                  "updated_at"}),
         terms_(conn, "person_terms", {"territory_id", "term", "person_id"}),
         sources_(conn, "person_field_sources",
                  {"person_id", "field", "source", "user_id", "organisation_id", "file_name", "at"}),
@@ -360,9 +387,8 @@ class PersonWriter {
   // Writes one person, their journey, team, notes and events. `showcase`: 200 events, recent
   // activity, `showcase_referent` as référent.
   void write(const TerritoryPlan& t, const std::vector<Commune>& communes,
-             const WeightedPicker& communes_by_population,
-             const std::vector<Professional>& pros, Ids& ids, bool showcase,
-             std::optional<Professional> showcase_referent) {
+             const WeightedPicker& communes_by_population, const std::vector<Professional>& pros,
+             Ids& ids, bool showcase, std::optional<Professional> showcase_referent) {
     std::int64_t person_id = ++ids.person;
     std::int64_t journey_id = ++ids.journey;
 
@@ -421,8 +447,8 @@ class PersonWriter {
         }
         return out;
       };
-      constexpr const char* kDomains[] = {"orange.test", "laposte.test", "gmail.test",
-                                          "free.test", "sfr.test"};
+      constexpr const char* kDomains[] = {"orange.test", "laposte.test", "gmail.test", "free.test",
+                                          "sfr.test"};
       email = fmt::format("{}.{}{}@{}", ascii(first_names.substr(0, first_names.find(' '))),
                           ascii(usage_name.empty() ? birth_name : usage_name),
                           random_.between(1, 99), random_.pick(kDomains));
@@ -460,26 +486,26 @@ class PersonWriter {
     std::optional<std::string> last_job_end;
     if (random_.chance(0.75)) {
       last_job = std::string(random_.pick(kJobs));
-      last_job_end = fmt::format("{:04d}-{:02d}", random_.between(2015, 2026), random_.between(1, 12));
+      last_job_end =
+          fmt::format("{:04d}-{:02d}", random_.between(2015, 2026), random_.between(1, 12));
     }
 
     // The journey: its dates, its entry, its team.
     // Records past the retention (24 months) are purged regularly: only 1 % are just past it,
     // waiting for the next purge.
     bool recent = showcase;
-    std::int64_t end_at = recent ? now_ - random_.between(0, 2) * kDay
-                          : random_.chance(0.01)
-                              ? now_ - random_.between64(735, 760) * kDay
-                              : now_ - random_.between64(0, 700) * kDay;
+    std::int64_t end_at = recent                 ? now_ - random_.between(0, 2) * kDay
+                          : random_.chance(0.01) ? now_ - random_.between64(735, 760) * kDay
+                                                 : now_ - random_.between64(0, 700) * kDay;
     std::int64_t opened_at = recent ? now_ - random_.between(300, 420) * kDay
                                     : end_at - random_.between64(20, 900) * kDay;
-    constexpr const char* kStatuses[] = {"to_orient", "oriented", "oriented", "accompanied",
-                                         "accompanied", "accompanied", "accompanied",
-                                         "accompanied", "closed", "closed"};
+    constexpr const char* kStatuses[] = {"to_orient",   "oriented",    "oriented",    "accompanied",
+                                         "accompanied", "accompanied", "accompanied", "accompanied",
+                                         "closed",      "closed"};
     std::string status = recent ? "accompanied" : random_.pick(kStatuses);
     if (!recent && end_at < now_ - 300 * kDay) status = "closed";
-    constexpr const char* kEntries[] = {"professional", "professional", "professional", "import",
-                                        "import", "public_form"};
+    constexpr const char* kEntries[] = {"professional", "professional", "professional",
+                                        "import",       "import",       "public_form"};
     std::string entry = random_.pick(kEntries);
     std::string need = entry == "public_form" ? std::string(random_.pick(kNeeds)) : "";
 
@@ -487,10 +513,10 @@ class PersonWriter {
     std::vector<Professional> team{referent};
     std::vector<std::int64_t> member_joined{opened_at};
 
-    int events = showcase ? kShowcaseEvents : std::clamp(
-                                                  static_cast<int>(std::normal_distribution<double>(
-                                                      50, 12)(engine())),
-                                                  12, 100);
+    int events =
+        showcase ? kShowcaseEvents
+                 : std::clamp(static_cast<int>(std::normal_distribution<double>(50, 12)(engine())),
+                              12, 100);
     std::vector<std::int64_t> times;
     for (int i = 0; i < events; ++i) times.push_back(random_.between64(opened_at, end_at));
     std::sort(times.begin(), times.end());
@@ -552,8 +578,8 @@ class PersonWriter {
     // Events, in order.
     auto event = [&](std::int64_t at, const char* kind, std::optional<std::int64_t> actor,
                      json::object payload) {
-      journal_.add({at, std::string(kind), t.id, person_id, store::opt(actor),
-                    json::serialize(payload)});
+      journal_.add(
+          {at, std::string(kind), t.id, person_id, store::opt(actor), json::serialize(payload)});
     };
     auto with_org = [](json::object payload, std::optional<std::int64_t> org) {
       if (org) payload["actor_organisation_id"] = *org;
@@ -582,12 +608,13 @@ class PersonWriter {
     std::vector<bool> active{true};
     for (int i = 3; i < events; ++i) {
       std::int64_t at = times[static_cast<std::size_t>(i)];
-      std::size_t author_index = static_cast<std::size_t>(random_.between(0, static_cast<int>(team.size()) - 1));
+      std::size_t author_index =
+          static_cast<std::size_t>(random_.between(0, static_cast<int>(team.size()) - 1));
       if (!active[author_index]) author_index = referent_index;
       const Professional& author = team[author_index];
       enum class Kind { kNote, kUpdate, kJoin, kLeave };
       int roll = random_.between(1, 100);
-      Kind kind = roll <= 52 ? Kind::kNote
+      Kind kind = roll <= 52   ? Kind::kNote
                   : roll <= 86 ? Kind::kUpdate
                   : roll <= 95 ? Kind::kJoin
                                : Kind::kLeave;
@@ -621,7 +648,8 @@ class PersonWriter {
         notes_.add({note_id, journey_id, author.user_id, author.organisation_id, visibility,
                     std::string(random_.pick(kNotes)), store::opt(corrects), at});
         team_notes.emplace_back(note_id, visibility);
-        json::object p{{"journey_id", journey_id}, {"note_id", note_id}, {"visibility", visibility}};
+        json::object p{
+            {"journey_id", journey_id}, {"note_id", note_id}, {"visibility", visibility}};
         if (corrects) p["corrects_id"] = *corrects;
         event(at, corrects ? "note.corrected" : "note.added", author.user_id,
               with_org(std::move(p), author.organisation_id));
@@ -643,9 +671,9 @@ class PersonWriter {
           if (*change[f] == '\0') continue;
           fields.emplace_back(change[f]);
           field_sources[change[f]] =
-              by_person ? FieldSource{"person", std::nullopt, std::nullopt, "", at}
-                        : FieldSource{"professional", author.user_id, author.organisation_id, "",
-                                      at};
+              by_person
+                  ? FieldSource{"person", std::nullopt, std::nullopt, "", at}
+                  : FieldSource{"professional", author.user_id, author.organisation_id, "", at};
         }
         json::object p{{"section", change[0]},
                        {"fields", std::move(fields)},
@@ -687,16 +715,38 @@ class PersonWriter {
 
     // Rows.
     std::int64_t created = times[0];
-    persons_.add({person_id, t.id, birth_name, usage_name, first_names, birth_date,
-                  std::string(female ? "F" : "M"), nir ? Value{nir->hash} : Value{nullptr},
-                  nir ? Value{nir->sealed} : Value{nullptr}, store::opt(caf), store::opt(ft_id),
-                  store::opt(internal_id), store::opt(email), store::opt(phone), store::opt(phone2),
-                  address, complement, no_fixed_address ? std::string() : home.postcode, home.code,
-                  store::boolean(no_fixed_address), domiciliation, store::opt(rsa),
-                  store::boolean(rights_and_duties), allowances,
-                  store::boolean(random_.chance(0.08)), store::opt(level), last_job,
-                  store::opt(last_job_end), store::boolean(random_.chance(0.55)),
-                  std::string(random_.pick(kLanguages)), created, last_activity});
+    persons_.add({person_id,
+                  t.id,
+                  birth_name,
+                  usage_name,
+                  first_names,
+                  birth_date,
+                  std::string(female ? "F" : "M"),
+                  nir ? Value{nir->hash} : Value{nullptr},
+                  nir ? Value{nir->sealed} : Value{nullptr},
+                  store::opt(caf),
+                  store::opt(ft_id),
+                  store::opt(internal_id),
+                  store::opt(email),
+                  store::opt(phone),
+                  store::opt(phone2),
+                  address,
+                  complement,
+                  no_fixed_address ? std::string() : home.postcode,
+                  home.code,
+                  store::boolean(no_fixed_address),
+                  domiciliation,
+                  store::opt(rsa),
+                  store::boolean(rights_and_duties),
+                  allowances,
+                  store::boolean(random_.chance(0.08)),
+                  store::opt(level),
+                  last_job,
+                  store::opt(last_job_end),
+                  store::boolean(random_.chance(0.55)),
+                  std::string(random_.pick(kLanguages)),
+                  created,
+                  last_activity});
     for (const auto& term : people::name_terms(birth_name, usage_name, first_names)) {
       terms_.add({t.id, term, person_id});
     }
@@ -708,7 +758,8 @@ class PersonWriter {
     std::optional<std::string> close_reason;
     if (status == "closed") {
       closed_at = last_activity;
-      close_reason = random_.chance(0.5) ? "Sortie vers l’emploi" : "Déménagement hors du département";
+      close_reason =
+          random_.chance(0.5) ? "Sortie vers l’emploi" : "Déménagement hors du département";
     }
     journeys_.add({journey_id, person_id, t.id, status, entry, need, store::opt(creator),
                    store::opt(creator_org), opened_at, store::opt(closed_at),
@@ -773,8 +824,8 @@ class PersonWriter {
         order_hi = order_lo + 99;
       }
       if (place.size() != 5) continue;
-      std::string first13 = fmt::format("{}{:02d}{:02d}{}{:03d}", female ? 2 : 1, year % 100,
-                                        month, place, random_.between(order_lo, order_hi));
+      std::string first13 = fmt::format("{}{:02d}{:02d}{}{:03d}", female ? 2 : 1, year % 100, month,
+                                        place, random_.between(order_lo, order_hi));
       if (!world_.nirs.insert(first13).second) continue;
       auto key = people::nir_key(first13);
       if (!key) continue;
@@ -803,9 +854,10 @@ std::int64_t max_id(Connection& conn, const char* table) {
 void advance_sequences(Connection& conn) {
   if (conn.dialect() != store::Dialect::kPostgres) return;
   for (const char* table : {"persons", "journeys", "notes"}) {
-    conn.query(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), "
-                           "GREATEST((SELECT MAX(id) FROM {0}), 1))",
-                           table));
+    conn.query(
+        fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), "
+                    "GREATEST((SELECT MAX(id) FROM {0}), 1))",
+                    table));
   }
 }
 
@@ -815,10 +867,10 @@ std::vector<TerritoryPlan> plan(Connection& conn, const std::string& profile,
   if (profile != "country") return plans;
   std::vector<std::tuple<std::string, std::string, std::int64_t>> departements;
   std::int64_t total = 0;
-  for (const auto& row : conn.query(
-           "SELECT d.code, d.name, COALESCE(SUM(c.population), 0) FROM departements d "
-           "LEFT JOIN communes c ON c.departement_code = d.code WHERE d.code <> '08' "
-           "GROUP BY d.code, d.name ORDER BY d.code")) {
+  for (const auto& row :
+       conn.query("SELECT d.code, d.name, COALESCE(SUM(c.population), 0) FROM departements d "
+                  "LEFT JOIN communes c ON c.departement_code = d.code WHERE d.code <> '08' "
+                  "GROUP BY d.code, d.name ORDER BY d.code")) {
     if (row.integer(2) <= 0) continue;
     departements.emplace_back(row.text(0), row.text(1), row.integer(2));
     total += row.integer(2);
@@ -837,8 +889,8 @@ std::vector<TerritoryPlan> plan(Connection& conn, const std::string& profile,
   return plans;
 }
 
-int run(const std::string& db_url, const std::string& profile, int persons_override,
-        int chunk, std::uint64_t seed) {
+int run(const std::string& db_url, const std::string& profile, int persons_override, int chunk,
+        std::uint64_t seed) {
   auto db = store::Db::open(db_url, 1);
   auto conn = db->acquire();
   auto ardennes = conn->query_one("SELECT id FROM territories WHERE slug = 'ardennes'");
@@ -870,7 +922,8 @@ int run(const std::string& db_url, const std::string& profile, int persons_overr
 
   Random random(seed);
   PersonWriter writer(*conn, world, random, now);
-  PersonWriter::Ids ids{max_id(*conn, "persons"), max_id(*conn, "journeys"), max_id(*conn, "notes")};
+  PersonWriter::Ids ids{max_id(*conn, "persons"), max_id(*conn, "journeys"),
+                        max_id(*conn, "notes")};
   auto referent_demo = conn->query_one(
       "SELECT r.user_id, r.organisation_id FROM users u JOIN user_roles r ON r.user_id = u.id "
       "WHERE u.email = 'referent@demo.test' AND r.role = 'professional' ORDER BY r.id LIMIT 1");
@@ -914,8 +967,7 @@ int run(const std::string& db_url, const std::string& profile, int persons_overr
   }
   advance_sequences(*conn);
   conn->execute_script("ANALYZE");
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << fmt::format(
       "{} personnes écrites ({} événements du journal) en {:.1f} s ; profil {}, {} territoire(s)\n",
       written, writer.events_written(), seconds, profile, plans.size());

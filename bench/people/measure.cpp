@@ -5,9 +5,9 @@
 //   --timeline ID     people::person_timeline of a person (200 events for the showcase ones).
 // Prints one markdown table row: calls, calls/s, p50, p99, max (ms), and a check value (hits or
 // events) so that an empty result cannot pass for a fast one.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <fstream>
@@ -25,7 +25,8 @@ std::string row(const std::string& name, std::vector<double> ms, double check_av
                 const std::string& check_label) {
   std::sort(ms.begin(), ms.end());
   auto at = [&](double q) {
-    return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+    return ms[std::min(ms.size() - 1,
+                       static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
   };
   double total = 0;
   for (double v : ms) total += v;
@@ -74,7 +75,8 @@ int main(int argc, char** argv) {
           auto page = parcours::people::search_persons(
               *conn, {.territory_id = territory->integer(0), .text = q});
           ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-          if (slow > 0 && ms.back() > slow) std::cerr << fmt::format("{:.1f} ms : {}\n", ms.back(), q);
+          if (slow > 0 && ms.back() > slow)
+            std::cerr << fmt::format("{:.1f} ms : {}\n", ms.back(), q);
           if (!page) throw std::runtime_error(q + " : " + page.error().message);
           hits += static_cast<std::int64_t>(page->hits.size());
         }
