@@ -406,7 +406,7 @@ int seed_demo_persons(store::Connection& conn, std::int64_t territory_id,
     const Professional& opener =
         pros[std::string_view(p.status) == "oriented" ? kKarim : p.referent];
     story.push_back(
-        {opened + 300, [&conn, &pros, &p, referent, opener, i, journey_ids, who] {
+        {opened + 300, [&conn, &p, referent, opener, i, journey_ids, who] {
            std::int64_t journey = (*journey_ids)[i];
            if (std::string_view(p.status) == "oriented") {
              or_throw(people::add_member(conn, {.journey_id = journey,

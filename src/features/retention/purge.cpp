@@ -114,8 +114,8 @@ std::vector<Journey> transfer_chain(Connection& conn, const Journey& start) {
 constexpr const char* kJourneyRows[] = {
     "DELETE FROM notes WHERE journey_id IN (SELECT journey_id FROM purge_journeys)",
     "DELETE FROM journey_members WHERE journey_id IN (SELECT journey_id FROM purge_journeys)",
-    "DELETE FROM journey_join_requests WHERE journey_id IN "
-    "(SELECT journey_id FROM purge_journeys)",
+    ("DELETE FROM journey_join_requests WHERE journey_id IN "
+     "(SELECT journey_id FROM purge_journeys)"),
 };
 
 // Rows that hang on a person, deleted before the persons listed in purge_persons.
@@ -124,10 +124,10 @@ constexpr const char* kPersonRows[] = {
     "DELETE FROM access_log WHERE person_id IN (SELECT person_id FROM purge_persons)",
     "DELETE FROM person_terms WHERE person_id IN (SELECT person_id FROM purge_persons)",
     "DELETE FROM person_field_sources WHERE person_id IN (SELECT person_id FROM purge_persons)",
-    "DELETE FROM person_match_dismissals WHERE person_id IN "
-    "(SELECT person_id FROM purge_persons) OR other_id IN (SELECT person_id FROM purge_persons)",
-    "DELETE FROM person_merges WHERE kept_id IN (SELECT person_id FROM purge_persons) "
-    "OR merged_id IN (SELECT person_id FROM purge_persons)",
+    ("DELETE FROM person_match_dismissals WHERE person_id IN "
+     "(SELECT person_id FROM purge_persons) OR other_id IN (SELECT person_id FROM purge_persons)"),
+    ("DELETE FROM person_merges WHERE kept_id IN (SELECT person_id FROM purge_persons) "
+     "OR merged_id IN (SELECT person_id FROM purge_persons)"),
     "DELETE FROM person_objections WHERE person_id IN (SELECT person_id FROM purge_persons)",
     "DELETE FROM person_login_tokens WHERE person_id IN (SELECT person_id FROM purge_persons)",
     "DELETE FROM person_sessions WHERE person_id IN (SELECT person_id FROM purge_persons)",
@@ -277,8 +277,12 @@ class Purger {
         journey_of_event + " IN (SELECT journey_id FROM purge_journeys)";
     std::map<std::int64_t, std::int64_t> territory_of_journey;
     for (const Journey& j : selected) territory_of_journey[j.id] = j.territory_id;
-    for (const Row& row : conn_.query("SELECT " + journey_of_event + ", COUNT(*)" + about_journeys +
-                                      " GROUP BY " + journey_of_event)) {
+    std::string count_sql = "SELECT " + journey_of_event;
+    count_sql += ", COUNT(*)";
+    count_sql += about_journeys;
+    count_sql += " GROUP BY ";
+    count_sql += journey_of_event;
+    for (const Row& row : conn_.query(count_sql)) {
       batch[territory_of_journey.at(row.integer(0))].journal_events += row.integer(1);
     }
     conn_.execute("DELETE" + about_journeys);
