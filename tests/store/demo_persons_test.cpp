@@ -59,7 +59,7 @@ TEST_P(DemoPersonsTest, SeedsPersonsWithJourneysAtSeveralStagesThroughTheService
                   "first_names LIKE '%-%'"),
             5);
   EXPECT_EQ(count(*conn, "SELECT COUNT(*) FROM person_terms WHERE term = 'ndiaye'"), 1);
-  EXPECT_EQ(count(*conn, "SELECT COUNT(*) FROM person_terms WHERE term = 'lefevremartin'"), 1);
+  EXPECT_EQ(count(*conn, "SELECT COUNT(*) FROM person_terms WHERE term = 'brehiergarnier'"), 1);
   EXPECT_GE(count(*conn, "SELECT COUNT(*) FROM persons WHERE nir_hash IS NOT NULL"), 20);
   EXPECT_GE(count(*conn, "SELECT COUNT(*) FROM persons WHERE rights_and_duties = 1"), 15);
 
@@ -86,7 +86,7 @@ TEST_P(DemoPersonsTest, LeaCanLogIntoHerSpaceAndReadsTheNotesSharedWithHer) {
   std::int64_t lea = row->integer(0);
   auto person = people::find_person(*conn, lea);
   ASSERT_TRUE(person);
-  EXPECT_EQ(people::short_name(*person), "Léa Lefèvre-Martin");
+  EXPECT_EQ(people::short_name(*person), "Léa Bréhier-Garnier");
   EXPECT_TRUE(person->has_nir());
 
   auto journey = conn->query_one("SELECT id, status FROM journeys WHERE person_id = $1", {lea});

@@ -73,7 +73,7 @@ struct DemoPerson {
 const std::vector<DemoPerson>& demo_persons() {
   static const std::vector<DemoPerson> persons{
     // Léa logs into her own space: accompanied by the demo référente, notes shared with her.
-    {"Lefèvre-Martin", "", "Léa", "1991-04-17", "F", "08105", "14 rue Bourbon", "personne@demo.test",
+    {"Bréhier-Garnier", "", "Léa", "1991-04-17", "F", "08105", "14 rue Bourbon", "personne@demo.test",
      "06 12 34 56 78", "2", "", "4", "Vendeuse en boulangerie", "2025-06", "français, anglais",
      false, false, Door::kProfessional, "accompanied", 150, kJulieMl, {kNadia, kEric}, 7},
     {"N'Diaye", "", "Aminata", "1988-09-02", "F", "08409", "3 place d’Alsace-Lorraine", "aminata.ndiaye@orange.test",

@@ -2,7 +2,7 @@
 // and compound names, Ardennes communes, RSA situations) with journeys at every stage — requests
 // waiting in the orientation queue, imports from the CAF, journeys accompanied by a team with
 // notes, one inactive for longer than the retention (what `parcours purge` would delete) — and
-// Léa Lefèvre-Martin, who logs into her own space as personne@demo.test.
+// Léa Bréhier-Garnier, who logs into her own space as personne@demo.test.
 //
 // Everything goes through the people feature's service (create_person, open_journey, add_member,
 // set_referent, add_note, request_accompaniment, update_contact), so the demo obeys the real
