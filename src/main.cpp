@@ -2,7 +2,6 @@
 //   serve, migrate, load-geo, seed-demo, purge, user add, org list, --version
 // Every flag can also be given as an environment variable PARCOURS_<FLAG>.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "app/commands.h"
@@ -30,25 +29,45 @@ int main(int argc, char** argv) {
       ->envname("PARCOURS_WEB_ROOT");
   serve->add_option("--templates", config.templates_root, "Dossier des gabarits HTML")
       ->envname("PARCOURS_TEMPLATES");
-  serve->add_option("--mail", config.mail_transport, "Transport des courriels : file:DOSSIER ou smtp://hote:port")
+  serve
+      ->add_option("--mail", config.mail_transport,
+                   "Transport des courriels : file:DOSSIER ou smtp://hote:port")
       ->envname("PARCOURS_MAIL");
   serve->add_option("--mail-from", config.mail_from, "Expéditeur des courriels")
       ->envname("PARCOURS_MAIL_FROM");
   serve->add_option("--workers", config.workers, "Nombre de fils de traitement")
-      ->envname("PARCOURS_WORKERS")->check(CLI::Range(1, 256));
+      ->envname("PARCOURS_WORKERS")
+      ->check(CLI::Range(1, 256));
   serve->add_option("--queue-limit", config.queue_limit, "Requêtes en attente avant réponse 503")
-      ->envname("PARCOURS_QUEUE_LIMIT")->check(CLI::Range(1, 100000));
-  serve->add_option("--session-idle-minutes", config.session_idle_minutes, "Expiration d'inactivité des sessions")
-      ->envname("PARCOURS_SESSION_IDLE_MINUTES")->check(CLI::Range(1, 100000));
-  serve->add_option("--session-absolute-hours", config.session_absolute_hours, "Durée maximale des sessions")
-      ->envname("PARCOURS_SESSION_ABSOLUTE_HOURS")->check(CLI::Range(1, 10000));
-  serve->add_option("--header-timeout", config.header_timeout_seconds, "Délai pour recevoir les en-têtes (s)")
-      ->envname("PARCOURS_HEADER_TIMEOUT")->check(CLI::Range(1, 3600));
-  serve->add_option("--body-timeout", config.body_timeout_seconds, "Délai pour recevoir le corps (s)")
-      ->envname("PARCOURS_BODY_TIMEOUT")->check(CLI::Range(1, 3600));
-  serve->add_option("--idle-timeout", config.idle_timeout_seconds, "Délai d'inactivité entre requêtes (s)")
-      ->envname("PARCOURS_IDLE_TIMEOUT")->check(CLI::Range(1, 3600));
-  serve->add_option("--access-log", config.access_log, "Journal d'accès JSON sur la sortie standard")
+      ->envname("PARCOURS_QUEUE_LIMIT")
+      ->check(CLI::Range(1, 100000));
+  serve
+      ->add_option("--session-idle-minutes", config.session_idle_minutes,
+                   "Expiration d'inactivité des sessions")
+      ->envname("PARCOURS_SESSION_IDLE_MINUTES")
+      ->check(CLI::Range(1, 100000));
+  serve
+      ->add_option("--session-absolute-hours", config.session_absolute_hours,
+                   "Durée maximale des sessions")
+      ->envname("PARCOURS_SESSION_ABSOLUTE_HOURS")
+      ->check(CLI::Range(1, 10000));
+  serve
+      ->add_option("--header-timeout", config.header_timeout_seconds,
+                   "Délai pour recevoir les en-têtes (s)")
+      ->envname("PARCOURS_HEADER_TIMEOUT")
+      ->check(CLI::Range(1, 3600));
+  serve
+      ->add_option("--body-timeout", config.body_timeout_seconds,
+                   "Délai pour recevoir le corps (s)")
+      ->envname("PARCOURS_BODY_TIMEOUT")
+      ->check(CLI::Range(1, 3600));
+  serve
+      ->add_option("--idle-timeout", config.idle_timeout_seconds,
+                   "Délai d'inactivité entre requêtes (s)")
+      ->envname("PARCOURS_IDLE_TIMEOUT")
+      ->check(CLI::Range(1, 3600));
+  serve
+      ->add_option("--access-log", config.access_log, "Journal d'accès JSON sur la sortie standard")
       ->envname("PARCOURS_ACCESS_LOG");
   serve->add_option("--jobs", config.jobs, "Exécuter les tâches de fond")->envname("PARCOURS_JOBS");
 
@@ -56,7 +75,8 @@ int main(int argc, char** argv) {
   add_db(migrate);
 
   std::string geo_source;
-  auto* load_geo = cli.add_subcommand("load-geo", "Charger communes, EPCI, départements et régions");
+  auto* load_geo =
+      cli.add_subcommand("load-geo", "Charger communes, EPCI, départements et régions");
   add_db(load_geo);
   load_geo->add_option("--source", geo_source, "Dossier du paquet @etalab/decoupage-administratif")
       ->envname("PARCOURS_SOURCE");
@@ -76,8 +96,9 @@ int main(int argc, char** argv) {
   add_db(user_add);
   user_add->add_option("--email", user_options.email, "Adresse électronique")->required();
   user_add->add_option("--name", user_options.name, "Nom affiché")->required();
-  user_add->add_option("--role", user_options.role,
-                       "admin, territory_manager, org_admin ou professional")
+  user_add
+      ->add_option("--role", user_options.role,
+                   "admin, territory_manager, org_admin ou professional")
       ->required();
   user_add->add_option("--org", user_options.org, "Identifiant de la structure (ou du territoire)");
   user_add->add_flag("--password-stdin", user_options.password_stdin,

@@ -3,9 +3,9 @@
 // hashing, so that generation stays fast). Rerunnable: existing slugs and emails are kept.
 //   parcours_bench_gen --db sqlite:bench.db --organisations 100 --members 40
 //   parcours_bench_gen --db sqlite:bench.db --print-org-id   (id of bench-structure-1)
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <iostream>
 
@@ -84,8 +84,7 @@ int main(int argc, char** argv) {
       }
     });
   }
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << fmt::format("{} structures, {} comptes créés en {:.1f} s\n", organisations, created,
                            seconds);
   return 0;

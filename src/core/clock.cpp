@@ -47,8 +47,9 @@ std::int64_t paris_offset(std::int64_t unix_seconds) {
   return summer ? 7200 : 3600;
 }
 
-constexpr const char* kMonths[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                   "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+constexpr const char* kMonths[] = {"janvier",   "février", "mars",     "avril",
+                                   "mai",       "juin",    "juillet",  "août",
+                                   "septembre", "octobre", "novembre", "décembre"};
 
 }  // namespace
 

@@ -13,8 +13,8 @@ struct Config {
   std::string templates_root;  // templates/; found next to the sources if empty
   std::string mail_transport = "file:var/mail";
   std::string mail_from = "Parcours <ne-pas-repondre@parcours.local>";
-  int workers = 4;            // request worker threads, each with its own database connection
-  int queue_limit = 256;      // requests waiting for a worker beyond which we answer 503
+  int workers = 4;        // request worker threads, each with its own database connection
+  int queue_limit = 256;  // requests waiting for a worker beyond which we answer 503
   int session_idle_minutes = 120;
   int session_absolute_hours = 12;
   std::size_t body_limit = 1 << 20;  // bytes

@@ -3,7 +3,8 @@
 // validation, the name of the form field concerned. Exceptions are kept for programming
 // errors and broken infrastructure (a database that does not answer).
 //
-//   Result<Organisation> find(...) { if (!row) return fail(ErrorCode::kNotFound, "Structure introuvable."); }
+//   Result<Organisation> find(...) { if (!row) return fail(ErrorCode::kNotFound, "Structure
+//   introuvable."); }
 #pragma once
 
 #include <expected>

@@ -6,20 +6,28 @@ namespace parcours::security {
 
 const char* role_code(Role role) {
   switch (role) {
-    case Role::kAdmin: return "admin";
-    case Role::kTerritoryManager: return "territory_manager";
-    case Role::kOrgAdmin: return "org_admin";
-    case Role::kProfessional: return "professional";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kTerritoryManager:
+      return "territory_manager";
+    case Role::kOrgAdmin:
+      return "org_admin";
+    case Role::kProfessional:
+      return "professional";
   }
   return "";
 }
 
 const char* role_label(Role role) {
   switch (role) {
-    case Role::kAdmin: return "Administrateur national";
-    case Role::kTerritoryManager: return "Responsable de territoire";
-    case Role::kOrgAdmin: return "Administrateur de structure";
-    case Role::kProfessional: return "Professionnel";
+    case Role::kAdmin:
+      return "Administrateur national";
+    case Role::kTerritoryManager:
+      return "Responsable de territoire";
+    case Role::kOrgAdmin:
+      return "Administrateur de structure";
+    case Role::kProfessional:
+      return "Professionnel";
   }
   return "";
 }

@@ -22,8 +22,8 @@ struct Grant {
   std::optional<std::int64_t> territory_id;     // territory_manager: the territory
   std::optional<std::int64_t> organisation_id;  // org_admin, professional: the organisation
   std::optional<std::int64_t> organisation_territory_id;  // the territory of that organisation
-  bool orientation = false;  // chargé(e) d'orientation
-  bool referent = false;     // référent(e) de parcours
+  bool orientation = false;                               // chargé(e) d'orientation
+  bool referent = false;                                  // référent(e) de parcours
 };
 
 struct Actor {
@@ -36,7 +36,7 @@ struct Actor {
   bool is_admin() const;
   bool manages_territory(std::int64_t territory_id) const;
   bool administers_organisation(std::int64_t organisation_id) const;  // org_admin of it
-  bool member_of_organisation(std::int64_t organisation_id) const;   // any role in it
+  bool member_of_organisation(std::int64_t organisation_id) const;    // any role in it
   // Organisations the account belongs to, in grant order, without duplicates.
   std::vector<std::int64_t> organisation_ids() const;
   // Territories the account works in (managed, or of its organisations).

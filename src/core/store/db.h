@@ -3,9 +3,9 @@
 // so most statements serve both; `dialect()` tells the few places that must differ.
 //
 //   auto db = Db::open("sqlite:var/parcours.db");          // or "postgresql://..."
-//   auto conn = db->acquire();                             // one connection, back to the pool at scope end
-//   auto rows = conn->query("SELECT id, name FROM organisations WHERE territory_id = $1", {tid});
-//   with_transaction(*conn, [&] { conn->execute("INSERT ...", {...}); });
+//   auto conn = db->acquire();                             // one connection, back to the pool at
+//   scope end auto rows = conn->query("SELECT id, name FROM organisations WHERE territory_id = $1",
+//   {tid}); with_transaction(*conn, [&] { conn->execute("INSERT ...", {...}); });
 //
 // Values are NULL, 64-bit integers, doubles or text. Timestamps are Unix seconds (BIGINT),
 // booleans are 0/1 integers, JSON is text: the same SQL then reads the same on both engines.

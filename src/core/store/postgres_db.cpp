@@ -8,8 +8,8 @@
 #include <libpq-fe.h>
 
 #include <charconv>
-#include <map>
 #include <cstdlib>
+#include <map>
 
 #include "core/store/pool.h"
 
@@ -153,11 +153,10 @@ class PostgresConnection final : public Connection {
     }
     int count = static_cast<int>(values.size());
     const std::string* name = prepared(sql, count);
-    ResultPtr result(
-        name ? PQexecPrepared(conn_, name->c_str(), count, pointers.data(), lengths.data(),
-                              nullptr, 0)
-             : PQexecParams(conn_, std::string(sql).c_str(), count, nullptr, pointers.data(),
-                            lengths.data(), nullptr, 0));
+    ResultPtr result(name ? PQexecPrepared(conn_, name->c_str(), count, pointers.data(),
+                                           lengths.data(), nullptr, 0)
+                          : PQexecParams(conn_, std::string(sql).c_str(), count, nullptr,
+                                         pointers.data(), lengths.data(), nullptr, 0));
     check(result.get(), sql);
     return result;
   }

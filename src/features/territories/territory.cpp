@@ -117,7 +117,8 @@ Result<Validated> validate_identity(store::Connection& conn, const TerritoryForm
     start = end + 1;
     if (code.empty()) continue;
     for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (code.size() == 1 && std::isdigit(static_cast<unsigned char>(code[0]))) code.insert(0, 1, '0');
+    if (code.size() == 1 && std::isdigit(static_cast<unsigned char>(code[0])))
+      code.insert(0, 1, '0');
     if (!geo::departement_exists(conn, code)) {
       return fail(ErrorCode::kInvalid,
                   "Département « " + code + " » inconnu : indiquez des codes comme 08, 2A ou 974.",
