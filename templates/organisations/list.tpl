@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Structures</h1>
 {{#CAN_CREATE}}
-<ul class="fr-btns-group fr-btns-group--inline-md">
+<ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
   <li><a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="/structures/nouvelle{{CREATE_QUERY}}">Créer une structure</a></li>
 </ul>
 {{/CAN_CREATE}}

@@ -40,8 +40,12 @@ test('a professional opens a journey, finds a duplicate instead of creating one,
       await page.getByText('Aucune personne ne correspond').waitFor();
       await visit(page);
 
-      // A new person, with a wrong NIR key first.
-      await page.getByRole('link', { name: 'Nouvelle personne' }).first().click();
+      // A new person, with a wrong NIR key first. The button shows its label, not only its icon
+      // (DSFR clips the text of icon buttons in a group without fr-btns-group--icon-left).
+      const create = page.getByRole('link', { name: 'Nouvelle personne' }).first();
+      const clipped = await create.evaluate((e) => e.scrollWidth > e.clientWidth + 1);
+      assert.equal(clipped, false, 'the label of « Nouvelle personne » is visible');
+      await create.click();
       await visit(page);
       await page.getByLabel('Nom de naissance').fill('Lefèvre-Martin');
       await page.getByLabel('Prénoms').fill('Sofia');
