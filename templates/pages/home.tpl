@@ -14,6 +14,18 @@
 {{#SIGNED_IN}}
 <p>Bonjour {{NAME}}.</p>
 <div class="fr-grid-row fr-grid-row--gutters">
+  {{#PERSONS}}
+  <div class="fr-col-12 fr-col-md-4">
+    <div class="fr-tile fr-enlarge-link">
+      <div class="fr-tile__body">
+        <div class="fr-tile__content">
+          <h2 class="fr-tile__title"><a href="/personnes">Personnes</a></h2>
+          <p class="fr-tile__detail">Les personnes que vous suivez, la recherche et l’ouverture d’un parcours</p>
+        </div>
+      </div>
+    </div>
+  </div>
+  {{/PERSONS}}
   {{#TERRITORIES}}
   <div class="fr-col-12 fr-col-md-4">
     <div class="fr-tile fr-enlarge-link">

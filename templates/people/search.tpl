@@ -60,3 +60,51 @@
 {{#NEXT}}<p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/personnes?{{NEXT_QUERY}}">Résultats suivants</a></p>{{/NEXT}}
 {{/HAS_ROWS}}
 {{/SEARCHED}}
+{{#CASELOAD}}
+<h2 id="suivis">Les personnes que vous suivez</h2>
+<nav class="fr-mb-2w" aria-label="Filtrer les personnes suivies">
+  <ul class="fr-tags-group">
+    <li><a class="fr-tag" href="{{ALL_HREF}}#suivis"{{#ALL_CURRENT}} aria-current="page"{{/ALL_CURRENT}}>Toutes</a></li>
+    <li><a class="fr-tag" href="{{REFERENT_HREF}}#suivis"{{#REFERENT_CURRENT}} aria-current="page"{{/REFERENT_CURRENT}}>Comme référent·e</a></li>
+  </ul>
+</nav>
+{{#CURSOR_ERROR}}<div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w"><p>{{MESSAGE}}</p></div>{{/CURSOR_ERROR}}
+{{#EMPTY}}<p>Vous ne faites partie de l’équipe d’aucun parcours en cours dans ce territoire. Recherchez une personne pour demander à rejoindre son équipe ou ouvrir son parcours.</p>{{/EMPTY}}
+{{#EMPTY_REFERENT}}<p>Vous n’êtes référent·e d’aucun parcours en cours dans ce territoire.</p>{{/EMPTY_REFERENT}}
+{{#HAS_ROWS}}
+<div class="fr-table">
+  <div class="fr-table__wrapper">
+    <div class="fr-table__container">
+      <div class="fr-table__content">
+        <table aria-describedby="suivis">
+          <caption>Parcours dont vous faites partie de l’équipe, les plus récemment actifs d’abord</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Prénoms</th>
+              <th scope="col">Commune</th>
+              <th scope="col">Votre rôle</th>
+              <th scope="col">Parcours</th>
+              <th scope="col">Dernière activité</th>
+            </tr>
+          </thead>
+          <tbody>
+            {{#ROW}}
+            <tr>
+              <td><a href="/personnes/{{ID}}{{TERRITORY_QUERY}}">{{NAME}}</a></td>
+              <td>{{FIRST_NAMES}}</td>
+              <td>{{COMMUNE}}</td>
+              <td>{{ROLE}}</td>
+              <td><p class="fr-badge fr-badge--sm {{BADGE}}">{{STATUS_LABEL}}</p></td>
+              <td>{{ACTIVITY}}</td>
+            </tr>
+            {{/ROW}}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  </div>
+</div>
+{{#NEXT}}<p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="{{NEXT_HREF}}#suivis">Personnes suivantes</a></p>{{/NEXT}}
+{{/HAS_ROWS}}
+{{/CASELOAD}}

@@ -318,4 +318,59 @@ describe('people pages and API', () => {
     const logged = Number(sql(`SELECT COUNT(*) FROM access_log WHERE part = 'search_result' AND person_id = ${personId}`));
     assert.ok(logged >= 2);
   });
+
+  test('without a search, the page lists the persons the professional follows, and logs it', async () => {
+    // More than a page of them: the demo's and a few more opened here.
+    for (const name of ['Abadie', 'Bataille', 'Chevalier', 'Delorme', 'Escoffier', 'Fabre', 'Gauthier']) {
+      const created = await visitors.referent.post('/personnes/nouvelle', {
+        birth_name: name, first_names: 'Camille', birth_date: '01/02/1990', sex: 'F', commune: 'Sedan',
+      });
+      assert.equal(created.status, 303, decode(created.text).slice(0, 300));
+    }
+    const newest = Number(sql(`SELECT j.person_id FROM journeys j ORDER BY j.last_activity_at DESC, j.id DESC LIMIT 1`));
+    const mine = Number(sql(`SELECT COUNT(*) FROM journey_members m JOIN journeys j ON j.id = m.journey_id
+      JOIN users u ON u.id = m.user_id WHERE u.email = 'referent@demo.test' AND m.left_at IS NULL
+      AND j.status <> 'closed'`));
+    assert.ok(mine > 20, `la référente de démonstration suit ${mine} personnes`);
+    const before = Number(sql(`SELECT COUNT(*) FROM access_log WHERE part = 'caseload'`));
+    const page = await visitors.referent.request('/personnes');
+    assert.equal(page.status, 200);
+    assert.match(page.text, /Les personnes que vous suivez/);
+    // The last person opened by the référente is the most recently active.
+    const first = /<tbody>\s*<tr>\s*<td><a href="\/personnes\/(\d+)"/.exec(page.text);
+    assert.equal(Number(first[1]), newest);
+    const rows = (page.text.match(/<td><a href="\/personnes\/\d+"/g) ?? []).length;
+    assert.equal(rows, 20);
+    assert.equal(Number(sql(`SELECT COUNT(*) FROM access_log WHERE part = 'caseload'`)), before + 20);
+
+    // The next pages, by cursor, until every followed person was listed once.
+    const seen = new Set(page.text.match(/<td><a href="\/personnes\/(\d+)"/g));
+    let next = /href="([^"]*suivis=[^"#]*)#suivis"/.exec(page.text);
+    while (next) {
+      const more = await visitors.referent.request(decode(next[1]));
+      assert.equal(more.status, 200);
+      for (const link of more.text.match(/<td><a href="\/personnes\/(\d+)"/g) ?? []) {
+        assert.ok(!seen.has(link), `${link} listé deux fois`);
+        seen.add(link);
+      }
+      next = /href="([^"]*suivis=[^"#]*)#suivis"/.exec(more.text);
+    }
+    assert.equal(seen.size, mine);
+
+    const referentOnly = await visitors.referent.request('/personnes?suivi=referent');
+    assert.equal(referentOnly.status, 200);
+    assert.doesNotMatch(referentOnly.text, /Membre de l’équipe<\/td>/);
+    assert.match(referentOnly.text, /Référent·e<\/td>/);
+
+    const forged = await visitors.referent.request('/personnes?suivis=nimportequoi');
+    assert.equal(forged.status, 422);
+    assert.match(decode(forged.text), /curseur de pagination est invalide/);
+
+    // The territory manager follows nobody.
+    assert.equal(Number(sql(`SELECT COUNT(*) FROM journey_members m JOIN users u ON u.id = m.user_id
+      WHERE u.email = 'territoire@demo.test'`)), 0);
+    const manager = await visitors.manager.request('/personnes');
+    assert.equal(manager.status, 200);
+    assert.match(manager.text, /ne faites partie de l’équipe d’aucun parcours/);
+  });
 });

@@ -1,6 +1,7 @@
 #include "features/pages/routes.h"
 
 #include "core/html/render.h"
+#include "features/people/policy.h"
 #include "features/territories/policy.h"
 
 namespace parcours::pages {
@@ -11,6 +12,10 @@ http::Response home(http::Context& ctx) {
   ctemplate::TemplateDictionary dict("home");
   if (ctx.actor) {
     dict.SetValueAndShowSection("NAME", ctx.actor->name, "SIGNED_IN");
+    auto working = people::working_territories(ctx.actor);
+    if (!working.empty() && people::may_search_persons(ctx.actor, working.front())) {
+      dict.ShowSection("PERSONS");
+    }
     if (territories::may_list_territories(ctx.actor)) dict.ShowSection("TERRITORIES");
   } else {
     dict.ShowSection("ANONYMOUS");

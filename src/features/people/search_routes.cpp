@@ -2,9 +2,11 @@
 #include <boost/json.hpp>
 
 #include "core/atomic.h"
+#include "core/clock.h"
 #include "core/html/render.h"
 #include "core/http/flash.h"
 #include "core/text.h"
+#include "features/people/caseload.h"
 #include "features/people/identity.h"
 #include "features/people/matching.h"
 #include "features/people/routes.h"
@@ -30,6 +32,52 @@ SearchQuery query_for(const http::Context& ctx, std::int64_t territory_id, std::
           .limit = 20,
           .hidden_for_organisations = ctx.actor->organisation_ids(),
           .member_user_id = ctx.actor->user_id};
+}
+
+// Without a search, the persons the actor follows (?suivi=referent: as référent only, ?suivis=
+// cursor). Returns the page's status: 422 on a forged cursor.
+unsigned show_caseload(http::Context& ctx, ctemplate::TemplateDictionary& dict,
+                       std::int64_t territory_id, const std::string& tq) {
+  bool referent_only = ctx.request.query_value("suivi") == "referent";
+  auto page = list_caseload(ctx.db, {.user_id = ctx.actor->user_id,
+                                     .territory_id = territory_id,
+                                     .referent_only = referent_only,
+                                     .cursor = ctx.request.query_value("suivis")});
+  auto* section = dict.AddSectionDictionary("CASELOAD");
+  std::string base = "/personnes?" + (tq.empty() ? "" : tq.substr(1) + "&");
+  section->SetValue("ALL_HREF", tq.empty() ? "/personnes" : "/personnes" + tq);
+  section->SetValue("REFERENT_HREF", base + "suivi=referent");
+  section->ShowSection(referent_only ? "REFERENT_CURRENT" : "ALL_CURRENT");
+  if (!page) {
+    section->SetValueAndShowSection("MESSAGE", page.error().message, "CURSOR_ERROR");
+    return http_status(page.error().code);
+  }
+  if (page->entries.empty()) {
+    section->ShowSection(referent_only ? "EMPTY_REFERENT" : "EMPTY");
+    return 200;
+  }
+  auto* rows = section->AddSectionDictionary("HAS_ROWS");
+  for (const CaseloadEntry& e : page->entries) {
+    web::log_read(ctx, e.person_id, "caseload");
+    auto* row = rows->AddSectionDictionary("ROW");
+    row->SetIntValue("ID", e.person_id);
+    row->SetValue("TERRITORY_QUERY", tq);
+    row->SetValue("NAME", e.usage_name.empty() || e.usage_name == e.birth_name
+                              ? e.birth_name
+                              : e.usage_name + " (" + e.birth_name + ")");
+    row->SetValue("FIRST_NAMES", e.first_names);
+    row->SetValue("COMMUNE", e.commune_name.empty() ? "—" : e.commune_name);
+    row->SetValue("ROLE", e.referent ? "Référent·e" : "Membre de l’équipe");
+    row->SetValue("STATUS_LABEL", journey_status_label(e.journey_status));
+    row->SetValue("BADGE", web::status_badge(e.journey_status));
+    row->SetValue("ACTIVITY", format_datetime_fr(e.last_activity_at));
+  }
+  if (page->next_cursor) {
+    std::string next = base + (referent_only ? "suivi=referent&" : "") +
+                       "suivis=" + http::url_encode(*page->next_cursor);
+    rows->SetValueAndShowSection("NEXT_HREF", next, "NEXT");
+  }
+  return 200;
 }
 
 // GET /personnes?q=&cursor=&territoire= — professionals and managers of a territory.
@@ -99,6 +147,7 @@ http::Response search_page(http::Context& ctx) {
       }
     }
   }
+  if (!searched && status == 200) status = show_caseload(ctx, dict, *territory, tq);
   std::string title = searched ? "Recherche « " + q + " » — Personnes" : "Personnes";
   return html::page(ctx, status == 200 ? title : "Erreur — " + title, "people/search.tpl", dict,
                     status);
