@@ -82,6 +82,7 @@ Result<DataKey> parse_data_key(std::string_view hex) {
   DataKey key{};
   std::size_t length = 0;
   if (hex.size() != 64 ||
+      // cppcheck-suppress invalidLifetime ; false positive: the caller's string outlives the call
       sodium_hex2bin(key.data(), key.size(), hex.data(), hex.size(), nullptr, &length, nullptr) !=
           0 ||
       length != key.size()) {

@@ -48,6 +48,7 @@ std::vector<ObjectionChoice> objection_choices(store::Connection& conn, std::int
                   "WHERE person_id = $1 AND status <> 'closed') AND o.id NOT IN (") +
           kTeamOrganisations + ") ORDER BY o.name, o.id",
       {person_id});
+  out.reserve(rows.size());
   for (const auto& row : rows) {
     out.push_back({row.integer(0), row.text(1), organisations::kind_label(row.text(2)),
                    !row.is_null(3), row.opt_integer(3), false});
