@@ -1,5 +1,7 @@
 #include "features/people/events.h"
 
+#include <set>
+
 #include "core/clock.h"
 #include "features/people/persons.h"
 
@@ -96,6 +98,44 @@ std::string EventNarrator::organisation_name(std::int64_t id) {
 
 std::string EventNarrator::territory_name(std::int64_t id) {
   return lookup(territories_, "SELECT name FROM territories WHERE id = $1", id);
+}
+
+void EventNarrator::prefetch(const std::vector<store::Event>& events) {
+  std::set<std::int64_t> users, organisations, territories;
+  auto wanted = [](std::set<std::int64_t>& ids, const std::map<std::int64_t, std::string>& cache,
+                   std::optional<std::int64_t> id) {
+    if (id && !cache.contains(*id)) ids.insert(*id);
+  };
+  for (const store::Event& event : events) {
+    wanted(users, users_, event.actor_id);
+    auto parsed = json::parse(event.payload_json);
+    if (!parsed.is_object()) continue;
+    const json::object& p = parsed.as_object();
+    wanted(users, users_, integer(p, "user_id"));
+    wanted(organisations, organisations_, integer(p, "actor_organisation_id"));
+    wanted(organisations, organisations_, integer(p, "organisation_id"));
+    wanted(territories, territories_, integer(p, "from_territory_id"));
+    wanted(territories, territories_, integer(p, "to_territory_id"));
+  }
+  auto load = [&](std::map<std::int64_t, std::string>& cache, const char* table,
+                  const std::set<std::int64_t>& ids) {
+    if (ids.empty()) return;
+    store::Params params;
+    std::string list;
+    for (std::int64_t id : ids) {
+      params.add(id);
+      list += (list.empty() ? "$" : ", $") + std::to_string(params.values().size());
+      cache.emplace(id, std::string());  // unknown ids stay "", as a lookup would leave them
+    }
+    for (const auto& row :
+         conn_.query(std::string("SELECT id, name FROM ") + table + " WHERE id IN (" + list + ")",
+                     params)) {
+      cache[row.integer(0)] = row.text(1);
+    }
+  };
+  load(users_, "users", users);
+  load(organisations_, "organisations", organisations);
+  load(territories_, "territories", territories);
 }
 
 std::string EventNarrator::author(const store::Event& event) {

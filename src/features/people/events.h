@@ -82,6 +82,11 @@ class EventNarrator {
   std::string organisation_name(std::int64_t organisation_id);
   std::string territory_name(std::int64_t territory_id);
 
+  // Looks up at once (one query per kind of name) the accounts, organisations and territories
+  // these events mention, so that telling them asks the database nothing more: a page of the
+  // carnet de bord costs three queries instead of one per name cited.
+  void prefetch(const std::vector<store::Event>& events);
+
  private:
   std::string lookup(std::map<std::int64_t, std::string>& cache, const char* sql, std::int64_t id);
 

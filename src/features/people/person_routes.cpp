@@ -77,7 +77,7 @@ void fill_note_form(const http::Context& ctx, ctemplate::TemplateDictionary& par
 }
 
 void fill_identity(http::Context& ctx, ctemplate::TemplateDictionary& dict, const PersonPage& p,
-                   const std::vector<FieldSource>& sources) {
+                   const std::vector<FieldSource>& sources, web::ReadLog& reads) {
   const Person& person = p.person;
   add_row(dict, "IDENTITY_ROW", "Nom de naissance", person.birth_name, sources, "birth_name");
   add_row(dict, "IDENTITY_ROW", "Nom d’usage", or_dash(person.usage_name), sources, "usage_name");
@@ -94,7 +94,7 @@ void fill_identity(http::Context& ctx, ctemplate::TemplateDictionary& dict, cons
   if (person.nir_sealed) {
     if (may_view_nir(ctx.actor, p.facts)) {
       nir = display_nir(reveal_nir(ctx.db, *person.nir_sealed).value_or("illisible"));
-      web::log_read(ctx, person.id, "nir");
+      reads.add(person.id, "nir");
     } else {
       nir = kMaskedNir;
     }
@@ -242,9 +242,10 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
     badge->SetValue("STATUS", journey_status_label(p.journey->status));
     badge->SetValue("BADGE", web::status_badge(p.journey->status));
   }
-  web::log_read(ctx, person.id, "identity");
+  web::ReadLog reads(ctx);  // written at once, before the page is sent
+  reads.add(person.id, "identity");
   auto sources = field_sources(ctx.db, person.id);
-  fill_identity(ctx, dict, p, sources);
+  fill_identity(ctx, dict, p, sources, reads);
 
   bool journey_visible = may_view_journey(ctx.actor, p.facts);
   if (!p.facts.in_team) dict.ShowSection("OUTSIDE_TEAM");
@@ -271,7 +272,7 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
     }
     if (m.referent()) row->ShowSection("REFERENT");
   }
-  if (!team.empty()) web::log_read(ctx, person.id, "team");
+  if (!team.empty()) reads.add(person.id, "team");
   if (may_manage_team(ctx.actor, p.facts)) {
     auto* link = dict.AddSectionDictionary("CAN_SEE_TEAM_PAGE");
     auto pending = pending_join_requests(ctx.db, p.journey->id);
@@ -284,7 +285,7 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
   }
 
   if (journey_visible && p.journey) {
-    web::log_read(ctx, person.id, "journey");
+    reads.add(person.id, "journey");
     auto* journey = dict.AddSectionDictionary("JOURNEY");
     journey->SetValue("STATUS", journey_status_label(p.journey->status));
     auto entry = parse_entry(p.journey->entry);
@@ -322,6 +323,7 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
     }
   }
   if (may_merge(ctx.actor, p.facts)) dict.ShowSection("MANAGER");
+  reads.flush();
   unsigned status = join_error ? http_status(join_error->code) : 200;
   return html::page(ctx, display_name(person), "people/show.tpl", dict, status);
 }
