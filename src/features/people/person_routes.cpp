@@ -20,7 +20,10 @@ namespace {
 
 using web::PersonPage;
 
-constexpr int kTimelinePage = 100;
+// The page shows the most recent notes and events; older ones are a link away (a cursor in
+// the query: `notes_avant`, `avant`). A journey of 200 events and 100 notes stays a light page.
+constexpr int kTimelinePage = 50;
+constexpr int kNotesPage = 20;
 
 // Runs `handler` with the person page, or returns the response that replaces it.
 template <typename F>
@@ -155,14 +158,34 @@ void fill_contact_and_situation(ctemplate::TemplateDictionary& dict, const Perso
           "languages");
 }
 
+// The notes the actor may read, newest first, kNotesPage at a time: `notes_avant` (a note id)
+// starts the page after that note.
 void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, const PersonPage& p) {
   int shown = 0;
+  int readable = 0;  // notes the actor may read, on every page
+  int skipped = 0;   // readable notes of the newer pages
+  std::optional<std::int64_t> last_shown;
   std::map<std::int64_t, std::int64_t> created;  // note id → date, for "corrige la note du"
   auto notes = notes_of_person(ctx.db, person_record_ids(ctx.db, p.person.id));
   for (const Note& n : notes) created[n.id] = n.created_at;
+  auto before = text::parse_id(ctx.request.query_value("notes_avant"));
+  if (before && !created.contains(*before)) before.reset();  // not a note of hers: first page
+  bool started = !before;
   for (auto it = notes.rbegin(); it != notes.rend(); ++it) {
     const Note& n = *it;
-    if (!may_read_note(ctx.actor, p.facts, n.visibility, n.author_id)) continue;
+    bool cursor = before && n.id == *before;
+    if (!may_read_note(ctx.actor, p.facts, n.visibility, n.author_id)) {
+      if (cursor) started = true;
+      continue;
+    }
+    ++readable;
+    if (!started) {
+      ++skipped;
+      if (cursor) started = true;
+      continue;
+    }
+    if (shown == kNotesPage) continue;  // counted, for "sur N", not shown
+    last_shown = n.id;
     auto* row = journey.AddSectionDictionary("NOTE");
     row->SetIntValue("PERSON_ID", p.person.id);
     row->SetIntValue("NOTE_ID", n.id);
@@ -184,6 +207,17 @@ void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, cons
     ++shown;
   }
   if (!shown) journey.ShowSection("NO_NOTES");
+  if (readable > kNotesPage && shown) {
+    auto* range = journey.AddSectionDictionary("NOTES_RANGE");
+    range->SetIntValue("FROM", skipped + 1);
+    range->SetIntValue("TO", skipped + shown);
+    range->SetIntValue("TOTAL", readable);
+  }
+  if (skipped + shown < readable && last_shown) {
+    journey.SetValueAndShowSection("OLDER_NOTES_QUERY",
+                                   "notes_avant=" + std::to_string(*last_shown), "OLDER_NOTES");
+  }
+  if (before) journey.ShowSection("NEWER_NOTES");
 }
 
 void fill_timeline(http::Context& ctx, ctemplate::TemplateDictionary& journey,
@@ -328,7 +362,7 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
   return html::page(ctx, display_name(person), "people/show.tpl", dict, status);
 }
 
-// GET /personnes/{id}[?territoire=&type=&auteur=&avant=] — whoever may see the identity; the
+// GET /personnes/{id}[?territoire=&type=&auteur=&avant=&notes_avant=] — whoever may see the identity; the
 // journey, notes and timeline for the team (and the orientation queue).
 http::Response show(http::Context& ctx) {
   return with_person(ctx, [&](PersonPage& p) { return person_page(ctx, p, nullptr, ""); });
