@@ -166,8 +166,10 @@ void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, cons
   int skipped = 0;   // readable notes of the newer pages
   std::optional<std::int64_t> last_shown;
   std::map<std::int64_t, std::int64_t> created;  // note id → date, for "corrige la note du"
-  auto notes = notes_of_person(ctx.db, person_record_ids(ctx.db, p.person.id));
+  // Which notes to show from their headers, then the text and names of those only.
+  auto notes = note_headers_of_person(ctx.db, person_record_ids(ctx.db, p.person.id));
   for (const Note& n : notes) created[n.id] = n.created_at;
+  std::vector<std::int64_t> page_ids;
   auto before = text::parse_id(ctx.request.query_value("notes_avant"));
   if (before && !created.contains(*before)) before.reset();  // not a note of hers: first page
   bool started = !before;
@@ -184,7 +186,10 @@ void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, cons
       if (cursor) started = true;
       continue;
     }
-    if (shown == kNotesPage) continue;  // counted, for "sur N", not shown
+    if (static_cast<int>(page_ids.size()) == kNotesPage) continue;  // counted for "sur N"
+    page_ids.push_back(n.id);
+  }
+  for (const Note& n : notes_by_id(ctx.db, page_ids)) {
     last_shown = n.id;
     auto* row = journey.AddSectionDictionary("NOTE");
     row->SetIntValue("PERSON_ID", p.person.id);
@@ -362,8 +367,8 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
   return html::page(ctx, display_name(person), "people/show.tpl", dict, status);
 }
 
-// GET /personnes/{id}[?territoire=&type=&auteur=&avant=&notes_avant=] — whoever may see the identity; the
-// journey, notes and timeline for the team (and the orientation queue).
+// GET /personnes/{id}[?territoire=&type=&auteur=&avant=&notes_avant=] — whoever may see the
+// identity; the journey, notes and timeline for the team (and the orientation queue).
 http::Response show(http::Context& ctx) {
   return with_person(ctx, [&](PersonPage& p) { return person_page(ctx, p, nullptr, ""); });
 }

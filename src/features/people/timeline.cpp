@@ -66,13 +66,17 @@ TimelinePage person_timeline(store::Connection& conn, std::int64_t person_id,
     events.push_back({row.integer(0), row.integer(1), row.text(2), row.opt_integer(3),
                       row.opt_integer(4), row.opt_integer(5), row.text(6)});
   }
+  std::vector<boost::json::object> payloads;  // each parsed once
+  payloads.reserve(events.size());
+  for (const store::Event& event : events) payloads.push_back(EventNarrator::parse_payload(event));
   EventNarrator narrator(conn);
-  narrator.prefetch(events);  // every name cited, in three queries
+  narrator.prefetch(events, payloads);  // every name cited, in three queries
   page.entries.reserve(events.size());
-  for (store::Event& event : events) {
-    std::string sentence = narrator.sentence(event);
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    store::Event& event = events[i];
+    std::string sentence = narrator.sentence(event, payloads[i]);
     std::string when = format_datetime_fr(event.at);
-    std::string author = narrator.author(event);
+    std::string author = narrator.author(event, payloads[i]);
     page.entries.push_back({.event = std::move(event),
                             .sentence = std::move(sentence),
                             .when = std::move(when),
