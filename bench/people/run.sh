@@ -127,6 +127,11 @@ bench_engine() {
     "$server" "$pid" "$cookie" 32 "$root/bench/people/queries.lua" >>"$http"
   measure_http "GET /personnes/{id}, 200 événements ($engine)" "$server/personnes/$person" \
     "$pid" "$cookie" 32 >>"$http"
+  # Alone (one connection): the latency without waiting behind the other requests.
+  QUERIES="$out/queries.txt" PREFIX="/personnes?q=" measure_http "GET /personnes?q= ($engine)" \
+    "$server" "$pid" "$cookie" 1 "$root/bench/people/queries.lua" >>"$http"
+  measure_http "GET /personnes/{id}, 200 événements ($engine)" "$server/personnes/$person" \
+    "$pid" "$cookie" 1 >>"$http"
   stop_server "$pid"
 }
 export -f server_cpu_ticks prepare start_server stop_server login_cookie measure_http bench_engine
