@@ -62,19 +62,33 @@ login_cookie() {
   awk '$6 == "parcours_session" { print "parcours_session=" $7 }' "$jar"
 }
 
-# wrk, one markdown row: name, connections, req/s, p50, p99, non-2xx, server RSS.
+# wrk, one markdown row: name, connections, req/s, p50, p99, server CPU per request, non-2xx,
+# server RSS, load average (1 min) at the end.
 measure_http() {
   local name=$1 url=$2 pid=$3 cookie=$4 connections=$5 script=${6:-}
-  local args=(-t2 "-c$connections" "-d$duration" --latency -H "Cookie: $cookie")
+  local args=("-t$((connections < 2 ? 1 : 2))" "-c$connections" "-d$duration" --latency -H "Cookie: $cookie")
   [[ -n "$script" ]] && args+=(-s "$script")
+  local cpu_before cpu_after
+  cpu_before=$(server_cpu_ticks "$pid")
   wrk "${args[@]}" "$url" >"$out/wrk.txt"
-  local rps p50 p99 non2xx rss
+  cpu_after=$(server_cpu_ticks "$pid")
+  local rps p50 p99 non2xx rss requests cpu load
+  requests=$(awk '/requests in/ { print $1 }' "$out/wrk.txt")
+  # Server CPU (user + system) per request, in ms: less noisy than req/s on a shared machine.
+  cpu=$(awk -v t=$((cpu_after - cpu_before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (n > 0) printf "%.2f ms", t * 1000 / hz / n; else print "-" }')
+  load=$(cut -d' ' -f1 /proc/loadavg)
   rps=$(awk '/Requests\/sec/ { print $2 }' "$out/wrk.txt")
   p50=$(awk '$1 == "50%" { print $2 }' "$out/wrk.txt")
   p99=$(awk '$1 == "99%" { print $2 }' "$out/wrk.txt")
   non2xx=$(awk '/Non-2xx/ { print $5 }' "$out/wrk.txt")
   rss=$(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "-")
-  echo "| $name | $connections | $rps | $p50 | $p99 | ${non2xx:-0} | $rss |"
+  echo "| $name | $connections | $rps | $p50 | $p99 | $cpu | ${non2xx:-0} | $rss | $load |"
+}
+
+# utime + stime of a process, in clock ticks.
+server_cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
 
 # Everything measured on the database at URL $1, engine name $2, port $3. Prints table rows.
@@ -113,9 +127,14 @@ bench_engine() {
     "$server" "$pid" "$cookie" 32 "$root/bench/people/queries.lua" >>"$http"
   measure_http "GET /personnes/{id}, 200 événements ($engine)" "$server/personnes/$person" \
     "$pid" "$cookie" 32 >>"$http"
+  # Alone (one connection): the latency without waiting behind the other requests.
+  QUERIES="$out/queries.txt" PREFIX="/personnes?q=" measure_http "GET /personnes?q= ($engine)" \
+    "$server" "$pid" "$cookie" 1 "$root/bench/people/queries.lua" >>"$http"
+  measure_http "GET /personnes/{id}, 200 événements ($engine)" "$server/personnes/$person" \
+    "$pid" "$cookie" 1 >>"$http"
   stop_server "$pid"
 }
-export -f prepare start_server stop_server login_cookie measure_http bench_engine
+export -f server_cpu_ticks prepare start_server stop_server login_cookie measure_http bench_engine
 
 results="$out/../people-results.md"
 for engine in $engines; do
@@ -141,8 +160,8 @@ done
   echo "|---|---|---|---|---|---|---|"
   for engine in $engines; do cat "$out/functions-$engine.md"; done
   echo
-  echo "| page (référente connectée) | connexions | req/s | p50 | p99 | réponses non 2xx | RSS serveur (pic) |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| page (référente connectée) | connexions | req/s | p50 | p99 | CPU serveur / requête | réponses non 2xx | RSS serveur (pic) | charge |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   for engine in $engines; do cat "$out/http-$engine.md"; done
 } >"$results"
 cat "$results"

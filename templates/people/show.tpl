@@ -73,6 +73,7 @@
 <h2 id="notes">Notes</h2>
 {{#CAN_NOTE}}{{>NOTE_FORM}}{{/CAN_NOTE}}
 {{#NO_NOTES}}<p>Aucune note pour l’instant.</p>{{/NO_NOTES}}
+{{#NOTES_RANGE}}<p class="fr-text--sm">Notes {{FROM}} à {{TO}} sur {{TOTAL}}, des plus récentes aux plus anciennes.</p>{{/NOTES_RANGE}}
 {{#NOTE}}
 <div class="fr-callout fr-mb-2w">
   <p class="fr-callout__title fr-text--md">{{AUTHOR}} — {{WHEN}}</p>
@@ -83,6 +84,8 @@
   {{#CAN_CORRECT}}<p><a class="fr-link fr-text--sm" href="/personnes/{{PERSON_ID}}/notes/{{NOTE_ID}}/corriger">Corriger cette note<span class="fr-sr-only"> du {{WHEN}}</span></a></p>{{/CAN_CORRECT}}
 </div>
 {{/NOTE}}
+{{#OLDER_NOTES}}<p><a class="fr-link" href="/personnes/{{ID}}?{{OLDER_NOTES_QUERY}}#notes">Notes plus anciennes</a></p>{{/OLDER_NOTES}}
+{{#NEWER_NOTES}}<p><a class="fr-link" href="/personnes/{{ID}}#notes">Notes les plus récentes</a></p>{{/NEWER_NOTES}}
 
 <h2 id="carnet">Carnet de bord</h2>
 <form method="get" action="/personnes/{{ID}}#carnet" class="fr-mb-3w" aria-label="Filtrer le carnet de bord">

@@ -233,6 +233,38 @@ describe('people pages and API', () => {
     assert.equal(count('notes'), notes + 1);
   });
 
+  test('the person page shows the 20 most recent notes, the older ones by a cursor, each once', async () => {
+    const created = await visitors.referent.post('/personnes/nouvelle', {
+      birth_name: 'Paginée', first_names: 'Noémie', birth_date: '02/05/1991', sex: 'F', commune: 'Sedan',
+    });
+    assert.equal(created.status, 303, decode(created.text));
+    const path = created.location;
+    for (let i = 1; i <= 25; i++) {
+      const added = await visitors.referent.post(`${path}/notes`, { body: `Entretien numéro ${i}.`, visibility: 'team' });
+      assert.equal(added.status, 303);
+    }
+    const shown = (html) => [...decode(html).matchAll(/Entretien numéro (\d+)\./g)].map((m) => Number(m[1]));
+    const first = await visitors.referent.request(path);
+    assert.equal(first.status, 200);
+    assert.deepEqual(shown(first.text), Array.from({ length: 20 }, (_, i) => 25 - i));
+    assert.match(decode(first.text), /Notes 1 à 20 sur 25/);
+    assert.doesNotMatch(first.text, /Notes les plus récentes/);
+    const older = /href="(\/personnes\/\d+\?notes_avant=\d+)#notes">Notes plus anciennes</.exec(first.text);
+    assert.ok(older, 'lien vers les notes plus anciennes');
+    const second = await visitors.referent.request(older[1]);
+    assert.equal(second.status, 200);
+    assert.deepEqual(shown(second.text), [5, 4, 3, 2, 1]);
+    assert.match(decode(second.text), /Notes 21 à 25 sur 25/);
+    assert.doesNotMatch(second.text, /Notes plus anciennes/);
+    assert.match(second.text, /Notes les plus récentes/);
+    // A cursor that is not one of her notes shows the first page.
+    assert.deepEqual(shown((await visitors.referent.request(`${path}?notes_avant=999999`)).text).length, 20);
+    // Both pages wrote their reads to the access log, one row per part.
+    const id = /\d+$/.exec(path)[0];
+    const reads = sql(`SELECT part, COUNT(*) FROM access_log WHERE person_id = ${id} AND purpose = 'GET ${path}' GROUP BY part ORDER BY part`);
+    assert.equal(reads, 'identity|3\njourney|3\nteam|3');
+  });
+
   test('who sees what: outside the team only identity and contacts of the team, the NIR for orientation', async () => {
     const outside = decode((await visitors.outsider.request(`/personnes/${personId}`)).text);
     assert.match(outside, /Vous ne faites pas partie de l’équipe/);

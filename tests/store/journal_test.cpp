@@ -121,6 +121,46 @@ TEST_P(JournalTest, PurgesAccessLogRowsOlderThanTheRetention) {
   EXPECT_EQ(rows[1].integer(3), 2);
 }
 
+TEST_P(JournalTest, LogsSeveralAccessesInOneInsertWithEveryRow) {
+  pin_clock_for_tests(1800014400);
+  auto conn = db().acquire();
+  log_accesses(*conn, {});  // nothing to write
+  EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM access_log")->integer(0), 0);
+
+  // 250 rows: more than one INSERT's worth (100), each row as log_access would write it.
+  std::vector<AccessRecord> records;
+  for (std::int64_t i = 0; i < 250; ++i) {
+    records.push_back({.actor_id = 7,
+                       .person_id = i % 50 == 49 ? std::nullopt : std::optional(1000 + i),
+                       .part = i % 2 ? "search_result" : "identity",
+                       .purpose = "GET /personnes"});
+  }
+  log_accesses(*conn, records);
+  auto rows =
+      conn->query("SELECT at, actor_id, person_id, part, purpose FROM access_log ORDER BY id");
+  ASSERT_EQ(rows.size(), 250u);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i].integer(0), 1800014400);
+    EXPECT_EQ(rows[i].integer(1), 7);
+    EXPECT_EQ(rows[i].opt_integer(2), records[i].person_id) << i;
+    EXPECT_EQ(rows[i].text(3), records[i].part) << i;
+    EXPECT_EQ(rows[i].text(4), "GET /personnes");
+  }
+}
+
+TEST_P(JournalTest, AccessesLoggedTogetherRollBackWithTheirTransaction) {
+  auto conn = db().acquire();
+  EXPECT_THROW(with_transaction(*conn,
+                                [&] {
+                                  log_accesses(*conn,
+                                               {{.actor_id = 1, .person_id = 2, .part = "team"},
+                                                {.actor_id = 1, .person_id = 3, .part = "team"}});
+                                  throw std::runtime_error("échec");
+                                }),
+               std::runtime_error);
+  EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM access_log")->integer(0), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, JournalTest, test::kEngines, test::engine_name);
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/clock.h"
@@ -79,6 +80,28 @@ void log_access(Connection& conn, const AccessRecord& record) {
       "INSERT INTO access_log (at, actor_id, person_id, part, purpose) "
       "VALUES ($1, $2, $3, $4, $5)",
       {now_seconds(), record.actor_id, opt(record.person_id), record.part, record.purpose});
+}
+
+void log_accesses(Connection& conn, const std::vector<AccessRecord>& records) {
+  // 100 rows of 5 parameters stay far below SQLite's and PostgreSQL's parameter limits.
+  constexpr std::size_t kRowsPerInsert = 100;
+  std::int64_t at = now_seconds();
+  for (std::size_t first = 0; first < records.size(); first += kRowsPerInsert) {
+    std::size_t last = std::min(records.size(), first + kRowsPerInsert);
+    std::string sql = "INSERT INTO access_log (at, actor_id, person_id, part, purpose) VALUES ";
+    Params params;
+    for (std::size_t i = first; i < last; ++i) {
+      std::size_t n = params.values().size();
+      sql += fmt::format("{}(${}, ${}, ${}, ${}, ${})", i == first ? "" : ", ", n + 1, n + 2, n + 3,
+                         n + 4, n + 5);
+      params.add(at);
+      params.add(records[i].actor_id);
+      params.add(opt(records[i].person_id));
+      params.add(records[i].part);
+      params.add(records[i].purpose);
+    }
+    conn.execute(sql, params);
+  }
 }
 
 std::int64_t purge_access_log(Connection& conn, int months) {

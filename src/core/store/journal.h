@@ -55,6 +55,11 @@ struct AccessRecord {
 
 void log_access(Connection& conn, const AccessRecord& record);
 
+// Several reads at once (the parts of a record one page shows, the persons of a result list):
+// the same rows as one log_access each, written by one multi-row INSERT, so one write and, on
+// SQLite, one turn of the write lock instead of one per row. Does nothing for no records.
+void log_accesses(Connection& conn, const std::vector<AccessRecord>& records);
+
 // Deletes access-log rows older than `months`; returns how many.
 std::int64_t purge_access_log(Connection& conn, int months);
 

@@ -1,5 +1,7 @@
 #include "features/people/events.h"
 
+#include <set>
+
 #include "core/clock.h"
 #include "features/people/persons.h"
 
@@ -98,10 +100,59 @@ std::string EventNarrator::territory_name(std::int64_t id) {
   return lookup(territories_, "SELECT name FROM territories WHERE id = $1", id);
 }
 
+void EventNarrator::prefetch(const std::vector<store::Event>& events,
+                             const std::vector<json::object>& payloads) {
+  std::set<std::int64_t> users, organisations, territories;
+  auto wanted = [](std::set<std::int64_t>& ids, const std::map<std::int64_t, std::string>& cache,
+                   std::optional<std::int64_t> id) {
+    if (id && !cache.contains(*id)) ids.insert(*id);
+  };
+  for (std::size_t i = 0; i < events.size() && i < payloads.size(); ++i) {
+    wanted(users, users_, events[i].actor_id);
+    const json::object& p = payloads[i];
+    wanted(users, users_, integer(p, "user_id"));
+    wanted(organisations, organisations_, integer(p, "actor_organisation_id"));
+    wanted(organisations, organisations_, integer(p, "organisation_id"));
+    wanted(territories, territories_, integer(p, "from_territory_id"));
+    wanted(territories, territories_, integer(p, "to_territory_id"));
+  }
+  auto load = [&](std::map<std::int64_t, std::string>& cache, const char* table,
+                  const std::set<std::int64_t>& ids) {
+    if (ids.empty()) return;
+    store::Params params;
+    std::string list;
+    for (std::int64_t id : ids) {
+      params.add(id);
+      list += (list.empty() ? "$" : ", $") + std::to_string(params.values().size());
+      cache.emplace(id, std::string());  // unknown ids stay "", as a lookup would leave them
+    }
+    for (const auto& row :
+         conn_.query(std::string("SELECT id, name FROM ") + table + " WHERE id IN (" + list + ")",
+                     params)) {
+      cache[row.integer(0)] = row.text(1);
+    }
+  };
+  load(users_, "users", users);
+  load(organisations_, "organisations", organisations);
+  load(territories_, "territories", territories);
+}
+
+json::object EventNarrator::parse_payload(const store::Event& event) {
+  boost::system::error_code ec;
+  auto parsed = json::parse(event.payload_json, ec);
+  if (ec || !parsed.is_object()) return {};
+  return std::move(parsed.as_object());
+}
+
 std::string EventNarrator::author(const store::Event& event) {
-  json::object payload;
-  if (auto parsed = json::parse(event.payload_json); parsed.is_object())
-    payload = parsed.as_object();
+  return author(event, parse_payload(event));
+}
+
+std::string EventNarrator::sentence(const store::Event& event) {
+  return sentence(event, parse_payload(event));
+}
+
+std::string EventNarrator::author(const store::Event& event, const json::object& payload) {
   if (str(payload, "by") == "person") return "La personne";
   if (!event.actor_id) {
     std::string source = str(payload, "source");
@@ -117,10 +168,8 @@ std::string EventNarrator::author(const store::Event& event) {
   return name;
 }
 
-std::string EventNarrator::sentence(const store::Event& event) {
-  json::object p;
-  if (auto parsed = json::parse(event.payload_json); parsed.is_object()) p = parsed.as_object();
-  std::string who = author(event);
+std::string EventNarrator::sentence(const store::Event& event, const json::object& p) {
+  std::string who = author(event, p);
   bool by_person = who == "La personne";
   auto member = [&](const char* key) {
     auto id = integer(p, key);

@@ -77,10 +77,21 @@ class EventNarrator {
   std::string sentence(const store::Event& event);
   // "Sofia Martin (CD 08)", "La personne", "Parcours" (the system).
   std::string author(const store::Event& event);
+  // The same from the payload already parsed: a page of the carnet parses each event once.
+  std::string sentence(const store::Event& event, const boost::json::object& payload);
+  std::string author(const store::Event& event, const boost::json::object& payload);
+  static boost::json::object parse_payload(const store::Event& event);
   // "Sofia Martin" (account name), "" when unknown.
   std::string user_name(std::int64_t user_id);
   std::string organisation_name(std::int64_t organisation_id);
   std::string territory_name(std::int64_t territory_id);
+
+  // Looks up at once (one query per kind of name) the accounts, organisations and territories
+  // these events mention, so that telling them asks the database nothing more: a page of the
+  // carnet de bord costs three queries instead of one per name cited.
+  // `payloads[i]` is parse_payload(events[i]).
+  void prefetch(const std::vector<store::Event>& events,
+                const std::vector<boost::json::object>& payloads);
 
  private:
   std::string lookup(std::map<std::int64_t, std::string>& cache, const char* sql, std::int64_t id);

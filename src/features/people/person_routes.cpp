@@ -20,7 +20,10 @@ namespace {
 
 using web::PersonPage;
 
-constexpr int kTimelinePage = 100;
+// The page shows the most recent notes and events; older ones are a link away (a cursor in
+// the query: `notes_avant`, `avant`). A journey of 200 events and 100 notes stays a light page.
+constexpr int kTimelinePage = 50;
+constexpr int kNotesPage = 20;
 
 // Runs `handler` with the person page, or returns the response that replaces it.
 template <typename F>
@@ -77,7 +80,7 @@ void fill_note_form(const http::Context& ctx, ctemplate::TemplateDictionary& par
 }
 
 void fill_identity(http::Context& ctx, ctemplate::TemplateDictionary& dict, const PersonPage& p,
-                   const std::vector<FieldSource>& sources) {
+                   const std::vector<FieldSource>& sources, web::ReadLog& reads) {
   const Person& person = p.person;
   add_row(dict, "IDENTITY_ROW", "Nom de naissance", person.birth_name, sources, "birth_name");
   add_row(dict, "IDENTITY_ROW", "Nom d’usage", or_dash(person.usage_name), sources, "usage_name");
@@ -94,7 +97,7 @@ void fill_identity(http::Context& ctx, ctemplate::TemplateDictionary& dict, cons
   if (person.nir_sealed) {
     if (may_view_nir(ctx.actor, p.facts)) {
       nir = display_nir(reveal_nir(ctx.db, *person.nir_sealed).value_or("illisible"));
-      web::log_read(ctx, person.id, "nir");
+      reads.add(person.id, "nir");
     } else {
       nir = kMaskedNir;
     }
@@ -155,14 +158,39 @@ void fill_contact_and_situation(ctemplate::TemplateDictionary& dict, const Perso
           "languages");
 }
 
+// The notes the actor may read, newest first, kNotesPage at a time: `notes_avant` (a note id)
+// starts the page after that note.
 void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, const PersonPage& p) {
   int shown = 0;
+  int readable = 0;  // notes the actor may read, on every page
+  int skipped = 0;   // readable notes of the newer pages
+  std::optional<std::int64_t> last_shown;
   std::map<std::int64_t, std::int64_t> created;  // note id → date, for "corrige la note du"
-  auto notes = notes_of_person(ctx.db, person_record_ids(ctx.db, p.person.id));
+  // Which notes to show from their headers, then the text and names of those only.
+  auto notes = note_headers_of_person(ctx.db, person_record_ids(ctx.db, p.person.id));
   for (const Note& n : notes) created[n.id] = n.created_at;
+  std::vector<std::int64_t> page_ids;
+  auto before = text::parse_id(ctx.request.query_value("notes_avant"));
+  if (before && !created.contains(*before)) before.reset();  // not a note of hers: first page
+  bool started = !before;
   for (auto it = notes.rbegin(); it != notes.rend(); ++it) {
     const Note& n = *it;
-    if (!may_read_note(ctx.actor, p.facts, n.visibility, n.author_id)) continue;
+    bool cursor = before && n.id == *before;
+    if (!may_read_note(ctx.actor, p.facts, n.visibility, n.author_id)) {
+      if (cursor) started = true;
+      continue;
+    }
+    ++readable;
+    if (!started) {
+      ++skipped;
+      if (cursor) started = true;
+      continue;
+    }
+    if (static_cast<int>(page_ids.size()) == kNotesPage) continue;  // counted for "sur N"
+    page_ids.push_back(n.id);
+  }
+  for (const Note& n : notes_by_id(ctx.db, page_ids)) {
+    last_shown = n.id;
     auto* row = journey.AddSectionDictionary("NOTE");
     row->SetIntValue("PERSON_ID", p.person.id);
     row->SetIntValue("NOTE_ID", n.id);
@@ -184,6 +212,17 @@ void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, cons
     ++shown;
   }
   if (!shown) journey.ShowSection("NO_NOTES");
+  if (readable > kNotesPage && shown) {
+    auto* range = journey.AddSectionDictionary("NOTES_RANGE");
+    range->SetIntValue("FROM", skipped + 1);
+    range->SetIntValue("TO", skipped + shown);
+    range->SetIntValue("TOTAL", readable);
+  }
+  if (skipped + shown < readable && last_shown) {
+    journey.SetValueAndShowSection("OLDER_NOTES_QUERY",
+                                   "notes_avant=" + std::to_string(*last_shown), "OLDER_NOTES");
+  }
+  if (before) journey.ShowSection("NEWER_NOTES");
 }
 
 void fill_timeline(http::Context& ctx, ctemplate::TemplateDictionary& journey,
@@ -242,9 +281,10 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
     badge->SetValue("STATUS", journey_status_label(p.journey->status));
     badge->SetValue("BADGE", web::status_badge(p.journey->status));
   }
-  web::log_read(ctx, person.id, "identity");
+  web::ReadLog reads(ctx);  // written at once, before the page is sent
+  reads.add(person.id, "identity");
   auto sources = field_sources(ctx.db, person.id);
-  fill_identity(ctx, dict, p, sources);
+  fill_identity(ctx, dict, p, sources, reads);
 
   bool journey_visible = may_view_journey(ctx.actor, p.facts);
   if (!p.facts.in_team) dict.ShowSection("OUTSIDE_TEAM");
@@ -271,7 +311,7 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
     }
     if (m.referent()) row->ShowSection("REFERENT");
   }
-  if (!team.empty()) web::log_read(ctx, person.id, "team");
+  if (!team.empty()) reads.add(person.id, "team");
   if (may_manage_team(ctx.actor, p.facts)) {
     auto* link = dict.AddSectionDictionary("CAN_SEE_TEAM_PAGE");
     auto pending = pending_join_requests(ctx.db, p.journey->id);
@@ -284,7 +324,7 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
   }
 
   if (journey_visible && p.journey) {
-    web::log_read(ctx, person.id, "journey");
+    reads.add(person.id, "journey");
     auto* journey = dict.AddSectionDictionary("JOURNEY");
     journey->SetValue("STATUS", journey_status_label(p.journey->status));
     auto entry = parse_entry(p.journey->entry);
@@ -322,12 +362,13 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
     }
   }
   if (may_merge(ctx.actor, p.facts)) dict.ShowSection("MANAGER");
+  reads.flush();
   unsigned status = join_error ? http_status(join_error->code) : 200;
   return html::page(ctx, display_name(person), "people/show.tpl", dict, status);
 }
 
-// GET /personnes/{id}[?territoire=&type=&auteur=&avant=] — whoever may see the identity; the
-// journey, notes and timeline for the team (and the orientation queue).
+// GET /personnes/{id}[?territoire=&type=&auteur=&avant=&notes_avant=] — whoever may see the
+// identity; the journey, notes and timeline for the team (and the orientation queue).
 http::Response show(http::Context& ctx) {
   return with_person(ctx, [&](PersonPage& p) { return person_page(ctx, p, nullptr, ""); });
 }

@@ -120,8 +120,9 @@ http::Response search_page(http::Context& ctx) {
       if (may_open_journey(ctx.actor, *territory)) results->ShowSection("CAN_CREATE");
       if (page->hits.empty()) results->ShowSection("EMPTY");
       auto* rows = page->hits.empty() ? nullptr : results->AddSectionDictionary("HAS_ROWS");
+      web::ReadLog reads(ctx);  // one row per person shown, in one INSERT
       for (const SearchHit& hit : page->hits) {
-        web::log_read(ctx, hit.person_id, "search_result");
+        reads.add(hit.person_id, "search_result");
         auto* row = rows->AddSectionDictionary("ROW");
         row->SetIntValue("ID", hit.person_id);
         row->SetValue("TERRITORY_QUERY", tq);
@@ -139,6 +140,7 @@ http::Response search_page(http::Context& ctx) {
           row->ShowSection("NO_JOURNEY");
         }
       }
+      reads.flush();
       if (rows && page->next_cursor) {
         std::string next =
             "q=" + http::url_encode(q) + "&cursor=" + http::url_encode(*page->next_cursor);
@@ -321,8 +323,9 @@ http::Response api_search(http::Context& ctx) {
                    "Paramètre « " + e.field + " » : " + e.message, e.field);
   }
   json::array items;
+  web::ReadLog reads(ctx);  // one row per person returned, in one INSERT
   for (const SearchHit& hit : page->hits) {
-    web::log_read(ctx, hit.person_id, "search_result");
+    reads.add(hit.person_id, "search_result");
     items.push_back(json::object{
         {"id", hit.person_id},
         {"birth_name", hit.birth_name},
@@ -334,6 +337,7 @@ http::Response api_search(http::Context& ctx) {
          hit.journey_status ? json::value(*hit.journey_status) : json::value(nullptr)},
         {"url", web::person_path(hit.person_id)}});
   }
+  reads.flush();
   json::object body{
       {"territory_id", *territory},
       {"matched_by", page->by},

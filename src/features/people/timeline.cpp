@@ -57,19 +57,30 @@ TimelinePage person_timeline(store::Connection& conn, std::int64_t person_id,
   sql += " ORDER BY seq DESC LIMIT " + next();
 
   TimelinePage page;
-  EventNarrator narrator(conn);
+  std::vector<store::Event> events;
   for (const auto& row : conn.query(sql, params)) {
-    if (static_cast<int>(page.entries.size()) == limit) {
-      page.next_before = page.entries.back().event.seq;
+    if (static_cast<int>(events.size()) == limit) {
+      page.next_before = events.back().seq;
       break;
     }
-    store::Event event{row.integer(0),     row.integer(1),     row.text(2), row.opt_integer(3),
-                       row.opt_integer(4), row.opt_integer(5), row.text(6)};
-    TimelineEntry entry{.event = event,
-                        .sentence = narrator.sentence(event),
-                        .when = format_datetime_fr(event.at),
-                        .author = narrator.author(event)};
-    page.entries.push_back(std::move(entry));
+    events.push_back({row.integer(0), row.integer(1), row.text(2), row.opt_integer(3),
+                      row.opt_integer(4), row.opt_integer(5), row.text(6)});
+  }
+  std::vector<boost::json::object> payloads;  // each parsed once
+  payloads.reserve(events.size());
+  for (const store::Event& event : events) payloads.push_back(EventNarrator::parse_payload(event));
+  EventNarrator narrator(conn);
+  narrator.prefetch(events, payloads);  // every name cited, in three queries
+  page.entries.reserve(events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    store::Event& event = events[i];
+    std::string sentence = narrator.sentence(event, payloads[i]);
+    std::string when = format_datetime_fr(event.at);
+    std::string author = narrator.author(event, payloads[i]);
+    page.entries.push_back({.event = std::move(event),
+                            .sentence = std::move(sentence),
+                            .when = std::move(when),
+                            .author = std::move(author)});
   }
   return page;
 }

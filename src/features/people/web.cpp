@@ -98,6 +98,19 @@ void log_read(http::Context& ctx, std::int64_t person_id, const std::string& par
                              .purpose = ctx.request.method + " " + ctx.request.path});
 }
 
+void ReadLog::add(std::int64_t person_id, const std::string& part) {
+  if (!ctx_.actor) return;
+  records_.push_back({.actor_id = ctx_.actor->user_id,
+                      .person_id = person_id,
+                      .part = part,
+                      .purpose = ctx_.request.method + " " + ctx_.request.path});
+}
+
+void ReadLog::flush() {
+  store::log_accesses(ctx_.db, records_);
+  records_.clear();
+}
+
 TeamActor team_actor(const http::Context& ctx, std::int64_t territory_id) {
   return {ctx.actor ? ctx.actor->user_id : 0, acting_organisation_in(ctx.actor, territory_id)};
 }

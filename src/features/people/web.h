@@ -9,10 +9,12 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "core/error.h"
 #include "core/http/context.h"
 #include "core/http/response.h"
+#include "core/store/journal.h"
 #include "features/people/journeys.h"
 #include "features/people/persons.h"
 #include "features/people/policy.h"
@@ -38,6 +40,20 @@ std::variant<PersonPage, http::Response> load_person_page(http::Context& ctx);
 
 // Writes the access log: `part` of the person's record read by the actor through this route.
 void log_read(http::Context& ctx, std::int64_t person_id, const std::string& part);
+
+// The reads a page gathers while it is built (parts of a record, the persons of a result list),
+// written to the access log at once by flush(): one INSERT per page instead of one per read.
+// Flush before the response is sent: a page whose reads could not be logged is not shown.
+class ReadLog {
+ public:
+  explicit ReadLog(http::Context& ctx) : ctx_(ctx) {}
+  void add(std::int64_t person_id, const std::string& part);
+  void flush();
+
+ private:
+  http::Context& ctx_;
+  std::vector<store::AccessRecord> records_;
+};
 
 TeamActor team_actor(const http::Context& ctx, std::int64_t territory_id);
 
