@@ -70,7 +70,7 @@ const std::vector<EventKind>& event_kinds() {
 
 std::int64_t append_person_event(store::Connection& conn, const char* kind, std::int64_t person_id,
                                  std::int64_t territory_id, std::optional<std::int64_t> actor_id,
-                                 json::object payload) {
+                                 const json::object& payload) {
   return store::append_event(conn, {.kind = kind,
                                     .territory_id = territory_id,
                                     .person_id = person_id,

@@ -65,7 +65,7 @@ const std::vector<EventKind>& event_kinds();
 // Appends an event about a person (in the caller's transaction); returns its seq.
 std::int64_t append_person_event(store::Connection& conn, const char* kind, std::int64_t person_id,
                                  std::int64_t territory_id, std::optional<std::int64_t> actor_id,
-                                 boost::json::object payload);
+                                 const boost::json::object& payload);
 
 // Tells events in French, looking up (and caching) the names of accounts, organisations,
 // territories and persons they mention.

@@ -139,7 +139,8 @@ void fill_contact_and_situation(ctemplate::TemplateDictionary& dict, const Perso
   add_row(dict, "SITUATION_ROW", "Droits et devoirs", yes_no(person.rights_and_duties), sources,
           "rights_and_duties");
   std::string allowances;
-  for (const auto& code : situation_form_of(person).allowances) {
+  const SituationForm situation = situation_form_of(person);
+  for (const auto& code : situation.allowances) {
     allowances += (allowances.empty() ? "" : ", ") + choice_label(allowance_kinds(), code);
   }
   add_row(dict, "SITUATION_ROW", "Autres allocations", allowances.empty() ? "Aucune" : allowances,
@@ -250,13 +251,16 @@ void fill_timeline(http::Context& ctx, ctemplate::TemplateDictionary& journey,
   }
   filter.before_seq = text::parse_id(ctx.request.query_value("avant"));
   auto page = person_timeline(ctx.db, p.person.id, filter);
-  if (page.entries.empty()) journey.ShowSection("NO_EVENTS");
-  auto* list = page.entries.empty() ? nullptr : journey.AddSectionDictionary("HAS_EVENTS");
-  for (const TimelineEntry& e : page.entries) {
-    auto* row = list->AddSectionDictionary("EVENT");
-    row->SetValue("SENTENCE", e.sentence);
-    row->SetValue("WHEN", e.when);
-    row->SetValue("ISO", format_iso8601(e.event.at));
+  if (page.entries.empty()) {
+    journey.ShowSection("NO_EVENTS");
+  } else {
+    auto* list = journey.AddSectionDictionary("HAS_EVENTS");
+    for (const TimelineEntry& e : page.entries) {
+      auto* row = list->AddSectionDictionary("EVENT");
+      row->SetValue("SENTENCE", e.sentence);
+      row->SetValue("WHEN", e.when);
+      row->SetValue("ISO", format_iso8601(e.event.at));
+    }
   }
   if (page.next_before) {
     std::string query = "avant=" + std::to_string(*page.next_before);

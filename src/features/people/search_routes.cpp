@@ -57,8 +57,9 @@ unsigned show_caseload(http::Context& ctx, ctemplate::TemplateDictionary& dict,
     return 200;
   }
   auto* rows = section->AddSectionDictionary("HAS_ROWS");
+  web::ReadLog reads(ctx);  // one row per person listed, in one INSERT
   for (const CaseloadEntry& e : page->entries) {
-    web::log_read(ctx, e.person_id, "caseload");
+    reads.add(e.person_id, "caseload");
     auto* row = rows->AddSectionDictionary("ROW");
     row->SetIntValue("ID", e.person_id);
     row->SetValue("TERRITORY_QUERY", tq);
@@ -77,6 +78,7 @@ unsigned show_caseload(http::Context& ctx, ctemplate::TemplateDictionary& dict,
                        "suivis=" + http::url_encode(*page->next_cursor);
     rows->SetValueAndShowSection("NEXT_HREF", next, "NEXT");
   }
+  reads.flush();
   return 200;
 }
 
@@ -119,7 +121,8 @@ http::Response search_page(http::Context& ctx) {
       results->SetValue("TERRITORY_QUERY", tq);
       if (may_open_journey(ctx.actor, *territory)) results->ShowSection("CAN_CREATE");
       if (page->hits.empty()) results->ShowSection("EMPTY");
-      auto* rows = page->hits.empty() ? nullptr : results->AddSectionDictionary("HAS_ROWS");
+      ctemplate::TemplateDictionary* rows = results;  // replaced by the table when there are hits
+      if (!page->hits.empty()) rows = results->AddSectionDictionary("HAS_ROWS");
       web::ReadLog reads(ctx);  // one row per person shown, in one INSERT
       for (const SearchHit& hit : page->hits) {
         reads.add(hit.person_id, "search_result");
@@ -141,7 +144,7 @@ http::Response search_page(http::Context& ctx) {
         }
       }
       reads.flush();
-      if (rows && page->next_cursor) {
+      if (!page->hits.empty() && page->next_cursor) {
         std::string next =
             "q=" + http::url_encode(q) + "&cursor=" + http::url_encode(*page->next_cursor);
         if (!tq.empty()) next += "&territoire=" + std::to_string(*territory);
