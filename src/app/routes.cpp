@@ -3,6 +3,7 @@
 #include "features/accounts/routes.h"
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
+#include "features/orientation/routes.h"
 #include "features/pages/routes.h"
 #include "features/people/routes.h"
 #include "features/portal/routes.h"
@@ -17,6 +18,7 @@ void register_all_routes(http::Router& router) {
   geo::register_routes(router);
   pages::register_routes(router);
   people::register_routes(router);
+  orientation::register_routes(router);
   portal::register_routes(router);
 }
 

@@ -14,7 +14,7 @@
 <section class="fr-mb-6w" aria-labelledby="journey-{{ID}}">
   <h2 id="journey-{{ID}}">Mon parcours — {{TERRITORY}}</h2>
   <p><span class="fr-badge fr-badge--info fr-badge--no-icon">{{STATUS}}</span></p>
-  <p>Commencé le {{OPENED}}.</p>
+  <p>Commencé le {{OPENED}}. <a href="/mon-espace/orientation">Mon orientation et son explication</a></p>
   <h3>Mon équipe</h3>
   {{#NO_TEAM}}
   <p>Votre équipe n’est pas encore formée. Une personne chargée de l’orientation va vous contacter pour choisir avec vous qui vous accompagnera.</p>

@@ -81,6 +81,7 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
       if (grant.role != security::Role::kAdmin) follows_persons = true;
     }
     if (follows_persons) items.push_back({"/personnes", "Personnes"});
+    if (follows_persons) items.push_back({"/orientation", "Orientation"});
     if (manages) items.push_back({"/territoires", "Territoires"});
     items.push_back({"/structures", "Structures"});
   } else if (ctx.person_session) {
