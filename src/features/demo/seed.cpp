@@ -9,6 +9,7 @@
 #include "features/demo/persons.h"
 #include "features/geo/communes.h"
 #include "features/organisations/organisation.h"
+#include "features/orientation/demo.h"
 #include "features/territories/territory.h"
 
 namespace parcours::demo {
@@ -157,6 +158,7 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
       }
 
       summary.persons_created = seed_demo_persons(conn, territory_id, org_ids, password);
+      orientation::seed_demo_orientation(conn, territory_id);
 
       store::append_event(
           conn, {.kind = "demo.seeded",
