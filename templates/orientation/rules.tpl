@@ -6,13 +6,10 @@
   <p>{{ERROR_MESSAGE}}</p>
 </div>
 {{/ERROR_SUMMARY}}
-<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
-  <table>
-    <caption>Règles en vigueur</caption>
-    <thead><tr><th scope="col">Parcours</th><th scope="col">Poids</th><th scope="col">Raison donnée</th></tr></thead>
-    <tbody>{{#RULE}}<tr><td>{{ROUTE}}</td><td>{{WEIGHT}}</td><td>{{REASON}}</td></tr>{{/RULE}}</tbody>
-  </table>
-</div></div></div></div>
+<h2 class="fr-h5">Règles en vigueur</h2>
+<ul>
+  {{#RULE}}<li>Parcours {{ROUTE}} (poids {{WEIGHT}}) : {{REASON}}</li>{{/RULE}}
+</ul>
 <form method="post" action="/orientation/regles" novalidate>
   <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
   <input type="hidden" name="territory_id" value="{{TERRITORY_ID}}">

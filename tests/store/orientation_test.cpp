@@ -200,6 +200,12 @@ TEST_P(OrientationTest, BadDecisionsWriteNothing) {
   with([&](Decision& d) { d.referent = std::to_string(world_.colleague); }, "referent");
   // Not a référent at all.
   with([&](Decision& d) { d.referent = std::to_string(world_.orienter); }, "referent");
+  with(
+      [&](Decision& d) {
+        d.referent = std::to_string(world_.referent) + "-" + std::to_string(world_.mission_locale);
+      },
+      "referent");
+  with([&](Decision& d) { d.referent = std::to_string(world_.referent) + "-x"; }, "referent");
   with([](Decision& d) { d.reason = "  court "; }, "reason");
   with([](Decision& d) { d.reason = std::string(2001, 'a'); }, "reason");
   for (const auto& c : cases) {
@@ -217,7 +223,9 @@ TEST_P(OrientationTest, BadDecisionsWriteNothing) {
 TEST_P(OrientationTest, DecisionOrientsJournalsNotifiesAndSetsTheReferent) {
   auto journey = waiting("Sdf", 3, "08409", "professional", "sdf@exemple.fr", true);
   auto conn = db().acquire();
-  auto id = decide(*conn, decision(journey, "social", std::to_string(world_.referent)));
+  auto id =
+      decide(*conn, decision(journey, "social",
+                             std::to_string(world_.referent) + "-" + std::to_string(world_.cd08)));
   ASSERT_TRUE(id) << id.error().message;
   auto o = current_orientation(*conn, journey);
   ASSERT_TRUE(o);

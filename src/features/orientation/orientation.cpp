@@ -240,9 +240,11 @@ QueuePage list_queue(store::Connection& conn, const QueueFilter& f, Day today) {
   if (!f.after.empty() && parse_cursor(f.after, at, id)) {
     std::string a = next(at);
     std::string b = next(id);
-    sql += newest
-               ? "AND (j.opened_at < " + a + " OR (j.opened_at = " + a + " AND j.id < " + b + ")) "
-               : "AND (j.opened_at > " + a + " OR (j.opened_at = " + a + " AND j.id > " + b + ")) ";
+    // The redundant bound lets both engines range-scan the (territory, status, opened_at) index.
+    sql += newest ? "AND j.opened_at <= " + a + " AND (j.opened_at < " + a +
+                        " OR (j.opened_at = " + a + " AND j.id < " + b + ")) "
+                  : "AND j.opened_at >= " + a + " AND (j.opened_at > " + a +
+                        " OR (j.opened_at = " + a + " AND j.id > " + b + ")) ";
   }
   sql += newest ? "ORDER BY j.opened_at DESC, j.id DESC " : "ORDER BY j.opened_at, j.id ";
   sql += "LIMIT " + next(static_cast<std::int64_t>(f.limit + 1));
@@ -322,9 +324,13 @@ Result<std::int64_t> decide(store::Connection& conn, const Decision& d) {
                 "organisation_id");
   }
   std::optional<std::int64_t> referent;
-  if (!text::trim(d.referent).empty()) {
-    referent = text::parse_id(text::trim(d.referent));
-    if (!referent) {
+  // "user" or "user-organisation" (the list offers a référent once per organisation).
+  std::optional<std::int64_t> referent_org;
+  if (std::string typed = text::trim(d.referent); !typed.empty()) {
+    auto dash = typed.find('-');
+    referent = text::parse_id(typed.substr(0, dash));
+    if (dash != std::string::npos) referent_org = text::parse_id(typed.substr(dash + 1));
+    if (!referent || (dash != std::string::npos && !referent_org)) {
       return fail(ErrorCode::kInvalid, "Choisissez le référent dans la liste.", "referent");
     }
   }
@@ -353,7 +359,7 @@ Result<std::int64_t> decide(store::Connection& conn, const Decision& d) {
           "AND r.organisation_id = $2 AND r.active = 1 AND u.active = 1 AND r.referent = 1 AND "
           "r.role IN ('professional', 'org_admin')",
           {*referent, *organisation});
-      if (!r) {
+      if (!r || (referent_org && *referent_org != *organisation)) {
         return fail(ErrorCode::kInvalid,
                     "Ce professionnel n’est pas référent de parcours dans la structure choisie.",
                     "referent");

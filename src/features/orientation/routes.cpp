@@ -310,9 +310,10 @@ http::Response journey_page(http::Context& ctx, const JourneyPage& p, const Type
     }
     for (const auto& c : referents_for(ctx.db, j.territory_id)) {
       auto* r = form->AddSectionDictionary("REFERENT_OPTION");
-      r->SetIntValue("ID", c.id);
+      std::string value = std::to_string(c.id) + "-" + std::to_string(c.organisation_id);
+      r->SetValue("ID", value);
       r->SetValue("LABEL", c.label);
-      if (typed.referent == std::to_string(c.id)) r->ShowSection("SELECTED");
+      if (typed.referent == value) r->ShowSection("SELECTED");
     }
     form->SetValue("REASON", typed.reason);
     form->SetValue("DECIDE_TITLE", pending ? "Nouvelle orientation" : "Décision d’orientation");
