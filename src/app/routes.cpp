@@ -6,6 +6,7 @@
 #include "features/pages/routes.h"
 #include "features/people/routes.h"
 #include "features/portal/routes.h"
+#include "features/rome/routes.h"
 #include "features/territories/routes.h"
 
 namespace parcours::app {
@@ -18,6 +19,7 @@ void register_all_routes(http::Router& router) {
   pages::register_routes(router);
   people::register_routes(router);
   portal::register_routes(router);
+  rome::register_routes(router);
 }
 
 }  // namespace parcours::app
