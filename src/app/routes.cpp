@@ -7,6 +7,7 @@
 #include "features/pages/routes.h"
 #include "features/people/routes.h"
 #include "features/portal/routes.h"
+#include "features/rome/routes.h"
 #include "features/territories/routes.h"
 
 namespace parcours::app {
@@ -20,6 +21,7 @@ void register_all_routes(http::Router& router) {
   people::register_routes(router);
   orientation::register_routes(router);
   portal::register_routes(router);
+  rome::register_routes(router);
 }
 
 }  // namespace parcours::app
