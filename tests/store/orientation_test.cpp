@@ -444,6 +444,44 @@ TEST_P(OrientationTest, TerritoryRulesAreVersionedValidatedAndUsed) {
   EXPECT_EQ(s.reasons[0], "Dans ce territoire, tout commence par le social.");
 }
 
+TEST_P(OrientationTest, SuggestionReadsBothDiagnosticsTheProfessionalWinning) {
+  auto journey = waiting("Diag", 2);
+  auto conn = db().acquire();
+  EXPECT_FALSE(diagnostic_answers(*conn, journey));
+  auto form = conn->query_one(
+                      "INSERT INTO diagnostic_forms (kind, version, definition, "
+                      "created_at) VALUES ('socle_commun', 99, '{}', 0) RETURNING id")
+                  ->integer(0);
+  auto save = [&](const char* author, std::int64_t version, const char* answers) {
+    conn->execute(
+        "INSERT INTO diagnostics (journey_id, author, version, form_id, answers, "
+        "created_at) VALUES ($1, $2, $3, $4, $5, 0)",
+        {journey, author, version, form, answers});
+  };
+  // The person: housing is a major obstacle, and an old version that said otherwise.
+  save("person", 1, R"({"duree_sans_emploi": "moins_6_mois"})");
+  save("person", 2,
+       R"({"duree_sans_emploi": "plus_2_ans", "freins": {"logement-hebergement":
+          {"niveau": "majeur", "sous_thematiques": [], "commentaire": ""}}})");
+  auto person_only = suggest_for(*conn, journey);
+  ASSERT_TRUE(person_only.route);
+  EXPECT_EQ(*person_only.route, "social");  // logement (2) against longue durée (1)
+  // The professional: the same obstacle seen as to watch, and a recent job.
+  save("professional", 1,
+       R"({"duree_sans_emploi": "moins_6_mois", "disponibilite": "immediate",
+          "freins": {"logement-hebergement": {"niveau": "a_surveiller"},
+                     "mobilite": {"niveau": "majeur"}}})");
+  auto merged = diagnostic_answers(*conn, journey);
+  ASSERT_TRUE(merged);
+  EXPECT_EQ(merged->at("duree_sans_emploi").as_string(), "moins_6_mois");
+  EXPECT_EQ(merged->at("freins").as_object().at("logement-hebergement").at("niveau").as_string(),
+            "a_surveiller");
+  auto both = suggest_for(*conn, journey);
+  EXPECT_TRUE(both.has_diagnostic);
+  EXPECT_EQ(*both.route, "pro");  // emploi récent (2) + disponible (1) against mobilité (1)
+  EXPECT_EQ(both.other_reasons.size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, OrientationTest, test::kEngines, test::engine_name);
 
 }  // namespace
