@@ -1,6 +1,7 @@
 #include "app/routes.h"
 
 #include "features/accounts/routes.h"
+#include "features/diagnostic/routes.h"
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
 #include "features/pages/routes.h"
@@ -20,6 +21,7 @@ void register_all_routes(http::Router& router) {
   people::register_routes(router);
   portal::register_routes(router);
   rome::register_routes(router);
+  diagnostic::register_routes(router);
 }
 
 }  // namespace parcours::app
