@@ -1,6 +1,7 @@
 #include "app/routes.h"
 
 #include "features/accounts/routes.h"
+#include "features/diagnostic/routes.h"
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
 #include "features/orientation/routes.h"
@@ -22,6 +23,7 @@ void register_all_routes(http::Router& router) {
   orientation::register_routes(router);
   portal::register_routes(router);
   rome::register_routes(router);
+  diagnostic::register_routes(router);
 }
 
 }  // namespace parcours::app

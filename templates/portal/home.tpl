@@ -54,6 +54,7 @@
   <h2 id="links">Dans mon espace</h2>
   <ul class="fr-raw-list">
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/carnet">Mon carnet de bord : les messages de mon équipe</a></li>
+    <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/diagnostic">Mes besoins, avec mes mots</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/coordonnees">Changer mes coordonnées</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/changer-de-referent">Demander un autre référent</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/consultations">Qui a consulté mon dossier</a></li>
