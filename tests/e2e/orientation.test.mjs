@@ -166,3 +166,97 @@ test('queue → suggestion → decision → référent → outbox → reorientat
     await server.stop();
   }
 });
+
+// The whole first step of a journey, with the diagnostic: a référente opens the journey, the
+// person fills her own part from her space, the référente writes the professional diagnostic,
+// the chargé d'orientation reads the suggestion built from both (with its reasons) and decides,
+// the référente is assigned, the mails are in the outbox, and the person reads the decision.
+test('entry → the person’s part → professional diagnostic → suggestion → decision → référent → outbox → person', async () => {
+  const server = await startServer({
+    before: async (cli) => {
+      for (const args of [['load-geo'], ['seed-demo']]) {
+        const done = await cli(args);
+        assert.equal(done.code, 0, done.stderr);
+      }
+    },
+  });
+  const email = 'yasmine.ferhat@exemple.fr';
+  const sql = (query) =>
+    execFileSync('sqlite3', [server.dbUrl.replace(/^sqlite:/, ''), query], { encoding: 'utf8' }).trim();
+  const chooseRadio = async (page, name, value) => {
+    const id = await page.locator(`input[name="${name}"][value="${value}"]`).getAttribute('id');
+    await page.locator(`label[for="${id}"]`).click();
+  };
+  try {
+    await withBrowser(async (page, _context, browser) => {
+      // Entry: the référente opens the journey.
+      await login(page, server.url, 'referent@demo.test', demoPassword);
+      await visit(page, `${server.url}/personnes/nouvelle`);
+      await page.getByLabel('Nom de naissance').fill('Ferhat');
+      await page.getByLabel('Prénoms').fill('Yasmine');
+      await page.locator('input[name="email"]').fill(email);
+      await Promise.all([page.waitForLoadState('load'),
+        page.getByRole('button', { name: 'Créer la fiche et ouvrir le parcours' }).click()]);
+      const personPath = new URL(page.url()).pathname;
+      assert.match(personPath, /^\/personnes\/\d+$/);
+      const personId = personPath.split('/')[2];
+      const journeyId = sql(`SELECT id FROM journeys WHERE person_id = ${personId} AND status = 'to_orient'`);
+      assert.ok(journeyId);
+
+      // The person signs in with the emailed link and fills her part: housing is a major obstacle.
+      const person = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
+      person.setDefaultTimeout(30000);
+      await person.goto(`${server.url}/mon-espace/connexion`);
+      await person.getByLabel(/^Votre adresse électronique/).fill(email);
+      await Promise.all([person.waitForLoadState('load'), person.getByLabel(/^Votre adresse électronique/).press('Enter')]);
+      const mail = await waitForMail(server.dir, email, /mon-espace\/lien\//);
+      await person.goto(`${server.url}${/\/mon-espace\/lien\/[A-Za-z0-9_-]{43}/.exec(mail)[0]}`);
+      await Promise.all([person.waitForURL(`${server.url}/mon-espace`), person.getByRole('button', { name: 'Ouvrir mon espace' }).click()]);
+      await visit(person, `${server.url}/mon-espace/diagnostic`);
+      await chooseRadio(person, 'freins.logement-hebergement.niveau', 'majeur');
+      await Promise.all([person.waitForLoadState('load'), person.getByRole('button', { name: 'Enregistrer mes réponses' }).click()]);
+      await visit(person);
+      assert.equal(sql(`SELECT COUNT(*) FROM diagnostics WHERE journey_id = ${journeyId} AND author = 'person'`), '1');
+
+      // The professional diagnostic: a major health obstacle.
+      await visit(page, `${server.url}${personPath}/diagnostic`);
+      await chooseRadio(page, 'freins.sante.niveau', 'majeur');
+      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click()]);
+      await visit(page);
+      assert.equal(sql(`SELECT COUNT(*) FROM diagnostics WHERE journey_id = ${journeyId} AND author = 'professional'`), '1');
+
+      // The chargé d'orientation: the suggestion reads both parts, with its reasons.
+      const orienter = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+      orienter.setDefaultTimeout(30000);
+      await login(orienter, server.url, 'orientation@demo.test', demoPassword);
+      await visit(orienter, `${server.url}/orientation?entree=professional&tri=newest`);
+      await Promise.all([orienter.waitForLoadState('load'), orienter.getByRole('link', { name: 'Yasmine Ferhat' }).click()]);
+      const suggestion = await orienter.locator('section[aria-labelledby="suggestion"]').innerText();
+      assert.match(suggestion, /Parcours suggéré : Social/);
+      assert.match(suggestion, /Un frein majeur de logement ou d'hébergement est signalé/);
+      assert.match(suggestion, /Un frein majeur de santé est signalé/);
+      await visit(orienter);
+      await orienter.locator('label[for="route-social"]').click();
+      await orienter.getByLabel('Structure chargée de l’accompagnement').selectOption({ label: 'Mission locale de Charleville-Mézières' });
+      await orienter.getByLabel(/^Référent \(facultatif\)/).selectOption({ label: 'Julie Moreau — Mission locale de Charleville-Mézières' });
+      await orienter.getByLabel('Motif de la décision').fill('Se loger et se soigner d’abord, avec Julie Moreau qui vous connaît déjà.');
+      await Promise.all([orienter.waitForLoadState('load'), orienter.getByRole('button', { name: 'Enregistrer l’orientation' }).click()]);
+      await orienter.getByText('La décision d’orientation est enregistrée').waitFor();
+      assert.match(await orienter.locator('section[aria-labelledby="actuelle"]').innerText(), /Référent : Julie Moreau/);
+      await visit(orienter);
+      assert.equal(sql(`SELECT COUNT(*) FROM journey_members WHERE journey_id = ${journeyId} AND role = 'referent' AND left_at IS NULL`), '1');
+
+      // The outbox, then the person's space.
+      await waitForMail(server.dir, email, /Votre parcours d’insertion est orienté : parcours Social/);
+      await waitForMail(server.dir, 'referent@demo.test', /Une personne est orientée vers Mission locale/);
+      await visit(person, `${server.url}/mon-espace/orientation`);
+      const main = await person.locator('main').innerText();
+      assert.match(main, /parcours Social, accompagné par Mission locale de Charleville-Mézières/);
+      assert.match(main, /Se loger et se soigner d’abord/);
+      assert.match(main, /Un frein majeur de santé est signalé/);
+      assert.match(main, /La décision a suivi cette suggestion/);
+    });
+  } finally {
+    await server.stop();
+  }
+});
