@@ -48,6 +48,9 @@ int seed_demo_orientation(store::Connection& conn, std::int64_t territory_id) {
   std::int64_t relais = id_of(conn, kOrg, "association-le-relais-ardennais");
   std::int64_t france_travail = id_of(conn, kOrg, "france-travail-charleville-mezieres");
   std::int64_t now = now_seconds();
+  // The demo's past is not mailed: what its decisions queue is marked sent without delivery (the
+  // demo's accounts and persons read mail in var/mail/, and would find stale messages there).
+  std::int64_t last_mail = conn.query_one("SELECT COALESCE(MAX(id), 0) FROM outbox")->integer(0);
 
   // Waiting: one late, one due within 7 days, one more late (the rest stay on time).
   for (auto [name, first, days] :
@@ -120,6 +123,8 @@ int seed_demo_orientation(store::Connection& conn, std::int64_t territory_id) {
          {"text", "orientation vers un parcours socio-professionnel (suggestion non suivie)"}});
     ++decisions;
   }
+  conn.execute("UPDATE outbox SET sent_at = created_at WHERE id > $1 AND sent_at IS NULL",
+               {last_mail});
   return decisions;
 }
 
