@@ -8,6 +8,7 @@ mkdir -p "$(dirname "$db")" var/mail
 export PARCOURS_DEMO_PASSWORD=${PARCOURS_DEMO_PASSWORD:-parcours-demo-2026}
 "$bin" migrate --db "sqlite:$db"
 "$bin" load-geo --db "sqlite:$db"
+"$bin" load-rome --db "sqlite:$db"
 "$bin" seed-demo --db "sqlite:$db"
 echo "Comptes de démonstration : admin@demo.test, territoire@demo.test, structure@demo.test,"
 echo "  orientation@demo.test, referent@demo.test — mot de passe : $PARCOURS_DEMO_PASSWORD"

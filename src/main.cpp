@@ -1,5 +1,5 @@
 // parcours: the one binary of the service. Sub-commands:
-//   serve, migrate, load-geo, seed-demo, purge, user add, org list, --version
+//   serve, migrate, load-geo, load-rome, seed-demo, purge, user add, org list, --version
 // Every flag can also be given as an environment variable PARCOURS_<FLAG>.
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -81,6 +81,11 @@ int main(int argc, char** argv) {
   load_geo->add_option("--source", geo_source, "Dossier du paquet @etalab/decoupage-administratif")
       ->envname("PARCOURS_SOURCE");
 
+  std::string rome_source;
+  auto* load_rome = cli.add_subcommand("load-rome", "Charger les appellations de métiers ROME");
+  add_db(load_rome);
+  load_rome->add_option("--source", rome_source, "Fichier CSV code_rome,appellation");
+
   auto* seed = cli.add_subcommand("seed-demo", "Charger le territoire de démonstration (Ardennes)");
   add_db(seed);
 
@@ -126,6 +131,7 @@ int main(int argc, char** argv) {
   if (*serve) return app::run_serve(config);
   if (*migrate) return app::run_migrate(config);
   if (*load_geo) return app::run_load_geo(config, geo_source);
+  if (*load_rome) return app::run_load_rome(config, rome_source);
   if (*seed) return app::run_seed_demo(config);
   if (*purge) return app::run_purge(config, purge_apply);
   if (*user_add) return app::run_user_add(config, user_options);

@@ -141,5 +141,6 @@
 <script nomodule src="{{JS_DSFR_NOMODULE}}"></script>
 <script type="module" src="{{JS_APP}}"></script>
 <script type="module" src="{{JS_COMMUNES}}"></script>
+<script type="module" src="{{JS_ROME}}"></script>
 </body>
 </html>

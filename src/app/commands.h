@@ -12,6 +12,7 @@ namespace parcours::app {
 int run_serve(const Config& config);
 int run_migrate(const Config& config);
 int run_load_geo(const Config& config, const std::string& source_dir);
+int run_load_rome(const Config& config, const std::string& source_file);
 int run_seed_demo(const Config& config);
 int run_purge(const Config& config, bool apply);
 

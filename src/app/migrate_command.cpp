@@ -1,9 +1,11 @@
-// `parcours migrate --db URL`: applies the pending migrations and says what it did.
+// `parcours migrate --db URL`: applies the pending migrations and says what it did, then stores
+// the diagnostic's socle commun (data/diagnostic/socle_commun.json) when it changed.
 #include <iostream>
 
 #include "app/commands.h"
 #include "core/store/db.h"
 #include "core/store/migrations.h"
+#include "features/diagnostic/forms.h"
 
 namespace parcours::app {
 
@@ -24,6 +26,15 @@ int run_migrate(const Config& config) {
       std::cout << "1 migration appliquée\n";
     } else {
       std::cout << applied << " migrations appliquées\n";
+    }
+    // The socle commun of the diagnostic is data that the schema needs: stored with it.
+    auto seeded = diagnostic::seed_socle_commun(*conn, diagnostic::socle_commun_path());
+    if (!seeded) {
+      std::cerr << "parcours : " << seeded.error().message << "\n";
+      return 1;
+    }
+    if (seeded->added) {
+      std::cout << "Socle commun du diagnostic : version " << seeded->version << " enregistrée\n";
     }
     return 0;
   } catch (const std::exception& e) {

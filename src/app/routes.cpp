@@ -1,11 +1,14 @@
 #include "app/routes.h"
 
 #include "features/accounts/routes.h"
+#include "features/diagnostic/routes.h"
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
+#include "features/orientation/routes.h"
 #include "features/pages/routes.h"
 #include "features/people/routes.h"
 #include "features/portal/routes.h"
+#include "features/rome/routes.h"
 #include "features/territories/routes.h"
 
 namespace parcours::app {
@@ -17,7 +20,10 @@ void register_all_routes(http::Router& router) {
   geo::register_routes(router);
   pages::register_routes(router);
   people::register_routes(router);
+  orientation::register_routes(router);
   portal::register_routes(router);
+  rome::register_routes(router);
+  diagnostic::register_routes(router);
 }
 
 }  // namespace parcours::app

@@ -20,6 +20,7 @@
 #include "core/jobs/jobs.h"
 #include "core/mail/outbox.h"
 #include "core/store/migrations.h"
+#include "features/orientation/referents.h"
 
 namespace parcours::app {
 
@@ -98,6 +99,7 @@ int run_serve(const Config& config) {
       runner.on("mail.send", [&config](store::Connection& conn, const jobs::Job& job) {
         mail::deliver(conn, outbox_id_of(job), config.mail_transport, config.mail_from);
       });
+      orientation::register_jobs(runner);
       runner.run(stop_jobs);
     });
   }

@@ -69,6 +69,7 @@
   {{#SITUATION_ROW}}<dt>{{LABEL}}</dt><dd>{{VALUE}}{{#SOURCE}}<br><span class="fr-hint-text">{{SOURCE_TEXT}}</span>{{/SOURCE}}</dd>{{/SITUATION_ROW}}
 </dl>
 {{#CAN_EDIT}}<p><a class="fr-link fr-icon-edit-line fr-link--icon-left" href="/personnes/{{ID}}/situation">Modifier la situation</a></p>{{/CAN_EDIT}}
+<p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/personnes/{{ID}}/diagnostic">Diagnostic socio-professionnel</a></p>
 
 <h2 id="notes">Notes</h2>
 {{#CAN_NOTE}}{{>NOTE_FORM}}{{/CAN_NOTE}}

@@ -14,7 +14,7 @@
 <section class="fr-mb-6w" aria-labelledby="journey-{{ID}}">
   <h2 id="journey-{{ID}}">Mon parcours — {{TERRITORY}}</h2>
   <p><span class="fr-badge fr-badge--info fr-badge--no-icon">{{STATUS}}</span></p>
-  <p>Commencé le {{OPENED}}.</p>
+  <p>Commencé le {{OPENED}}. <a href="/mon-espace/orientation">Mon orientation et son explication</a></p>
   <h3>Mon équipe</h3>
   {{#NO_TEAM}}
   <p>Votre équipe n’est pas encore formée. Une personne chargée de l’orientation va vous contacter pour choisir avec vous qui vous accompagnera.</p>
@@ -54,6 +54,7 @@
   <h2 id="links">Dans mon espace</h2>
   <ul class="fr-raw-list">
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/carnet">Mon carnet de bord : les messages de mon équipe</a></li>
+    <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/diagnostic">Mes besoins, avec mes mots</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/coordonnees">Changer mes coordonnées</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/changer-de-referent">Demander un autre référent</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/consultations">Qui a consulté mon dossier</a></li>

@@ -81,6 +81,7 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
       if (grant.role != security::Role::kAdmin) follows_persons = true;
     }
     if (follows_persons) items.push_back({"/personnes", "Personnes"});
+    if (follows_persons) items.push_back({"/orientation", "Orientation"});
     if (manages) items.push_back({"/territoires", "Territoires"});
     items.push_back({"/structures", "Structures"});
   } else if (ctx.person_session) {
@@ -173,6 +174,7 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
   layout.SetValue(key("JS_DSFR_NOMODULE"), asset_url("dsfr/dsfr.nomodule.min.js"));
   layout.SetValue(key("JS_APP"), asset_url("app.js"));
   layout.SetValue(key("JS_COMMUNES"), asset_url("communes.js"));
+  layout.SetValue(key("JS_ROME"), asset_url("rome.js"));
   layout.ShowSection(ctx.signed_in()      ? "SIGNED_IN"
                      : ctx.person_session ? "PERSON_SIGNED_IN"
                                           : "ANONYMOUS");

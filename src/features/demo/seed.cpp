@@ -7,8 +7,10 @@
 #include "core/text.h"
 #include "features/accounts/users.h"
 #include "features/demo/persons.h"
+#include "features/diagnostic/demo.h"
 #include "features/geo/communes.h"
 #include "features/organisations/organisation.h"
+#include "features/orientation/demo.h"
 #include "features/territories/territory.h"
 
 namespace parcours::demo {
@@ -157,6 +159,8 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
       }
 
       summary.persons_created = seed_demo_persons(conn, territory_id, org_ids, password);
+      diagnostic::seed_demo_diagnostics(conn, territory_id);
+      orientation::seed_demo_orientation(conn, territory_id);
 
       store::append_event(
           conn, {.kind = "demo.seeded",

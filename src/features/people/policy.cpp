@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/clock.h"
 #include "features/people/journeys.h"
 
 namespace parcours::people {
@@ -106,6 +107,12 @@ PersonFacts load_person_facts(store::Connection& conn, const MaybeActor& actor,
                                   {journey->id, actor->user_id})) {
         f.in_team = true;
         f.referent = m->text(0) == "referent";
+      } else {
+        f.former_referent = conn.query_one(
+                                    "SELECT 1 FROM former_referents WHERE journey_id = $1 "
+                                    "AND user_id = $2 AND until_at > $3",
+                                    {journey->id, actor->user_id, now_seconds()})
+                                .has_value();
       }
     }
   }
@@ -136,7 +143,7 @@ bool may_open_journey(const MaybeActor& actor, std::int64_t territory_id) {
 }
 
 bool may_view_identity(const MaybeActor& actor, const PersonFacts& f) {
-  if (f.in_team) return true;
+  if (f.in_team || f.former_referent) return true;
   return reachable(actor, f) && !objected(actor, f);
 }
 
@@ -146,7 +153,7 @@ bool may_view_nir(const MaybeActor& actor, const PersonFacts& f) {
 }
 
 bool may_view_journey(const MaybeActor& actor, const PersonFacts& f) {
-  if (f.in_team) return true;
+  if (f.in_team || f.former_referent) return true;
   return reachable(actor, f) && !objected(actor, f) && f.journey_active &&
          f.journey_status == "to_orient" && orientation_in(actor, f.territory_id);
 }

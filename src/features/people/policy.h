@@ -11,7 +11,8 @@
 //   - a person's objection to organisation X hides the record from X's professionals outside
 //     the team, down to the identity;
 //   - a national admin has no access to persons unless they also hold a role in the territory;
-//   - the person reads the notes shared with them (visibility "person"), in their own space.
+//   - the person reads the notes shared with them (visibility "person"), in their own space;
+//   - a replaced référent keeps reading the journey for 30 days (former_referents).
 // The facts about one person that the functions need are gathered by load_person_facts.
 #pragma once
 
@@ -35,8 +36,9 @@ struct PersonFacts {
   std::optional<std::int64_t> journey_id;  // the journey shown there (active, else latest)
   bool journey_active = false;
   std::string journey_status;
-  bool in_team = false;   // the actor is an active member of that journey
-  bool referent = false;  // ... and its référent
+  bool in_team = false;          // the actor is an active member of that journey
+  bool referent = false;         // ... and its référent
+  bool former_referent = false;  // replaced référent, reads for 30 days (orientation feature)
   std::vector<std::int64_t> objected_organisations;
 };
 
