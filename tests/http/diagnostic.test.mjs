@@ -167,6 +167,7 @@ describe('diagnostic', () => {
     assert.ok(!text.includes('Dernier emploi occupé</th>'), 'une réponse inchangée n’apparaît pas');
     const timeline = decode((await referent.request(`/personnes/${personId}`)).text);
     assert.match(timeline, new RegExp(`diagnostic socio-professionnel enregistré \\(version ${v2}\\)`));
+    assert.match(timeline, /La personne : besoins exprimés avec ses mots \(version \d+\)/);
   });
 
   test('bad input on every answer type: French message naming the question, kept, nothing written', async () => {

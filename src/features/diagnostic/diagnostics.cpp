@@ -65,27 +65,36 @@ Result<DiagnosticVersion> save_diagnostic(store::Connection& conn, const NewDiag
         "SELECT COALESCE(MAX(version), 0) FROM diagnostics WHERE journey_id = $1 AND author = $2",
         {d.journey_id, d.author});
     std::int64_t version = last->integer(0) + 1;
-    conn.execute(
-        "INSERT INTO diagnostics (journey_id, author, version, form_id, extra_form_id, answers, "
-        "sources, user_id, organisation_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-        "$9, $10)",
-        {d.journey_id, d.author, version, d.form_id, store::opt(d.extra_form_id),
-         json::serialize(d.answers), json::serialize(d.sources), store::opt(d.user_id),
-         store::opt(d.organisation_id), now_seconds()});
-    std::string text =
-        d.author == kByPerson
-            ? "la personne a complété ses besoins, avec ses mots (version " +
-                  std::to_string(version) + ")"
-            : "diagnostic socio-professionnel enregistré (version " + std::to_string(version) + ")";
-    store::append_event(conn,
-                        {.kind = kDiagnosticSaved,
-                         .territory_id = journey->integer(1),
-                         .person_id = journey->integer(0),
-                         .actor_id = d.user_id,
-                         .payload_json = json::serialize(json::object{{"journey_id", d.journey_id},
-                                                                      {"author", d.author},
-                                                                      {"version", version},
-                                                                      {"text", text}})});
+    // Two saves at the same instant would take the same version: the second is told to reload.
+    try {
+      conn.execute(
+          "INSERT INTO diagnostics (journey_id, author, version, form_id, extra_form_id, answers, "
+          "sources, user_id, organisation_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+          "$9, $10)",
+          {d.journey_id, d.author, version, d.form_id, store::opt(d.extra_form_id),
+           json::serialize(d.answers), json::serialize(d.sources), store::opt(d.user_id),
+           store::opt(d.organisation_id), now_seconds()});
+    } catch (const store::StoreError& e) {
+      if (!e.unique_violation()) throw;
+      return fail(
+          ErrorCode::kConflict,
+          "Le diagnostic vient d’être enregistré par quelqu’un d’autre : rechargez la page.");
+    }
+    // Narrated by the carnet de bord as "<who> : <text>" (people/events.cpp).
+    json::object payload{{"journey_id", d.journey_id}, {"author", d.author}, {"version", version}};
+    if (d.author == kByPerson) {
+      payload["by"] = "person";
+      payload["text"] = "besoins exprimés avec ses mots (version " + std::to_string(version) + ")";
+    } else {
+      if (d.organisation_id) payload["actor_organisation_id"] = *d.organisation_id;
+      payload["text"] =
+          "diagnostic socio-professionnel enregistré (version " + std::to_string(version) + ")";
+    }
+    store::append_event(conn, {.kind = kDiagnosticSaved,
+                               .territory_id = journey->integer(1),
+                               .person_id = journey->integer(0),
+                               .actor_id = d.user_id,
+                               .payload_json = json::serialize(payload)});
     auto saved = diagnostic_version(conn, d.journey_id, d.author, version);
     if (!saved) return fail(ErrorCode::kNotFound, "Diagnostic introuvable.");
     return *saved;

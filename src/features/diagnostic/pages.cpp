@@ -336,10 +336,17 @@ http::Response person_page(http::Context& ctx, const OwnJourney& own, const json
                     error ? 422 : 200);
 }
 
+http::Response no_journey(http::Context& ctx) {
+  if (!portal::signed_in_person(ctx)) return portal::to_login(ctx);
+  return html::error_page(ctx, 404, "Pas de parcours en cours",
+                          "Vous n’avez pas de parcours en cours : il n’y a pas de besoins à "
+                          "exprimer pour l’instant.");
+}
+
 // GET /mon-espace/diagnostic — the signed-in person with an active journey: their own part.
 http::Response show_person(http::Context& ctx) {
   auto own = own_journey(ctx);
-  if (!own) return portal::to_login(ctx);
+  if (!own) return no_journey(ctx);
   store::with_transaction(ctx.db,
                           [&] { portal::log_own_read(ctx.db, own->person.id, "diagnostic"); });
   auto mine = current_diagnostic(ctx.db, own->journey.id, kByPerson);
@@ -349,7 +356,7 @@ http::Response show_person(http::Context& ctx) {
 // POST /mon-espace/diagnostic — the signed-in person with an active journey: every question.
 http::Response save_person(http::Context& ctx) {
   auto own = own_journey(ctx);
-  if (!own || !person_may_write_diagnostic(own->journey.active())) return portal::to_login(ctx);
+  if (!own || !person_may_write_diagnostic(own->journey.active())) return no_journey(ctx);
   auto forms = forms_for(ctx.db, own->journey.territory_id);
   if (!forms) return html::error_page(ctx, 503, "Indisponible", "Le questionnaire n’est pas prêt.");
   const Fields& fields = ctx.request.form();
