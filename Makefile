@@ -27,6 +27,8 @@ test: build
 bench: build
 	./bench/run.sh $(BUILD)
 	./bench/people/run.sh $(BUILD)
+	./bench/rome/run.sh $(BUILD)
+	./bench/orientation/run.sh $(BUILD)
 
 lint: build
 	./scripts/lint.sh $(BUILD)

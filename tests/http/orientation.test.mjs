@@ -120,8 +120,15 @@ describe('orientation pages', () => {
   });
 
   test('the queue shows days, deadline status, and filters by deadline, door and commune', async () => {
+    const logged = () => count('access_log', "part = 'orientation_queue'");
+    const before = logged();
     const all = decode((await v.orientation.request('/orientation')).text);
     assert.match(all, /Fontaine/);
+    // Every person listed is a read of their record, in the access log.
+    const listed = (all.match(/href="\/orientation\/parcours\/\d+"/g) ?? []).length;
+    assert.ok(listed > 0);
+    assert.equal(logged(), before + new Set(all.match(/href="\/orientation\/parcours\/\d+"/g)).size);
+    assert.ok(count('access_log', "part = 'orientation_queue' AND person_id = (SELECT id FROM persons WHERE birth_name = 'Fontaine')") >= 1);
     assert.match(all, /En retard/);
     assert.match(all, /Échéance sous 7 jours/);
     assert.match(all, /Dans les délais/);

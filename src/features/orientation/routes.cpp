@@ -49,6 +49,22 @@ void log_read(http::Context& ctx, std::int64_t person_id, const char* part) {
                              .purpose = ctx.request.method + " " + ctx.request.path});
 }
 
+// Lists name persons: each one listed is a read of their record, logged in one INSERT.
+template <typename Rows>
+void log_listed(http::Context& ctx, const Rows& rows, const char* part) {
+  if (!ctx.actor || rows.empty()) return;
+  std::vector<store::AccessRecord> records;
+  records.reserve(rows.size());
+  std::string purpose = ctx.request.method + " " + ctx.request.path;
+  for (const auto& row : rows) {
+    records.push_back({.actor_id = ctx.actor->user_id,
+                       .person_id = row.person_id,
+                       .part = part,
+                       .purpose = purpose});
+  }
+  store::log_accesses(ctx.db, records);
+}
+
 const char* badge_of(DeadlineStatus s) {
   switch (s) {
     case DeadlineStatus::kOnTime:
@@ -131,6 +147,7 @@ http::Response queue(http::Context& ctx) {
     if (f.epci_code == r.text(0)) o->ShowSection("SELECTED");
   }
   dict.SetValue("COMMUNE", f.commune_code);
+  log_listed(ctx, page.rows, "orientation_queue");
   if (page.rows.empty())
     dict.ShowSection("EMPTY");
   else
@@ -468,6 +485,7 @@ http::Response watch(http::Context& ctx) {
   ctemplate::TemplateDictionary dict("orientation/watch");
   bool any = false;
   auto fill = [&](const char* title, const std::vector<WatchRow>& rows) {
+    log_listed(ctx, rows, "journeys_to_watch");
     auto* list = dict.AddSectionDictionary("LIST");
     list->SetValue("TITLE", title);
     if (rows.empty())
@@ -512,6 +530,7 @@ http::Response mine(http::Context& ctx) {
   if (!ctx.actor) return html::refuse(ctx);
   ctemplate::TemplateDictionary dict("orientation/mine");
   auto rows = journeys_of_referent(ctx.db, ctx.actor->user_id);
+  log_listed(ctx, rows, "referent_journeys");
   if (rows.empty())
     dict.ShowSection("EMPTY");
   else
