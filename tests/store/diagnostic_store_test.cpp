@@ -148,7 +148,8 @@ TEST_P(DiagnosticStoreTest, EverySaveIsANewJournaledVersionPerAuthor) {
   EXPECT_EQ(current_diagnostic(*conn, journey_, kByPerson)->answers.at("dernier_emploi"), "Ménage");
   auto events = store::read_events(*conn, {.person_id = person_, .kind_prefix = "diagnostic."});
   ASSERT_EQ(events.size(), 3u);
-  EXPECT_NE(events[0].payload_json.find("besoins exprimés avec ses mots (version 1)"), std::string::npos);
+  EXPECT_NE(events[0].payload_json.find("besoins exprimés avec ses mots (version 1)"),
+            std::string::npos);
   EXPECT_NE(events[2].payload_json.find("\"version\":2"), std::string::npos);
   EXPECT_EQ(events[2].actor_id, world_.referent);
 }
