@@ -6,11 +6,16 @@
 #include <string>
 
 #include "core/config.h"
+#include "core/store/db.h"
 
 namespace parcours::app {
 
 int run_serve(const Config& config);
 int run_migrate(const Config& config);
+
+// True when every migration is applied; otherwise says on stderr, in French, to run
+// `parcours migrate` first. The guard of every command that reads or writes the schema.
+bool database_is_migrated(store::Connection& conn);
 int run_load_geo(const Config& config, const std::string& source_dir);
 int run_load_rome(const Config& config, const std::string& source_file);
 int run_seed_demo(const Config& config);

@@ -4,7 +4,6 @@
 
 #include "app/commands.h"
 #include "core/store/db.h"
-#include "core/store/migrations.h"
 #include "features/geo/loader.h"
 
 namespace parcours::app {
@@ -15,10 +14,7 @@ int run_load_geo(const Config& config, const std::string& source_dir) {
         resource_dir(source_dir, "web/node_modules/@etalab/decoupage-administratif/data");
     auto db = store::Db::open(config.db_url, 1);
     auto conn = db->acquire();
-    if (!store::pending_migrations(*conn).empty()) {
-      std::cerr << "parcours : la base n’est pas à jour, lancez d’abord « parcours migrate ».\n";
-      return 1;
-    }
+    if (!database_is_migrated(*conn)) return 1;
     auto started = std::chrono::steady_clock::now();
     auto counts = geo::load_geography(*conn, dir);
     if (!counts) {

@@ -9,6 +9,12 @@
 
 namespace parcours::app {
 
+bool database_is_migrated(store::Connection& conn) {
+  if (store::pending_migrations(conn).empty()) return true;
+  std::cerr << "parcours : la base n’est pas à jour, lancez d’abord « parcours migrate ».\n";
+  return false;
+}
+
 int run_migrate(const Config& config) {
   try {
     store::parse_db_url(config.db_url);

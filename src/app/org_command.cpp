@@ -6,7 +6,6 @@
 
 #include "app/commands.h"
 #include "core/store/db.h"
-#include "core/store/migrations.h"
 #include "features/organisations/organisation.h"
 
 namespace parcours::app {
@@ -34,10 +33,7 @@ int run_org_list(const Config& config) {
   try {
     auto db = store::Db::open(config.db_url, 1);
     auto conn = db->acquire();
-    if (!store::pending_migrations(*conn).empty()) {
-      std::cerr << "parcours : la base n’est pas à jour, lancez d’abord « parcours migrate ».\n";
-      return 1;
-    }
+    if (!database_is_migrated(*conn)) return 1;
     std::vector<std::vector<std::string>> rows{{"IDENTIFIANT", "TYPE", "TERRITOIRE", "NOM"}};
     for (const auto& org : organisations::list_organisations(*conn)) {
       rows.push_back({org.slug, org.kind, org.territory_name,

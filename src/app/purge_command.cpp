@@ -6,7 +6,6 @@
 #include "app/commands.h"
 #include "core/clock.h"
 #include "core/store/db.h"
-#include "core/store/migrations.h"
 #include "features/retention/purge.h"
 
 namespace parcours::app {
@@ -63,10 +62,7 @@ int run_purge(const Config& config, bool apply) {
   try {
     auto db = store::Db::open(config.db_url, 1);
     auto conn = db->acquire();
-    if (!store::pending_migrations(*conn).empty()) {
-      std::cerr << "parcours : la base n’est pas à jour, lancez d’abord « parcours migrate ».\n";
-      return 1;
-    }
+    if (!database_is_migrated(*conn)) return 1;
     print_report(retention::purge(*conn, {.apply = apply}));
     return 0;
   } catch (const store::StoreError& e) {

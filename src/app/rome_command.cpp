@@ -4,7 +4,6 @@
 
 #include "app/commands.h"
 #include "core/store/db.h"
-#include "core/store/migrations.h"
 #include "features/rome/appellations.h"
 
 namespace parcours::app {
@@ -16,10 +15,7 @@ int run_load_rome(const Config& config, const std::string& source_file) {
                            : source_file;
     auto db = store::Db::open(config.db_url, 1);
     auto conn = db->acquire();
-    if (!store::pending_migrations(*conn).empty()) {
-      std::cerr << "parcours : la base n’est pas à jour, lancez d’abord « parcours migrate ».\n";
-      return 1;
-    }
+    if (!database_is_migrated(*conn)) return 1;
     auto started = std::chrono::steady_clock::now();
     auto report = rome::load_appellations(*conn, file);
     if (!report) {

@@ -4,7 +4,6 @@
 
 #include "app/commands.h"
 #include "core/store/db.h"
-#include "core/store/migrations.h"
 #include "features/demo/persons.h"
 #include "features/demo/seed.h"
 
@@ -16,10 +15,7 @@ int run_seed_demo(const Config& config) {
     std::string password = env && *env ? env : demo::kDefaultPassword;
     auto db = store::Db::open(config.db_url, 1);
     auto conn = db->acquire();
-    if (!store::pending_migrations(*conn).empty()) {
-      std::cerr << "parcours : la base n’est pas à jour, lancez d’abord « parcours migrate ».\n";
-      return 1;
-    }
+    if (!database_is_migrated(*conn)) return 1;
     auto summary = demo::seed_demo(*conn, password);
     if (!summary) {
       std::cerr << "parcours : " << summary.error().message << "\n";

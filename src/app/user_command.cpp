@@ -11,7 +11,6 @@
 #include "core/error.h"
 #include "core/security/password.h"
 #include "core/store/db.h"
-#include "core/store/migrations.h"
 #include "features/accounts/users.h"
 
 namespace parcours::app {
@@ -125,10 +124,7 @@ int run_user_add(const Config& config, const UserAddOptions& options) {
   try {
     auto db = store::Db::open(config.db_url, 1);
     auto conn = db->acquire();
-    if (!store::pending_migrations(*conn).empty()) {
-      std::cerr << "parcours : la base n'est pas à jour ; lancez d'abord « parcours migrate »\n";
-      return 1;
-    }
+    if (!database_is_migrated(*conn)) return 1;
     auto report = store::with_transaction(
         *conn, [&] { return add_user(*conn, config, options, *role_code, password); });
     if (!report) {

@@ -34,6 +34,12 @@ SearchQuery query_for(const http::Context& ctx, std::int64_t territory_id, std::
           .member_user_id = ctx.actor->user_id};
 }
 
+// The family name of a row of a list: the usage name first, the birth name in brackets.
+std::string listed_name(const std::string& birth_name, const std::string& usage_name) {
+  if (usage_name.empty() || usage_name == birth_name) return birth_name;
+  return usage_name + " (" + birth_name + ")";
+}
+
 // Without a search, the persons the actor follows (?suivi=referent: as référent only, ?suivis=
 // cursor). Returns the page's status: 422 on a forged cursor.
 unsigned show_caseload(http::Context& ctx, ctemplate::TemplateDictionary& dict,
@@ -63,9 +69,7 @@ unsigned show_caseload(http::Context& ctx, ctemplate::TemplateDictionary& dict,
     auto* row = rows->AddSectionDictionary("ROW");
     row->SetIntValue("ID", e.person_id);
     row->SetValue("TERRITORY_QUERY", tq);
-    row->SetValue("NAME", e.usage_name.empty() || e.usage_name == e.birth_name
-                              ? e.birth_name
-                              : e.usage_name + " (" + e.birth_name + ")");
+    row->SetValue("NAME", listed_name(e.birth_name, e.usage_name));
     row->SetValue("FIRST_NAMES", e.first_names);
     row->SetValue("COMMUNE", e.commune_name.empty() ? "—" : e.commune_name);
     row->SetValue("ROLE", e.referent ? "Référent·e" : "Membre de l’équipe");
@@ -129,9 +133,7 @@ http::Response search_page(http::Context& ctx) {
         auto* row = rows->AddSectionDictionary("ROW");
         row->SetIntValue("ID", hit.person_id);
         row->SetValue("TERRITORY_QUERY", tq);
-        row->SetValue("NAME", hit.usage_name.empty() || hit.usage_name == hit.birth_name
-                                  ? hit.birth_name
-                                  : hit.usage_name + " (" + hit.birth_name + ")");
+        row->SetValue("NAME", listed_name(hit.birth_name, hit.usage_name));
         row->SetValue("FIRST_NAMES", hit.first_names);
         row->SetValue("BIRTH_DATE", hit.birth_date ? display_date(*hit.birth_date) : "—");
         row->SetValue("COMMUNE", hit.commune_name.empty() ? "—" : hit.commune_name);
