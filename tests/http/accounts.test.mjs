@@ -5,58 +5,12 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, mails } from '../support/server.mjs';
+import { Visitor } from '../support/visitor.mjs';
 
 const password = 'une phrase de passe solide';
 
 // A browser without JavaScript: keeps cookies, sends the Origin of the site on POSTs, never
 // follows redirects on its own.
-class Visitor {
-  constructor(base) {
-    this.base = base;
-    this.cookies = new Map();
-  }
-
-  async request(path, { method = 'GET', form, origin = this.base, headers: extra = {} } = {}) {
-    const headers = { ...extra };
-    if (this.cookies.size) {
-      headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    }
-    let body;
-    if (form) {
-      body = new URLSearchParams(form).toString();
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-    }
-    if (method !== 'GET' && origin) headers.origin = origin;
-    const res = await fetch(new URL(path, this.base), { method, headers, body, redirect: 'manual' });
-    for (const cookie of res.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (value === '' || /max-age=0/i.test(cookie)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return { status: res.status, headers: res.headers, location: res.headers.get('location'), text: await res.text() };
-  }
-
-  // The CSRF token of the first form of `path`.
-  async csrf(path) {
-    const page = await this.request(path);
-    const match = /name="csrf_token" value="([^"]+)"/.exec(page.text);
-    assert.ok(match, `pas de jeton CSRF dans ${path} (${page.status})`);
-    return match[1];
-  }
-
-  async post(path, form, options = {}) {
-    const csrf_token = await this.csrf(options.formPage ?? path);
-    return this.request(path, { method: 'POST', form: { csrf_token, ...form }, ...options });
-  }
-
-  login(email, pw, extra = {}) {
-    return this.post('/connexion', { email, password: pw, ...extra });
-  }
-}
-
 const decode = (html) => html.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
 
 // Waits for the job loop to deliver a mail to `to`, then returns its text.
@@ -111,7 +65,7 @@ describe('accounts on a fresh SQLite database', () => {
 
   test('the right password opens a session, then /compte shows the account', async () => {
     const visitor = new Visitor(server.url);
-    const res = await visitor.login('Agent@Exemple.fr', password);
+    const res = await visitor.tryLogin('Agent@Exemple.fr', password);
     assert.equal(res.status, 303);
     assert.equal(res.location, '/');
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('parcours_session='));
@@ -132,15 +86,15 @@ describe('accounts on a fresh SQLite database', () => {
       ['https://autre.example/', '/'],
       ['/\\autre.example', '/'],
     ]) {
-      const res = await new Visitor(server.url).login('agent@exemple.fr', password, { next });
+      const res = await new Visitor(server.url).tryLogin('agent@exemple.fr', password, { next });
       assert.equal(res.status, 303, next);
       assert.equal(res.location, expected, next);
     }
   });
 
   test('a wrong password and an unknown address get the same message, with the email kept', async () => {
-    const wrong = await new Visitor(server.url).login('agent@exemple.fr', 'pas le bon mot de passe');
-    const unknown = await new Visitor(server.url).login('personne@exemple.fr', 'pas le bon mot de passe');
+    const wrong = await new Visitor(server.url).tryLogin('agent@exemple.fr', 'pas le bon mot de passe');
+    const unknown = await new Visitor(server.url).tryLogin('personne@exemple.fr', 'pas le bon mot de passe');
     for (const [res, email] of [[wrong, 'agent@exemple.fr'], [unknown, 'personne@exemple.fr']]) {
       assert.equal(res.status, 422);
       assert.match(decode(res.text), /Adresse électronique ou mot de passe incorrect\./);
@@ -150,7 +104,7 @@ describe('accounts on a fresh SQLite database', () => {
   });
 
   test('an empty field is named in the error', async () => {
-    const res = await new Visitor(server.url).login('agent@exemple.fr', '');
+    const res = await new Visitor(server.url).tryLogin('agent@exemple.fr', '');
     assert.equal(res.status, 422);
     assert.match(decode(res.text), /Saisissez votre mot de passe\./);
   });
@@ -158,9 +112,9 @@ describe('accounts on a fresh SQLite database', () => {
   test('five failures lock the account: 429 with a French message saying when to retry', async () => {
     const visitor = new Visitor(server.url);
     for (let i = 0; i < 5; i++) {
-      assert.equal((await visitor.login('verrou@exemple.fr', 'mauvais mot de passe')).status, 422);
+      assert.equal((await visitor.tryLogin('verrou@exemple.fr', 'mauvais mot de passe')).status, 422);
     }
-    const locked = await visitor.login('verrou@exemple.fr', password);
+    const locked = await visitor.tryLogin('verrou@exemple.fr', password);
     assert.equal(locked.status, 429);
     const text = decode(locked.text);
     assert.match(text, /Trop de tentatives de connexion/);
@@ -168,7 +122,7 @@ describe('accounts on a fresh SQLite database', () => {
     assert.ok(Number(locked.headers.get('retry-after')) > 800);
     assert.ok(!locked.headers.getSetCookie().some((c) => /^parcours_session=[^;]/.test(c)));
     // Other accounts are not locked.
-    assert.equal((await new Visitor(server.url).login('agent@exemple.fr', password)).status, 303);
+    assert.equal((await new Visitor(server.url).tryLogin('agent@exemple.fr', password)).status, 303);
   });
 
   test('a login without the CSRF token is refused with 403', async () => {
@@ -213,7 +167,7 @@ describe('accounts on a fresh SQLite database', () => {
 
   test('logout ends the session server-side and clears the cookie', async () => {
     const visitor = new Visitor(server.url);
-    await visitor.login('agent@exemple.fr', password);
+    await visitor.tryLogin('agent@exemple.fr', password);
     const stolen = visitor.cookies.get('parcours_session');
     assert.ok(stolen);
     const out = await visitor.post('/deconnexion', {}, { formPage: '/compte' });
@@ -258,8 +212,8 @@ describe('accounts on a fresh SQLite database', () => {
     const next = await visitor.request('/connexion');
     assert.match(decode(next.text), /Votre mot de passe a été changé/);
 
-    assert.equal((await new Visitor(server.url).login('oubli@exemple.fr', password)).status, 422);
-    assert.equal((await new Visitor(server.url).login('oubli@exemple.fr', 'nouvelle phrase de passe')).status, 303);
+    assert.equal((await new Visitor(server.url).tryLogin('oubli@exemple.fr', password)).status, 422);
+    assert.equal((await new Visitor(server.url).tryLogin('oubli@exemple.fr', 'nouvelle phrase de passe')).status, 303);
 
     const reused = await visitor.request(link);
     assert.equal(reused.status, 410);
@@ -278,7 +232,7 @@ describe('accounts on a fresh SQLite database', () => {
     assert.match(decode(form.text), /Choisir votre mot de passe/);
     const done = await visitor.post(link, { password: 'ma première phrase', password_confirmation: 'ma première phrase' });
     assert.equal(done.status, 303);
-    assert.equal((await new Visitor(server.url).login('nouvelle@exemple.fr', 'ma première phrase')).status, 303);
+    assert.equal((await new Visitor(server.url).tryLogin('nouvelle@exemple.fr', 'ma première phrase')).status, 303);
   });
 
   test('an expired invitation link says so and offers to ask for a new one', async () => {
@@ -307,7 +261,7 @@ describe('accounts on a fresh SQLite database', () => {
     const short = await server.cli(['user', 'add', '--email', 'x@exemple.fr', '--name', 'X', '--role', 'admin', '--password-stdin'], { input: 'court\n' });
     assert.equal(short.code, 2);
     assert.match(short.stderr, /au moins 12 caractères/);
-    const login = await new Visitor(server.url).login('x@exemple.fr', 'court');
+    const login = await new Visitor(server.url).tryLogin('x@exemple.fr', 'court');
     assert.equal(login.status, 422);
   });
 });
@@ -342,14 +296,14 @@ describe('several roles on the demo territory, on PostgreSQL', () => {
       assert.equal(manager.code, 0, manager.stderr);
     }
     const visitor = new Visitor(demo.url);
-    assert.equal((await visitor.login('cheffe@demo.test', password)).status, 303);
+    assert.equal((await visitor.tryLogin('cheffe@demo.test', password)).status, 303);
     const page = decode((await visitor.request('/compte')).text);
     assert.equal(page.match(/Responsable de territoire — Ardennes/g).length, 1);
   });
 
   test('an account of several organisations lists its roles and switches the one it acts for', async () => {
     const visitor = new Visitor(demo.url);
-    assert.equal((await visitor.login('referent@demo.test', password)).status, 303);
+    assert.equal((await visitor.tryLogin('referent@demo.test', password)).status, 303);
     let page = decode((await visitor.request('/compte')).text);
     assert.match(page, /Professionnel — Mission locale de Charleville-Mézières \(référent\(e\) de parcours\)/);
     assert.match(page, /Professionnel — Association Le Relais ardennais/);
@@ -369,13 +323,13 @@ describe('several roles on the demo territory, on PostgreSQL', () => {
 
   test('nobody can act for an organisation they do not belong to', async () => {
     const visitor = new Visitor(demo.url);
-    assert.equal((await visitor.login('orientation@demo.test', password)).status, 303);
+    assert.equal((await visitor.tryLogin('orientation@demo.test', password)).status, 303);
     const page = decode((await visitor.request('/compte')).text);
     assert.match(page, /Professionnel — Conseil départemental des Ardennes \(chargé\(e\) d'orientation\)/);
     assert.match(page, /Vous agissez pour <strong>Conseil départemental des Ardennes<\/strong>/);
     // The id of an organisation of the demo that this account does not belong to.
     const referent = new Visitor(demo.url);
-    await referent.login('referent@demo.test', password);
+    await referent.tryLogin('referent@demo.test', password);
     const relais = /value="(\d+)"[^>]*>\s*<label class="fr-label" for="organisation-\d+">Association Le Relais/.exec(
       (await referent.request('/compte')).text,
     )[1];

@@ -10,53 +10,10 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startServer, mails } from '../support/server.mjs';
+import { Visitor } from '../support/visitor.mjs';
 
 // A browser without JavaScript: keeps cookies, sends the Origin of the site on POSTs, never
 // follows redirects on its own.
-class Visitor {
-  constructor(base) {
-    this.base = base;
-    this.cookies = new Map();
-    this.setCookies = [];
-  }
-
-  async request(path, { method = 'GET', form, origin = this.base } = {}) {
-    const headers = {};
-    if (this.cookies.size) {
-      headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    }
-    let body;
-    if (form) {
-      body = new URLSearchParams(form).toString();
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-    }
-    if (method !== 'GET' && origin) headers.origin = origin;
-    const res = await fetch(new URL(path, this.base), { method, headers, body, redirect: 'manual' });
-    this.setCookies = res.headers.getSetCookie();
-    for (const cookie of this.setCookies) {
-      const [pair] = cookie.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (value === '' || /max-age=0/i.test(cookie)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return { status: res.status, headers: res.headers, location: res.headers.get('location'), text: await res.text() };
-  }
-
-  async csrf(path) {
-    const page = await this.request(path);
-    const match = /name="csrf_token" value="([^"]+)"/.exec(page.text);
-    assert.ok(match, `pas de jeton CSRF dans ${path} (${page.status})`);
-    return match[1];
-  }
-
-  async post(path, form, { formPage, ...options } = {}) {
-    const csrf_token = await this.csrf(formPage ?? path);
-    return this.request(path, { method: 'POST', form: { csrf_token, ...form }, ...options });
-  }
-}
-
 const decode = (html) =>
   html.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
 
