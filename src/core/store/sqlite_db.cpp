@@ -41,8 +41,11 @@ class SqliteConnection final : public Connection {
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_handler(db_, &SqliteConnection::on_busy, this);
     try {
+      // Pages are read through a memory map of up to 2 GiB (SQLite's usual ceiling) instead of
+      // a pread() and a copy each: the journey page spent 5 % of its time in pread.
       SqliteConnection::execute_script(
-          "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+          "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+          "PRAGMA mmap_size = 2147483648;");
     } catch (...) {
       sqlite3_close_v2(db_);
       throw;

@@ -1,7 +1,8 @@
 #include "features/organisations/members.h"
 
 #include <boost/json.hpp>
-#include <map>
+#include <tuple>
+#include <unordered_map>
 
 #include "core/atomic.h"
 #include "core/changes.h"
@@ -60,37 +61,47 @@ std::string roles_sentence(Role role, const RolesForm& form) {
 
 std::vector<Member> list_members(store::Connection& conn, std::int64_t organisation_id) {
   // One row per role; a member's current role is the active one (org admin first), otherwise
-  // the most recently changed.
-  auto rows = conn.query(
-      "SELECT u.id, u.email, u.name, u.active, CASE WHEN u.password_hash IS NULL THEN 0 ELSE 1 "
-      "END, r.role, r.orientation, r.referent, r.active FROM user_roles r JOIN users u ON u.id = "
-      "r.user_id WHERE r.organisation_id = $1 AND r.role IN ('org_admin', 'professional') "
-      "ORDER BY r.active DESC, CASE WHEN r.role = 'org_admin' THEN 0 ELSE 1 END, "
-      "r.updated_at DESC, r.id DESC",
-      {organisation_id});
-  std::map<std::int64_t, Member> by_user;
-  for (const auto& row : rows) {
-    std::int64_t user_id = row.integer(0);
-    if (by_user.contains(user_id)) continue;
-    Member m;
-    m.user_id = user_id;
+  // the most recently changed. Chosen here rather than by an ORDER BY: the sort was a third of
+  // the query's cost, and the list is sorted by name below anyway.
+  struct Candidate {
+    Member member;
+    std::tuple<bool, bool, std::int64_t, std::int64_t> rank;  // greater is preferred
+  };
+  std::unordered_map<std::int64_t, Candidate> by_user;
+  for (const auto& row : conn.query(
+           "SELECT u.id, u.email, u.name, u.active, CASE WHEN u.password_hash IS NULL THEN 0 "
+           "ELSE 1 END, r.role, r.orientation, r.referent, r.active, r.updated_at, r.id FROM "
+           "user_roles r JOIN users u ON u.id = r.user_id WHERE r.organisation_id = $1 AND r.role "
+           "IN ('org_admin', "
+           "'professional')",
+           {organisation_id})) {
+    Role role = security::parse_role(row.text(5)).value_or(Role::kProfessional);
+    std::tuple rank{row.boolean(8), role == Role::kOrgAdmin, row.integer(9), row.integer(10)};
+    auto [it, inserted] = by_user.try_emplace(row.integer(0));
+    if (!inserted && it->second.rank >= rank) continue;
+    Member& m = it->second.member;
+    m.user_id = row.integer(0);
     m.email = row.text(1);
     m.name = row.text(2);
     m.account_active = row.boolean(3);
     m.password_set = row.boolean(4);
-    m.role = security::parse_role(row.text(5)).value_or(Role::kProfessional);
+    m.role = role;
     m.orientation = row.boolean(6);
     m.referent = row.boolean(7);
     m.active = row.boolean(8);
-    by_user.emplace(user_id, std::move(m));
+    it->second.rank = rank;
   }
-  // Sorted on keys folded once per member, not once per comparison.
+  // Sorted on keys folded once per member, not once per comparison; ties by account, so that
+  // the order is the same on every call.
   std::vector<std::pair<std::string, Member>> keyed;
   keyed.reserve(by_user.size());
-  for (auto& [id, m] : by_user) keyed.emplace_back(text::fold_for_search(m.name), std::move(m));
+  for (auto& [id, c] : by_user) {
+    keyed.emplace_back(text::fold_for_search(c.member.name), std::move(c.member));
+  }
   std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
     if (a.second.active != b.second.active) return a.second.active;
-    return a.first < b.first;
+    if (a.first != b.first) return a.first < b.first;
+    return a.second.user_id < b.second.user_id;
   });
   std::vector<Member> members;
   members.reserve(keyed.size());
