@@ -77,8 +77,8 @@ async function waitFor(what, check, timeoutMs = 20_000) {
 async function deliveredOnce(recipients) {
   await waitFor(
     () => `des tâches restent en attente :\n${sql(a, 'SELECT status, attempts, last_error, count(*) FROM jobs GROUP BY 1, 2, 3').join('\n')}`,
-    // Jobs planned for later (the daily catalogue reminder) are not waiting.
-    () => sql(a, "SELECT count(*) FROM jobs WHERE status = 'running' OR (status = 'queued' AND run_at <= extract(epoch FROM now()))")[0][0] === '0',
+    // Jobs planned for later (the daily catalogue reminder, tomorrow) are not waiting.
+    () => sql(a, "SELECT count(*) FROM jobs WHERE status = 'running' OR (status = 'queued' AND run_at < extract(epoch FROM now()) + 3600)")[0][0] === '0',
   );
   const jobs = new Map();
   for (const [status, attempts, error, payload] of sql(a, "SELECT status, attempts, last_error, payload FROM jobs WHERE kind = 'mail.send'")) {

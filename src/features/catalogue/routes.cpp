@@ -137,7 +137,7 @@ http::Response list(http::Context& ctx) {
     row->SetValue("STATUS_CLASS", status_badge(s.status));
     row->SetValue("FRESHNESS", freshness_label(s.date_maj));
     row->SetValue("DATE_MAJ", format_date_fr(s.date_maj));
-    row->SetValue("SCORE", score_label(s.score_qualite));
+    row->SetValue("SCORE", score_label(quality_score(s)));
     if (is_stale(s)) {
       row->ShowSection("STALE");
       ++stale;
@@ -364,7 +364,7 @@ http::Response show(http::Context& ctx) {
   if (s.status != kPublished) dict.ShowSection("NOT_PUBLISHED");
   dict.SetValue("FRESHNESS", freshness_label(s.date_maj));
   dict.SetValue("DATE_MAJ", format_date_fr(s.date_maj));
-  dict.SetValue("SCORE", score_label(s.score_qualite));
+  dict.SetValue("SCORE", score_label(quality_score(s)));
   if (is_stale(s)) dict.ShowSection("STALE");
   if (structure) {
     dict.SetValue("STRUCTURE", structure->nom);
