@@ -131,6 +131,9 @@ describe('catalogue pages', () => {
     const manager = await v.manager.request(path);
     assert.equal(manager.status, 200);
     assert.doesNotMatch(manager.text, /Ajouter un service/);
+    assert.match(decode(manager.text), /Point-justice/);
+    assert.doesNotMatch(decode(manager.text), /MASP|Brouillon/, 'drafts are the members’ only');
+    assert.match(html, /Mesure d’accompagnement social personnalisé \(MASP\)/);
     assert.equal((await v.national.request(path)).status, 200);
     assert.equal((await v.referent.request(path)).status, 403);
     const anonymous = await v.anonymous.request(path);

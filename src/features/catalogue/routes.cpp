@@ -129,7 +129,11 @@ http::Response list(http::Context& ctx) {
   std::vector<Service> services;
   if (structure) services = structure_services(ctx.db, structure->id);
   int stale = 0;
+  int shown = 0;
   for (const auto& s : services) {
+    // Drafts and archived services are the members' only.
+    if (!may_view_service(ctx.actor, s.status, owner_of(*org))) continue;
+    ++shown;
     auto* row = dict.AddSectionDictionary("ROW");
     row->SetIntValue("ID", s.id);
     row->SetValue("NOM", s.nom);
@@ -151,7 +155,7 @@ http::Response list(http::Context& ctx) {
                          " services publiés n’ont pas été mis à jour depuis plus de 6 mois.",
         "STALE_ALERT");
   }
-  dict.ShowSection(services.empty() ? "EMPTY" : "HAS_ROWS");
+  dict.ShowSection(shown == 0 ? "EMPTY" : "HAS_ROWS");
   return html::page(ctx, "Offre de services — " + org->name, "catalogue/list.tpl", dict);
 }
 
