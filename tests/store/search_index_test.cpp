@@ -46,15 +46,14 @@ TEST(SearchTerms, FoldsAndDropsCommonWords) {
 TEST_P(SearchIndexTest, WritesRewritesAndRemovesTheRowsOfAService) {
   auto conn = db().acquire();
   auto id = insert_service(*conn, "test--1", "Vélo-école", "Apprendre le vélo en ville",
-                           R"(["mobilite--apprendre-a-utiliser-un-moyen-de-transport"])",
+                           R"(["mobilite--mobilite-douce-partagee-collective"])",
                            R"(["08", "200041630"])");
   reindex_service(*conn, id);
   EXPECT_EQ(column(*conn, "SELECT code FROM service_zones WHERE service_id = $1 ORDER BY code", id),
             (std::vector<std::string>{"08", "200041630"}));
   EXPECT_EQ(
       column(*conn, "SELECT code FROM service_thematiques WHERE service_id = $1 ORDER BY code", id),
-      (std::vector<std::string>{"mobilite",
-                                "mobilite--apprendre-a-utiliser-un-moyen-de-transport"}));
+      (std::vector<std::string>{"mobilite", "mobilite--mobilite-douce-partagee-collective"}));
   EXPECT_EQ(column(*conn,
                    "SELECT term || ':' || weight FROM service_terms WHERE service_id = $1 "
                    "ORDER BY term",
