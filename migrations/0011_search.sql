@@ -22,6 +22,17 @@ CREATE TABLE service_thematiques (
 );
 CREATE INDEX service_thematiques_service ON service_thematiques (service_id);
 
+-- Both at once: one row per (zone code, thématique or category) of a service, so that the most
+-- common search, a commune and a thématique, reads exactly its results: one index range per
+-- eligible zone code (the commune, its EPCI, its département, "france", "*").
+CREATE TABLE service_zone_thematiques (
+  zone TEXT NOT NULL,
+  thematique TEXT NOT NULL,
+  service_id BIGINT NOT NULL REFERENCES services (id),
+  PRIMARY KEY (zone, thematique, service_id)
+);
+CREATE INDEX service_zone_thematiques_service ON service_zone_thematiques (service_id);
+
 -- One row per folded word (text::fold_for_search, common French words left out) of a service's
 -- name and description: a query word is a prefix range of `term`. weight 0 when the word is in
 -- the name, 1 when only in the description; the order (term, weight, service_id) is the order of

@@ -153,9 +153,12 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
   conn.execute("DELETE FROM service_search WHERE service_id IN (" + list + ")");
   conn.execute("DELETE FROM service_zones WHERE service_id IN (" + list + ")");
   conn.execute("DELETE FROM service_thematiques WHERE service_id IN (" + list + ")");
+  conn.execute("DELETE FROM service_zone_thematiques WHERE service_id IN (" + list + ")");
 
   Inserter zones(conn, "INSERT INTO service_zones (code, service_id)", 2);
   Inserter themes(conn, "INSERT INTO service_thematiques (code, service_id)", 2);
+  Inserter zone_themes(conn, "INSERT INTO service_zone_thematiques (zone, thematique, service_id)",
+                       3);
   Inserter terms(conn, "INSERT INTO service_terms (term, weight, service_id)", 3);
   Inserter search(conn,
                   "INSERT INTO service_search (service_id, name_words, words, latitude, longitude, "
@@ -182,7 +185,10 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
       theme_codes.insert(t);
       theme_codes.insert(thematique_category(t));
     }
-    for (const auto& t : theme_codes) themes.add({t, id});
+    for (const auto& t : theme_codes) {
+      themes.add({t, id});
+      for (const auto& z : zone_codes) zone_themes.add({z, t, id});
+    }
     Terms t = terms_of(name, description);
     for (auto& w : t.in_name) terms.add({std::move(w), std::int64_t{0}, id});
     for (auto& w : t.in_description) terms.add({std::move(w), std::int64_t{1}, id});
@@ -194,6 +200,7 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
   }
   zones.finish();
   themes.finish();
+  zone_themes.finish();
   terms.finish();
   search.finish();
 }
@@ -238,12 +245,26 @@ std::int64_t reindex_all(store::Connection& conn) {
   conn.execute("DELETE FROM service_search");
   conn.execute("DELETE FROM service_zones");
   conn.execute("DELETE FROM service_thematiques");
+  conn.execute("DELETE FROM service_zone_thematiques");
   std::vector<std::int64_t> ids;
   for (const auto& row : conn.query("SELECT id FROM services WHERE status = 'published'")) {
     ids.push_back(row.integer(0));
   }
   reindex_services(conn, ids);
+  refresh_commune_centres(conn);
   return static_cast<std::int64_t>(ids.size());
+}
+
+std::int64_t refresh_commune_centres(store::Connection& conn) {
+  conn.execute("DELETE FROM commune_centres");
+  return conn.execute(
+      "INSERT INTO commune_centres (code, latitude, longitude) "
+      "SELECT code_insee, AVG(latitude), AVG(longitude) FROM ("
+      "SELECT code_insee, latitude, longitude FROM services WHERE status = 'published' "
+      "AND code_insee IS NOT NULL AND latitude IS NOT NULL AND longitude IS NOT NULL "
+      "UNION ALL SELECT code_insee, latitude, longitude FROM structures "
+      "WHERE code_insee IS NOT NULL AND latitude IS NOT NULL AND longitude IS NOT NULL) located "
+      "GROUP BY code_insee");
 }
 
 }  // namespace parcours::search

@@ -31,6 +31,11 @@ void reindex_services(store::Connection& conn, const std::vector<std::int64_t>& 
 // Rebuilds the whole index from the services table; returns the number of published services.
 std::int64_t reindex_all(store::Connection& conn);
 
+// Recomputes commune_centres: the geography has no coordinates, so the centre of a commune is
+// the mean position of the published services and structures located in it (code_insee).
+// Returns the number of communes with a centre. Run after an import and by reindex_all.
+std::int64_t refresh_commune_centres(store::Connection& conn);
+
 // The folded words of a text (text::fold_for_search), without duplicates, without the common
 // French words that say nothing of a service ("de", "la", "pour"...) nor one-letter words.
 std::vector<std::string> text_terms(std::string_view text);
