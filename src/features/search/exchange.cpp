@@ -266,6 +266,15 @@ class Importer {
   std::unordered_map<std::string, std::int64_t> structure_ids_;
 };
 
+// Empty lists as null: the schemas ask lists such as publics or zone_eligibilite to hold at
+// least one code when present, and an import reads null as an empty list.
+json::object exportable(json::object record) {
+  for (auto& [key, value] : record) {
+    if (value.is_array() && value.as_array().empty()) value = nullptr;
+  }
+  return record;
+}
+
 }  // namespace
 
 std::string ImportLine::text() const {
@@ -319,7 +328,7 @@ Result<ImportReport> import_data_inclusion(store::Connection& conn, std::istream
     parser.write(line, ec);
     if (!ec) parser.finish(ec);
     if (ec) {
-      importer.add_invalid(number, "ligne qui n’est pas du JSON valide (" + ec.message() + ")");
+      importer.add_invalid(number, "ligne qui n’est pas du JSON valide");
       continue;
     }
     importer.add(number, parser.release());
@@ -338,7 +347,7 @@ ExportPage export_page(store::Connection& conn, ExportKind kind, std::int64_t af
     for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
       auto service = catalogue::service_from_row(rows[i]);
       last = service.id;
-      page.items.push_back(catalogue::service_to_data_inclusion(service));
+      page.items.push_back(exportable(catalogue::service_to_data_inclusion(service)));
     }
     if (rows.size() > static_cast<std::size_t>(limit)) page.next_after = last;
     return page;
@@ -350,7 +359,7 @@ ExportPage export_page(store::Connection& conn, ExportKind kind, std::int64_t af
   for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
     if (auto structure = catalogue::find_structure(conn, rows[i].integer(0))) {
       last = structure->id;
-      page.items.push_back(catalogue::structure_to_data_inclusion(*structure));
+      page.items.push_back(exportable(catalogue::structure_to_data_inclusion(*structure)));
     }
   }
   if (rows.size() > static_cast<std::size_t>(limit)) page.next_after = last;
