@@ -9,6 +9,7 @@
 #include "features/people/routes.h"
 #include "features/portal/routes.h"
 #include "features/rome/routes.h"
+#include "features/search/routes.h"
 #include "features/territories/routes.h"
 
 namespace parcours::app {
@@ -24,6 +25,7 @@ void register_all_routes(http::Router& router) {
   portal::register_routes(router);
   rome::register_routes(router);
   diagnostic::register_routes(router);
+  search::register_routes(router);
 }
 
 }  // namespace parcours::app
