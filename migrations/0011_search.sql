@@ -12,7 +12,9 @@
 -- Its thématiques, each sub-theme ("mobilite--louer-un-vehicule") and its category ("mobilite"),
 -- so that a search by category or by sub-theme is one index range.
 -- Both at once (zone x thématique), so that the most common search, a commune and a thématique,
--- reads exactly its results: one index range per eligible zone code.
+-- reads exactly its results: one index range per eligible zone code. The zone rows carry what
+-- sorting by distance needs (coordinates, modes d'accueil as bits: 1 en-presentiel,
+-- 2 a-distance; quality score), so such a search reads no other table until its page is known.
 -- One row per folded word (text::fold_for_search, common French words left out) of a service's
 -- name and description: a query word is a prefix range of `term`; weight 0 when the word is in
 -- the name, 1 when only in the description; (term, weight, service_id) is the order of text
@@ -21,6 +23,10 @@
 CREATE TABLE service_zones (
   code TEXT NOT NULL,
   service_id INTEGER NOT NULL,
+  latitude REAL,
+  longitude REAL,
+  modes INTEGER NOT NULL DEFAULT 0,
+  score REAL NOT NULL DEFAULT 0,
   PRIMARY KEY (code, service_id)
 ) WITHOUT ROWID;
 CREATE TABLE service_thematiques (
@@ -32,6 +38,10 @@ CREATE TABLE service_zone_thematiques (
   zone TEXT NOT NULL,
   thematique TEXT NOT NULL,
   service_id INTEGER NOT NULL,
+  latitude REAL,
+  longitude REAL,
+  modes INTEGER NOT NULL DEFAULT 0,
+  score REAL NOT NULL DEFAULT 0,
   PRIMARY KEY (zone, thematique, service_id)
 ) WITHOUT ROWID;
 CREATE TABLE service_terms (
@@ -45,6 +55,10 @@ CREATE TABLE service_terms (
 CREATE TABLE service_zones (
   code TEXT NOT NULL,
   service_id BIGINT NOT NULL,
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION,
+  modes BIGINT NOT NULL DEFAULT 0,
+  score DOUBLE PRECISION NOT NULL DEFAULT 0,
   PRIMARY KEY (code, service_id)
 );
 CREATE TABLE service_thematiques (
@@ -56,6 +70,10 @@ CREATE TABLE service_zone_thematiques (
   zone TEXT NOT NULL,
   thematique TEXT NOT NULL,
   service_id BIGINT NOT NULL,
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION,
+  modes BIGINT NOT NULL DEFAULT 0,
+  score DOUBLE PRECISION NOT NULL DEFAULT 0,
   PRIMARY KEY (zone, thematique, service_id)
 );
 CREATE TABLE service_terms (
@@ -67,8 +85,8 @@ CREATE TABLE service_terms (
 -- end
 
 -- What a search reads of each candidate, narrow so that thousands of candidates are read
--- quickly: the folded name and description (" word word ... ", to check the other words of a
--- query), coordinates, the filtered fields (frais and type as codes, publics and modes_accueil
+-- quickly: the folded name, and the indexed words of the name and description (" word word ",
+-- to check the other words of a query), coordinates, the filtered fields (frais and type as codes, publics and modes_accueil
 -- as " code code " lists), and the zone and thématique codes indexed (to remove their rows).
 CREATE TABLE service_search (
   -- sqlite-only

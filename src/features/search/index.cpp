@@ -10,7 +10,7 @@
 namespace parcours::search {
 namespace {
 
-constexpr std::size_t kBatchRows = 200;  // rows per multi-row INSERT
+constexpr std::size_t kBatchRows = 200;   // rows per multi-row INSERT
 constexpr std::size_t kReadBatch = 1000;  // services read per SELECT
 constexpr std::string_view kFrance = "france";
 
@@ -203,10 +203,13 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
   if (any_old) conn.execute("DELETE FROM service_search WHERE service_id IN (" + list + ")");
 
   std::set<std::string> communes;  // whose centre may move
-  Inserter zones(conn, "INSERT INTO service_zones (code, service_id)", 2);
+  Inserter zones(
+      conn, "INSERT INTO service_zones (code, service_id, latitude, longitude, modes, score)", 6);
   Inserter themes(conn, "INSERT INTO service_thematiques (code, service_id)", 2);
-  Inserter zone_themes(conn, "INSERT INTO service_zone_thematiques (zone, thematique, service_id)",
-                       3);
+  Inserter zone_themes(conn,
+                       "INSERT INTO service_zone_thematiques (zone, thematique, service_id, "
+                       "latitude, longitude, modes, score)",
+                       7);
   Inserter terms(conn, "INSERT INTO service_terms (term, weight, service_id)", 3);
   Inserter search(conn,
                   "INSERT INTO service_search (service_id, name_words, words, latitude, longitude, "
@@ -229,7 +232,13 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
     }
     // No zone given: eligible anywhere (as data·inclusion reads it), within reach.
     if (zone_codes.empty()) zone_codes.insert(std::string(kAnyZone));
-    for (const auto& z : zone_codes) zones.add({z, id});
+    std::int64_t modes = 0;
+    for (const auto& m : json_codes(row.text(8))) {
+      if (m == "en-presentiel") modes |= kInPerson;
+      if (m == "a-distance") modes |= kRemote;
+    }
+    double score = row.real(12);
+    for (const auto& z : zone_codes) zones.add({z, id, row.value(10), row.value(11), modes, score});
     std::set<std::string> theme_codes;
     for (const auto& t : json_codes(row.text(6))) {
       theme_codes.insert(t);
@@ -237,17 +246,20 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
     }
     for (const auto& t : theme_codes) {
       themes.add({t, id});
-      for (const auto& z : zone_codes) zone_themes.add({z, t, id});
+      for (const auto& z : zone_codes) {
+        zone_themes.add({z, t, id, row.value(10), row.value(11), modes, score});
+      }
     }
     Terms t = terms_of(name, description);
+    std::string all_terms = " ";
+    for (const auto& w : t.in_name) all_terms += w + " ";
+    for (const auto& w : t.in_description) all_terms += w + " ";
     for (auto& w : t.in_name) terms.add({std::move(w), std::int64_t{0}, id});
     for (auto& w : t.in_description) terms.add({std::move(w), std::int64_t{1}, id});
     std::string folded_name = text::fold_for_search(name);
-    search.add({id, " " + folded_name + " ",
-                " " + folded_name + " " + text::fold_for_search(description) + " ", row.value(10),
-                row.value(11), row.text(5), row.text(4), spaced(json_codes(row.text(7))),
-                spaced(json_codes(row.text(8))), row.real(12),
-                spaced({zone_codes.begin(), zone_codes.end()}),
+    search.add({id, " " + folded_name + " ", all_terms, row.value(10), row.value(11), row.text(5),
+                row.text(4), spaced(json_codes(row.text(7))), spaced(json_codes(row.text(8))),
+                row.real(12), spaced({zone_codes.begin(), zone_codes.end()}),
                 spaced({theme_codes.begin(), theme_codes.end()})});
   }
   zones.finish();

@@ -20,6 +20,9 @@ namespace parcours::search {
 // The zone row of a service whose zone_eligibilite is empty: open to anyone (data·inclusion
 // reads a missing zone so), within reach of its place for in-person services.
 inline constexpr std::string_view kAnyZone = "*";
+// The bits of service_zones.modes and service_zone_thematiques.modes.
+inline constexpr std::int64_t kInPerson = 1;  // en-presentiel
+inline constexpr std::int64_t kRemote = 2;    // a-distance
 
 // Reads the services row, rewrites its index rows; removes them when the service is not
 // published (draft, archived) or no longer exists.

@@ -19,9 +19,8 @@ using catalogue::Vocabulary;
 constexpr const char* kAfterPrefix = "\xF4\x8F\xBF\xBF";
 constexpr std::size_t kMaxQueryLength = 200;
 constexpr std::size_t kMaxWords = 8;
-// Above this many services for the query's main word, a commune search starts from the
-// services eligible at the commune rather than from the word.
-constexpr std::int64_t kTextDriverLimit = 3000;
+// Counts of candidates stop there (index-only counts, to choose where a search starts).
+constexpr std::int64_t kCountLimit = 20000;
 constexpr std::int64_t kNoDistance = std::numeric_limits<std::int32_t>::max();
 
 class Sql {
@@ -216,13 +215,25 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
   for (const auto& w : words) {
     if (w.size() > main_word.size()) main_word = w;
   }
+  // Start from the smaller side: the services of the main word, or those eligible here (both
+  // counted on their index alone, up to kCountLimit).
   bool from_text = false;
   if (!main_word.empty()) {
-    auto count = conn.query_one(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM service_terms WHERE term >= $1 AND term < $2 "
-        "LIMIT $3) t",
-        {main_word, main_word + kAfterPrefix, kTextDriverLimit});
-    from_text = count->integer(0) < kTextDriverLimit;
+    auto text_count = conn.query_one(
+                              "SELECT COUNT(*) FROM (SELECT 1 FROM service_terms WHERE term >= $1 "
+                              "AND term < $2 LIMIT $3) t",
+                              {main_word, main_word + kAfterPrefix, kCountLimit})
+                          ->integer(0);
+    Sql count;
+    count.text =
+        q.thematiques.empty()
+            ? "SELECT COUNT(*) FROM (SELECT 1 FROM service_zones WHERE code IN (" +
+                  count.list(zones) + ") LIMIT " + count.param(kCountLimit) + ") z"
+            : "SELECT COUNT(*) FROM (SELECT 1 FROM service_zone_thematiques WHERE zone IN (" +
+                  count.list(zones) + ") AND thematique IN (" + count.list(q.thematiques) +
+                  ") LIMIT " + count.param(kCountLimit) + ") z";
+    auto eligible = conn.query_one(count.text, store::Params(std::move(count.values)))->integer(0);
+    from_text = text_count < eligible;
   }
   Sql sql;
   const char* columns =
@@ -247,17 +258,22 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
           sql.list(q.thematiques) + "))";
     }
     sql.text += filters(sql, q, others);
-  } else if (!q.thematiques.empty()) {
-    sql.text = std::string("SELECT ") + columns +
-               " FROM service_zone_thematiques zt JOIN service_search ss "
-               "ON ss.service_id = zt.service_id WHERE zt.zone IN (" +
-               sql.list(zones) + ") AND zt.thematique IN (" + sql.list(q.thematiques) + ")" +
-               filters(sql, q, words);
   } else {
-    sql.text = std::string("SELECT ") + columns +
-               " FROM service_zones z JOIN service_search ss ON ss.service_id = z.service_id "
-               "WHERE z.code IN (" +
-               sql.list(zones) + ")" + filters(sql, q, words);
+    // From the zone rows, which carry coordinates, modes and score: service_search is read only
+    // when the text or a filter needs it.
+    bool join = !words.empty() || !q.frais.empty() || !q.types.empty() || !q.publics.empty() ||
+                !q.modes_accueil.empty();
+    std::string zone_columns = "z.service_id, z.latitude, z.longitude, z.modes, z.score, ";
+    zone_columns += join ? "ss.name_words" : "''";
+    std::string from =
+        q.thematiques.empty() ? " FROM service_zones z" : " FROM service_zone_thematiques z";
+    if (join) from += " JOIN service_search ss ON ss.service_id = z.service_id";
+    std::string zone_column = q.thematiques.empty() ? "z.code" : "z.zone";
+    sql.text =
+        "SELECT " + zone_columns + from + " WHERE " + zone_column + " IN (" + sql.list(zones) + ")";
+    if (!q.thematiques.empty())
+      sql.text += " AND z.thematique IN (" + sql.list(q.thematiques) + ")";
+    if (join) sql.text += filters(sql, q, words);
   }
 
   struct Candidate {
@@ -269,9 +285,17 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
   for (const auto& row : conn.query(sql.text, store::Params(std::move(sql.values)))) {
     std::int64_t id = row.integer(0);
     if (!seen.insert(id).second) continue;
-    std::string modes = row.text(3);
-    bool remote = modes.find(" a-distance ") != std::string::npos;
-    bool in_person = modes.find(" en-presentiel ") != std::string::npos || modes == " ";
+    bool remote = false;
+    bool in_person = false;
+    if (std::holds_alternative<std::int64_t>(row.value(3))) {  // bits of the zone rows
+      std::int64_t modes = row.integer(3);
+      remote = modes & kRemote;
+      in_person = (modes & kInPerson) || modes == 0;
+    } else {
+      std::string modes = row.text(3);
+      remote = modes.find(" a-distance ") != std::string::npos;
+      in_person = modes.find(" en-presentiel ") != std::string::npos || modes == " ";
+    }
     std::optional<std::int64_t> distance;
     if (commune->centre && in_person && !row.is_null(1) && !row.is_null(2)) {
       double km =
