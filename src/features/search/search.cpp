@@ -244,18 +244,25 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
     for (const auto& w : words) {
       if (w != main_word) others.push_back(w);
     }
+    // Eligibility and thématiques checked on the service_search row read anyway (its zones and
+    // thématiques lists), cheaper than probing the zone index for each code.
+    std::string zone_check;
+    for (const auto& z : zones) {
+      zone_check += (zone_check.empty() ? "" : " OR ") + std::string("ss.zones LIKE ") +
+                    sql.param("% " + z + " %");
+    }
     sql.text = std::string("SELECT DISTINCT ") + columns +
                " FROM service_terms t JOIN service_search ss ON ss.service_id = t.service_id "
                "WHERE t.term >= " +
                sql.param(main_word) + " AND t.term < " + sql.param(main_word + kAfterPrefix) +
-               " AND EXISTS (SELECT 1 FROM service_zones z WHERE z.service_id = t.service_id "
-               "AND z.code IN (" +
-               sql.list(zones) + "))";
+               " AND (" + zone_check + ")";
     if (!q.thematiques.empty()) {
-      sql.text +=
-          " AND EXISTS (SELECT 1 FROM service_thematiques th WHERE th.service_id = t.service_id "
-          "AND th.code IN (" +
-          sql.list(q.thematiques) + "))";
+      std::string theme_check;
+      for (const auto& t : q.thematiques) {
+        theme_check += (theme_check.empty() ? "" : " OR ") + std::string("ss.thematiques LIKE ") +
+                       sql.param("% " + t + " %");
+      }
+      sql.text += " AND (" + theme_check + ")";
     }
     sql.text += filters(sql, q, others);
   } else {
@@ -358,7 +365,7 @@ Result<ServicePage> search_text(store::Connection& conn, const ServiceQuery& q,
   ServicePage page;
   Key last = after.value_or(Key{"", -1, 0, 0});
   Key shown;  // the last result of the page
-  const std::int64_t chunk = q.limit * 2 + 10;
+  const std::int64_t chunk = q.limit * 5 + 50;
   while (true) {
     Sql sql;
     sql.text =
@@ -367,11 +374,9 @@ Result<ServicePage> search_text(store::Connection& conn, const ServiceQuery& q,
         sql.param(std::max(main_word, last.term)) + " AND t.term < " +
         sql.param(main_word + kAfterPrefix);
     if (!last.term.empty()) {
-      auto term = sql.param(last.term);
-      auto weight = sql.param(last.a);
-      sql.text += " AND (t.term > " + term + " OR (t.term = " + term + " AND (t.weight > " +
-                  weight + " OR (t.weight = " + weight + " AND t.service_id > " +
-                  sql.param(last.id) + "))))";
+      // A row-value comparison: both engines seek the index to the cursor.
+      sql.text += " AND (t.term, t.weight, t.service_id) > (" + sql.param(last.term) + ", " +
+                  sql.param(last.a) + ", " + sql.param(last.id) + ")";
     }
     if (!q.thematiques.empty()) {
       sql.text +=
