@@ -8,8 +8,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 #include <unordered_map>
@@ -42,12 +42,11 @@ class SqliteConnection final : public Connection {
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_handler(db_, &SqliteConnection::on_busy, this);
     try {
-      // Reads through a memory map (up to 1 GiB, shared by the connections through the OS page
-      // cache) rather than a pread and a copy per page: a third of the CPU of a search over
-      // 150,000 services went to those copies with the default 2 MiB page cache.
+      // Pages are read through a memory map of up to 2 GiB (SQLite's usual ceiling) instead of
+      // a pread() and a copy each: the journey page spent 5 % of its time in pread.
       SqliteConnection::execute_script(
           "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
-          "PRAGMA mmap_size = 1073741824;");
+          "PRAGMA mmap_size = 2147483648;");
     } catch (...) {
       sqlite3_close_v2(db_);
       throw;
