@@ -10,6 +10,7 @@
 #include "features/people/routes.h"
 #include "features/portal/routes.h"
 #include "features/rome/routes.h"
+#include "features/search/routes.h"
 #include "features/territories/routes.h"
 
 namespace parcours::app {
@@ -26,6 +27,7 @@ void register_all_routes(http::Router& router) {
   rome::register_routes(router);
   diagnostic::register_routes(router);
   catalogue::register_routes(router);
+  search::register_routes(router);
 }
 
 }  // namespace parcours::app

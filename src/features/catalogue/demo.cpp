@@ -7,6 +7,7 @@
 #include "core/store/journal.h"
 #include "features/catalogue/offer.h"
 #include "features/catalogue/service.h"
+#include "features/search/index.h"
 #include "features/organisations/organisation.h"
 
 namespace parcours::catalogue {
@@ -1188,7 +1189,7 @@ int seed_demo_catalogue(store::Connection& conn, std::int64_t territory_id,
     store::append_event(conn, {.kind = "service.created",
                                .territory_id = territory_id,
                                .payload_json = boost::json::serialize(payload)});
-    // TODO(issue 5): search::reindex_service(conn, s.id) once the search index is merged.
+    search::reindex_service(conn, s.id);
     ++created;
   }
   return created;

@@ -12,6 +12,7 @@
 #include "core/store/journal.h"
 #include "core/text.h"
 #include "features/geo/communes.h"
+#include "features/search/index.h"
 
 namespace parcours::catalogue {
 namespace {
@@ -387,7 +388,7 @@ Result<Service> create_service(store::Connection& conn, const organisations::Org
     if (!stored) return std::unexpected(stored.error());
     journal(conn, org, "service.created", user_id,
             {{"service_id", s.id}, {"organisation_id", org.id}, {"nom", s.nom}});
-    // TODO(issue 5): search::reindex_service(conn, s.id) once the search index is merged.
+    search::reindex_service(conn, s.id);
     return s;
   });
 }
@@ -421,7 +422,7 @@ Result<Service> update_service(store::Connection& conn, const organisations::Org
                          .actor_id = user_id,
                          .payload_json = changes.to_json(
                              {{"service_id", s.id}, {"organisation_id", org.id}, {"nom", s.nom}})});
-    // TODO(issue 5): search::reindex_service(conn, s.id) once the search index is merged.
+    search::reindex_service(conn, s.id);
     return s;
   });
 }
@@ -459,7 +460,7 @@ Result<Service> change_status(store::Connection& conn, const organisations::Orga
              {"nom", s.nom},
              {"from", current->status},
              {"to", status}});
-    // TODO(issue 5): search::reindex_service(conn, s.id) once the search index is merged.
+    search::reindex_service(conn, s.id);
     return s;
   });
 }
@@ -480,7 +481,7 @@ Result<Service> confirm_up_to_date(store::Connection& conn, const organisations:
              {"organisation_id", org.id},
              {"nom", s.nom},
              {"date_maj_before", current->date_maj}});
-    // TODO(issue 5): search::reindex_service(conn, s.id) once the search index is merged.
+    search::reindex_service(conn, s.id);
     return s;
   });
 }
