@@ -21,6 +21,7 @@
 #include "core/mail/outbox.h"
 #include "core/store/migrations.h"
 #include "features/orientation/referents.h"
+#include "features/referrals/referrals.h"
 
 namespace parcours::app {
 
@@ -100,6 +101,7 @@ int run_serve(const Config& config) {
         mail::deliver(conn, outbox_id_of(job), config.mail_transport, config.mail_from);
       });
       orientation::register_jobs(runner);
+      referrals::register_jobs(runner, config.public_url);
       runner.run(stop_jobs);
     });
   }
