@@ -521,7 +521,7 @@ DeadlineRun process_deadlines(store::Connection& conn, const std::string& public
   auto expiring = conn.query("SELECT id FROM referrals WHERE status = 'sent' AND sent_at <= $1",
                              {now - kAnswerDays * kDay});
   for (const auto& row : expiring) {
-    store::with_transaction(conn, [&] {
+    atomically(conn, [&] {
       auto r = find_referral(conn, row.integer(0));
       if (!r || r->status != "sent") return;
       conn.execute(
@@ -547,7 +547,7 @@ DeadlineRun process_deadlines(store::Connection& conn, const std::string& public
       "$1 ORDER BY id",
       {now - kReminderDays * kDay});
   for (const auto& row : due) {
-    store::with_transaction(conn, [&] {
+    atomically(conn, [&] {
       auto r = find_referral(conn, row.integer(0));
       if (!r || r->status != "sent") return;
       if (conn.execute("UPDATE referrals SET last_reminder_at = $2, reminders = reminders + 1 "
