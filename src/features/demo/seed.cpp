@@ -11,6 +11,7 @@
 #include "features/geo/communes.h"
 #include "features/organisations/organisation.h"
 #include "features/orientation/demo.h"
+#include "features/referrals/demo.h"
 #include "features/territories/territory.h"
 
 namespace parcours::demo {
@@ -161,6 +162,7 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
       summary.persons_created = seed_demo_persons(conn, territory_id, org_ids, password);
       diagnostic::seed_demo_diagnostics(conn, territory_id);
       orientation::seed_demo_orientation(conn, territory_id);
+      referrals::seed_demo_referrals(conn, territory_id, org_ids);
 
       store::append_event(
           conn, {.kind = "demo.seeded",
