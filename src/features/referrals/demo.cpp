@@ -169,16 +169,29 @@ int seed_demo_referrals(store::Connection& conn, std::int64_t territory_id,
   auto org = [&](int index) { return organisation_ids.at(static_cast<std::size_t>(index)); };
   auto at = [&](int days_ago) { pin_clock_for_tests(now - days_ago * kDay); };
   int created = 0;
+  // The journey `journey` (or the next one) whose référent is not of the receiving organisation.
   auto send = [&](std::size_t journey, std::size_t service, const char* message,
                   std::vector<std::string> shared, const char* mode) {
-    const auto& j = journeys[journey % journeys.size()];
-    auto sent = or_throw(send_referral(conn, {.journey_id = j.integer(0),
+    auto receiving = conn.query_one(
+        "SELECT st.organisation_id FROM services s JOIN structures st ON st.id = s.structure_id "
+        "WHERE s.id = $1",
+        {services[service]});
+    auto receiver = receiving ? receiving->opt_integer(0) : std::nullopt;
+    const store::Row* j = &journeys[journey % journeys.size()];
+    for (std::size_t k = 0; k < journeys.size(); ++k) {
+      const auto& candidate = journeys[(journey + k) % journeys.size()];
+      if (receiver != candidate.integer(2)) {
+        j = &candidate;
+        break;
+      }
+    }
+    auto sent = or_throw(send_referral(conn, {.journey_id = j->integer(0),
                                               .service_id = services[service],
                                               .form = {.message = message,
                                                        .shared = std::move(shared),
                                                        .consent = "1",
                                                        .consent_mode = mode},
-                                              .sender = {j.integer(1), j.integer(2)},
+                                              .sender = {j->integer(1), j->integer(2)},
                                               .public_url = kDemoUrl}));
     ++created;
     return sent;
