@@ -284,5 +284,7 @@ describe('matching and referrals', () => {
     assert.equal(count('journal', `person_id = ${lea} AND kind = 'referral.asked'`), 1);
     assert.equal(count('outbox', "to_address = 'referent@demo.test'"), mails + 1);
     assert.match(decode((await person.request('/mon-espace')).text), /href="\/mon-espace\/services"/);
+    // The link's reads show in « Qui a consulté mon dossier ».
+    assert.match(decode((await person.request('/mon-espace/consultations')).text), /Un service vers lequel vous êtes orienté\(e\)/);
   });
 });

@@ -11,6 +11,7 @@
 #include "core/jobs/jobs.h"
 #include "features/referrals/matching.h"
 #include "features/referrals/plan_actions.h"
+#include "features/retention/purge.h"
 #include "store/referrals_fixture.h"
 
 namespace parcours::referrals {
@@ -389,6 +390,27 @@ TEST_P(ReferralsTest, ThePersonAsksTheirReferent) {
   auto none = ask_referent(*conn, followed_.journey, catalogue_.ml_mobility, kUrl);
   ASSERT_FALSE(none);
   EXPECT_EQ(events("referral.asked"), 1);
+}
+
+TEST_P(ReferralsTest, ThePurgeTakesTheReferralsTheirActionsLinksAndEvents) {
+  auto by_link = send(catalogue_.imported_cv);
+  auto by_member = send(catalogue_.ml_mobility);
+  ASSERT_TRUE(by_link && by_member);
+  {
+    auto conn = db().acquire();
+    ASSERT_TRUE(accept_referral(*conn, by_member->id, {world_.colleague, world_.mission_locale}));
+  }
+  // 24 months of retention (the default) and then some, without any activity.
+  pin_clock_for_tests(kNow + 800 * kDay);
+  auto conn = db().acquire();
+  auto report = retention::purge(*conn, {.apply = true});
+  EXPECT_EQ(report.total_journeys(), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM referrals"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM plan_actions"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM referral_links"), 0);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM journal WHERE kind LIKE 'referral.%' OR kind LIKE 'plan.%'"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM services"), 6) << "the catalogue stays";
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ReferralsTest, test::kEngines, test::engine_name);
