@@ -284,6 +284,13 @@ describe('matching and referrals', () => {
     assert.equal(count('journal', `person_id = ${lea} AND kind = 'referral.asked'`), 1);
     assert.equal(count('outbox', "to_address = 'referent@demo.test'"), mails + 1);
     assert.match(decode((await person.request('/mon-espace')).text), /href="\/mon-espace\/services"/);
+    // Her carnet tells her referrals in her words.
+    const carnet = decode((await person.request('/mon-espace/carnet')).text);
+    assert.match(carnet, /vous a orienté\(e\) vers le service « Garde d’enfants ponctuelle »/);
+    assert.match(carnet, /Le service « Garde d’enfants ponctuelle » a accepté votre orientation/);
+    assert.match(carnet, /Votre orientation vers le service « Garde d’enfants ponctuelle » est réalisée/);
+    assert.match(carnet, /Vous avez demandé à votre référent\(e\) le service « Atelier CV et lettre de motivation »/);
+    assert.doesNotMatch(carnet, /Atelier fermé en août/, 'the refusal reason stays with the professionals');
     // The link's reads show in « Qui a consulté mon dossier ».
     assert.match(decode((await person.request('/mon-espace/consultations')).text), /Un service vers lequel vous êtes orienté\(e\)/);
   });

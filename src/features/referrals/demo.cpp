@@ -147,13 +147,16 @@ int seed_demo_referrals(store::Connection& conn, std::int64_t territory_id,
                      {territory_id})) {
     return 0;
   }
-  // Active journeys with a référent, Léa's excepted (the visitor refers her).
+  // Active journeys with a référent and recent activity (the one kept inactive for the purge's
+  // demonstration stays so), Léa's excepted (the visitor refers her).
+  const std::int64_t now = now_seconds();
   auto journeys = conn.query(
       "SELECT j.id, m.user_id, m.organisation_id FROM journeys j JOIN persons p ON p.id = "
       "j.person_id JOIN journey_members m ON m.journey_id = j.id AND m.role = 'referent' AND "
       "m.left_at IS NULL WHERE j.territory_id = $1 AND j.status <> 'closed' AND p.merged_into IS "
-      "NULL AND COALESCE(p.email, '') <> 'personne@demo.test' ORDER BY j.id LIMIT 6",
-      {territory_id});
+      "NULL AND COALESCE(p.email, '') <> 'personne@demo.test' AND j.last_activity_at > $2 ORDER "
+      "BY j.id LIMIT 6",
+      {territory_id, now - 180 * kDay});
   if (journeys.empty()) return 0;
   auto user = [&](const char* email) {
     auto row = conn.query_one("SELECT id FROM users WHERE email = $1", {email});
@@ -163,7 +166,6 @@ int seed_demo_referrals(store::Connection& conn, std::int64_t territory_id,
   std::int64_t eric = user("encadrant@demo.test");     // Jardins de la Meuse (6)
   std::int64_t nadia = user("conseillere@demo.test");  // France Travail (1)
   std::int64_t sophie = user("structure@demo.test");   // Conseil départemental (0)
-  const std::int64_t now = now_seconds();
   const std::int64_t last_mail =
       conn.query_one("SELECT COALESCE(MAX(id), 0) FROM outbox")->integer(0);
   auto org = [&](int index) { return organisation_ids.at(static_cast<std::size_t>(index)); };

@@ -124,6 +124,7 @@ void journal(store::Connection& conn, const Referral& r, const char* kind,
   json::object payload{{"journey_id", r.journey_id},
                        {"referral_id", r.id},
                        {"service_id", r.service_id},
+                       {"service", r.service_name},
                        {"text", text}};
   if (r.receiving_organisation_id) payload["organisation_id"] = *r.receiving_organisation_id;
   if (actor_org) payload["actor_organisation_id"] = *actor_org;
@@ -597,6 +598,7 @@ Result<void> ask_referent(store::Connection& conn, std::int64_t journey_id, std:
         conn, "referral.asked", journey->person_id, journey->territory_id, std::nullopt,
         json::object{{"journey_id", journey_id},
                      {"service_id", service_id},
+                     {"service", service->text(0)},
                      {"by", "person"},
                      {"text", "a demandé à son ou sa référent(e) d’être orienté(e) vers « " +
                                   service->text(0) + " » (" + service->text(1) + ")"}});
