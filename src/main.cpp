@@ -1,5 +1,6 @@
 // parcours: the one binary of the service. Sub-commands:
-//   serve, migrate, load-geo, load-rome, seed-demo, purge, user add, org list, --version
+//   serve, migrate, load-geo, load-rome, seed-demo, purge, user add, org list, --version,
+//   import/export data-inclusion, reindex-services (app/search_commands.cpp)
 // Every flag can also be given as an environment variable PARCOURS_<FLAG>.
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -118,6 +119,7 @@ int main(int argc, char** argv) {
   auto* org_list = org->add_subcommand("list", "Lister les structures");
   add_db(org_list);
 
+  auto search_commands = parcours::app::add_search_commands(cli, config);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -136,5 +138,6 @@ int main(int argc, char** argv) {
   if (*purge) return app::run_purge(config, purge_apply);
   if (*user_add) return app::run_user_add(config, user_options);
   if (*org_list) return app::run_org_list(config);
+  if (auto code = search_commands()) return *code;
   return 2;
 }

@@ -2,13 +2,22 @@
 // Each returns the process exit code: 0 success, 1 failure, 2 bad usage.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "core/config.h"
 #include "core/store/db.h"
 
+namespace CLI {
+class App;
+}
+
 namespace parcours::app {
+
+// import data-inclusion, export data-inclusion, reindex-services (search_commands.cpp): adds them
+// to `cli`; the returned function runs the one chosen after parsing (nullopt: none of them).
+std::function<std::optional<int>()> add_search_commands(CLI::App& cli, Config& config);
 
 int run_serve(const Config& config);
 int run_migrate(const Config& config);

@@ -10,6 +10,7 @@
 #include "features/portal/routes.h"
 #include "features/referrals/routes.h"
 #include "features/rome/routes.h"
+#include "features/search/routes.h"
 #include "features/territories/routes.h"
 
 namespace parcours::app {
@@ -26,6 +27,7 @@ void register_all_routes(http::Router& router) {
   rome::register_routes(router);
   diagnostic::register_routes(router);
   referrals::register_routes(router);
+  search::register_routes(router);
 }
 
 }  // namespace parcours::app

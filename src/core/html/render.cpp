@@ -90,6 +90,7 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
              {"/mon-espace/coordonnees", "Mes coordonnées"},
              {"/mon-espace/mes-donnees", "Mes données"}};
   }
+  items.push_back({"/services", "Trouver un service"});
   // One current item: the longest match ("/mon-espace/carnet" rather than "/mon-espace").
   const NavItem* current = nullptr;
   for (const NavItem& item : items) {

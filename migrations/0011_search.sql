@@ -1,0 +1,80 @@
+-- The search index of published services (src/features/search/index.h). Rows exist only for
+-- published services; search::reindex_service rewrites a service's rows whenever it changes, so
+-- the tables can be rebuilt from `services` at any time (`parcours reindex-services`).
+
+-- Where a service is open to: one row per code of zone_eligibilite (commune INSEE code,
+-- département code, EPCI SIREN or "france"; "99100" is stored as "france"; "*" when the zone is
+-- empty: open to anyone). A person's commune is eligible when one of its codes (its own, its
+-- EPCI's, its département's, "france", "*") is here.
+CREATE TABLE service_zones (
+  code TEXT NOT NULL,
+  service_id BIGINT NOT NULL REFERENCES services (id),
+  PRIMARY KEY (code, service_id)
+);
+CREATE INDEX service_zones_service ON service_zones (service_id);
+
+-- The thématiques of a service, each sub-theme ("mobilite--louer-un-vehicule") and its category
+-- ("mobilite"), so that a search by category or by sub-theme is one index range.
+CREATE TABLE service_thematiques (
+  code TEXT NOT NULL,
+  service_id BIGINT NOT NULL REFERENCES services (id),
+  PRIMARY KEY (code, service_id)
+);
+CREATE INDEX service_thematiques_service ON service_thematiques (service_id);
+
+-- Both at once: one row per (zone code, thématique or category) of a service, so that the most
+-- common search, a commune and a thématique, reads exactly its results: one index range per
+-- eligible zone code (the commune, its EPCI, its département, "france", "*").
+CREATE TABLE service_zone_thematiques (
+  zone TEXT NOT NULL,
+  thematique TEXT NOT NULL,
+  service_id BIGINT NOT NULL REFERENCES services (id),
+  PRIMARY KEY (zone, thematique, service_id)
+);
+CREATE INDEX service_zone_thematiques_service ON service_zone_thematiques (service_id);
+
+-- One row per folded word (text::fold_for_search, common French words left out) of a service's
+-- name and description: a query word is a prefix range of `term`. weight 0 when the word is in
+-- the name, 1 when only in the description; the order (term, weight, service_id) is the order of
+-- text results when no commune is given. Rows are removed by their whole key (the words are in
+-- service_search), so no second index is needed.
+-- sqlite-only
+CREATE TABLE service_terms (
+  term TEXT NOT NULL,
+  weight BIGINT NOT NULL,
+  service_id BIGINT NOT NULL,
+  PRIMARY KEY (term, weight, service_id)
+) WITHOUT ROWID;
+-- end
+-- postgres-only
+CREATE TABLE service_terms (
+  term TEXT NOT NULL,
+  weight BIGINT NOT NULL,
+  service_id BIGINT NOT NULL,
+  PRIMARY KEY (term, weight, service_id)
+);
+-- end
+
+-- What a search reads of each candidate, narrow so that thousands of candidates are read
+-- quickly: the folded name and description (" word word ... ", to check the other words of a
+-- query), coordinates, and the filtered fields (frais and type as codes, publics and
+-- modes_accueil as " code code " lists).
+CREATE TABLE service_search (
+  service_id BIGINT PRIMARY KEY REFERENCES services (id),
+  name_words TEXT NOT NULL,
+  words TEXT NOT NULL,
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION,
+  frais TEXT NOT NULL DEFAULT '',
+  type TEXT NOT NULL DEFAULT '',
+  publics TEXT NOT NULL DEFAULT '',
+  modes_accueil TEXT NOT NULL DEFAULT '',
+  score_qualite DOUBLE PRECISION NOT NULL DEFAULT 0
+);
+
+-- The centre of a commune (WGS 84), to sort services by distance from a person's commune.
+CREATE TABLE commune_centres (
+  code TEXT PRIMARY KEY,
+  latitude DOUBLE PRECISION NOT NULL,
+  longitude DOUBLE PRECISION NOT NULL
+);

@@ -1,0 +1,270 @@
+#include "features/search/index.h"
+
+#include <algorithm>
+#include <array>
+#include <boost/json.hpp>
+#include <set>
+
+#include "core/text.h"
+
+namespace parcours::search {
+namespace {
+
+constexpr std::size_t kBatchRows = 200;  // rows per multi-row INSERT
+constexpr std::size_t kReadBatch = 500;  // services read per SELECT
+constexpr std::string_view kFrance = "france";
+
+// Common French words that would match most services: never indexed, dropped from queries.
+constexpr std::array<std::string_view, 40> kStopWords = {
+    "au",  "aux",  "avec", "ce",  "ces", "dans",  "de",   "des", "du",   "elle",
+    "en",  "et",   "est",  "il",  "ils", "la",    "le",   "les", "leur", "leurs",
+    "lui", "mais", "me",   "ne",  "nos", "notre", "nous", "on",  "ou",   "par",
+    "pas", "pour", "qu",   "que", "qui", "sa",    "se",   "ses", "son",  "sur"};
+
+bool stop_word(std::string_view word) {
+  if (word.size() < 2) return true;
+  return std::find(kStopWords.begin(), kStopWords.end(), word) != kStopWords.end() ||
+         word == "un" || word == "une" || word == "vos" || word == "votre" || word == "vous";
+}
+
+std::vector<std::string> json_codes(const std::string& text) {
+  std::vector<std::string> codes;
+  boost::system::error_code ec;
+  auto value = boost::json::parse(text, ec);
+  if (ec || !value.is_array()) return codes;
+  for (const auto& item : value.as_array()) {
+    if (item.is_string()) codes.emplace_back(item.as_string());
+  }
+  return codes;
+}
+
+// " a b c ": codes between spaces, so that "contains code x" is a search for " x ".
+std::string spaced(const std::vector<std::string>& codes) {
+  std::string out = " ";
+  for (const auto& c : codes) out += c + " ";
+  return out;
+}
+
+struct Indexed {
+  std::int64_t id = 0;
+  bool published = false;
+  std::string name;
+  std::string description;
+  std::string type;
+  std::string frais;
+  std::string thematiques;
+  std::string publics;
+  std::string modes_accueil;
+  std::string zones;
+  store::Value latitude;
+  store::Value longitude;
+  double score = 0;
+};
+
+struct Terms {
+  std::vector<std::string> in_name;
+  std::vector<std::string> in_description;  // not in the name
+};
+
+Terms terms_of(std::string_view name, std::string_view description) {
+  Terms t;
+  t.in_name = text_terms(name);
+  for (auto& w : text_terms(description)) {
+    if (std::find(t.in_name.begin(), t.in_name.end(), w) == t.in_name.end()) {
+      t.in_description.push_back(std::move(w));
+    }
+  }
+  return t;
+}
+
+void flush(store::Connection& conn, std::string_view head, std::size_t columns,
+           std::vector<store::Value>& values) {
+  if (values.empty()) return;
+  std::string sql(head);
+  sql += " VALUES ";
+  std::size_t rows = values.size() / columns;
+  for (std::size_t r = 0; r < rows; ++r) {
+    sql += r ? ", (" : "(";
+    for (std::size_t c = 0; c < columns; ++c) {
+      sql += (c ? ", $" : "$") + std::to_string(r * columns + c + 1);
+    }
+    sql += ")";
+  }
+  conn.execute(sql, store::Params(std::move(values)));
+  values.clear();
+}
+
+// Accumulates rows of one table and writes them kBatchRows at a time.
+class Inserter {
+ public:
+  Inserter(store::Connection& conn, std::string head, std::size_t columns)
+      : conn_(conn), head_(std::move(head)), columns_(columns) {}
+  ~Inserter() = default;
+  void add(std::initializer_list<store::Value> row) {
+    values_.insert(values_.end(), row.begin(), row.end());
+    if (values_.size() >= kBatchRows * columns_) flush(conn_, head_, columns_, values_);
+  }
+  void finish() { flush(conn_, head_, columns_, values_); }
+
+ private:
+  store::Connection& conn_;
+  std::string head_;
+  std::size_t columns_;
+  std::vector<store::Value> values_;
+};
+
+std::string id_list(const std::vector<std::int64_t>& ids, std::size_t begin, std::size_t end) {
+  std::string list;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (i > begin) list += ",";
+    list += std::to_string(ids[i]);
+  }
+  return list;
+}
+
+void delete_terms(store::Connection& conn, std::int64_t id, std::int64_t weight,
+                  const std::vector<std::string>& terms) {
+  for (std::size_t start = 0; start < terms.size(); start += kBatchRows) {
+    std::size_t end = std::min(terms.size(), start + kBatchRows);
+    std::vector<store::Value> values{id, weight};
+    std::string sql =
+        "DELETE FROM service_terms WHERE service_id = $1 AND weight = $2 AND term IN (";
+    for (std::size_t i = start; i < end; ++i) {
+      sql += (i > start ? ", $" : "$") + std::to_string(values.size() + 1);
+      values.emplace_back(terms[i]);
+    }
+    conn.execute(sql + ")", store::Params(std::move(values)));
+  }
+}
+
+void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids, std::size_t begin,
+                   std::size_t end) {
+  std::string list = id_list(ids, begin, end);
+  // The words indexed before, to remove their rows by key.
+  for (const auto& row :
+       conn.query("SELECT service_id, name_words, words FROM service_search WHERE service_id IN (" +
+                  list + ")")) {
+    std::string name = row.text(1);
+    std::string all = row.text(2);
+    Terms old = terms_of(name, all);
+    delete_terms(conn, row.integer(0), 0, old.in_name);
+    delete_terms(conn, row.integer(0), 1, old.in_description);
+  }
+  conn.execute("DELETE FROM service_search WHERE service_id IN (" + list + ")");
+  conn.execute("DELETE FROM service_zones WHERE service_id IN (" + list + ")");
+  conn.execute("DELETE FROM service_thematiques WHERE service_id IN (" + list + ")");
+  conn.execute("DELETE FROM service_zone_thematiques WHERE service_id IN (" + list + ")");
+
+  Inserter zones(conn, "INSERT INTO service_zones (code, service_id)", 2);
+  Inserter themes(conn, "INSERT INTO service_thematiques (code, service_id)", 2);
+  Inserter zone_themes(conn, "INSERT INTO service_zone_thematiques (zone, thematique, service_id)",
+                       3);
+  Inserter terms(conn, "INSERT INTO service_terms (term, weight, service_id)", 3);
+  Inserter search(conn,
+                  "INSERT INTO service_search (service_id, name_words, words, latitude, longitude, "
+                  "frais, type, publics, modes_accueil, score_qualite)",
+                  10);
+  for (const auto& row :
+       conn.query("SELECT id, status, nom, description, type, frais, thematiques, publics, "
+                  "modes_accueil, zone_eligibilite, latitude, longitude, score_qualite "
+                  "FROM services WHERE id IN (" +
+                  list + ") AND status = 'published'")) {
+    std::int64_t id = row.integer(0);
+    std::string name = row.text(2);
+    std::string description = row.text(3);
+    std::set<std::string> zone_codes;
+    for (auto& z : json_codes(row.text(9))) {
+      // 99100 is the country code of France: the same as "france".
+      zone_codes.insert(z == "99100" ? std::string(kFrance) : std::move(z));
+    }
+    // No zone given: eligible anywhere (as data·inclusion reads it), within reach.
+    if (zone_codes.empty()) zone_codes.insert(std::string(kAnyZone));
+    for (const auto& z : zone_codes) zones.add({z, id});
+    std::set<std::string> theme_codes;
+    for (const auto& t : json_codes(row.text(6))) {
+      theme_codes.insert(t);
+      theme_codes.insert(thematique_category(t));
+    }
+    for (const auto& t : theme_codes) {
+      themes.add({t, id});
+      for (const auto& z : zone_codes) zone_themes.add({z, t, id});
+    }
+    Terms t = terms_of(name, description);
+    for (auto& w : t.in_name) terms.add({std::move(w), std::int64_t{0}, id});
+    for (auto& w : t.in_description) terms.add({std::move(w), std::int64_t{1}, id});
+    std::string folded_name = text::fold_for_search(name);
+    search.add({id, " " + folded_name + " ",
+                " " + folded_name + " " + text::fold_for_search(description) + " ", row.value(10),
+                row.value(11), row.text(5), row.text(4), spaced(json_codes(row.text(7))),
+                spaced(json_codes(row.text(8))), row.real(12)});
+  }
+  zones.finish();
+  themes.finish();
+  zone_themes.finish();
+  terms.finish();
+  search.finish();
+}
+
+}  // namespace
+
+std::vector<std::string> text_terms(std::string_view text) {
+  std::string folded = text::fold_for_search(text);
+  std::vector<std::string> terms;
+  std::set<std::string_view> seen;
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    std::string_view word(folded.data() + start, end - start);
+    bool has_alnum = std::any_of(word.begin(), word.end(), [](unsigned char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    });
+    if (has_alnum && !stop_word(word) && seen.insert(word).second) terms.emplace_back(word);
+    start = end + 1;
+  }
+  return terms;
+}
+
+std::string thematique_category(std::string_view code) {
+  auto dash = code.find("--");
+  return std::string(dash == std::string_view::npos ? code : code.substr(0, dash));
+}
+
+void reindex_services(store::Connection& conn, const std::vector<std::int64_t>& service_ids) {
+  for (std::size_t begin = 0; begin < service_ids.size(); begin += kReadBatch) {
+    reindex_chunk(conn, service_ids, begin, std::min(service_ids.size(), begin + kReadBatch));
+  }
+}
+
+void reindex_service(store::Connection& conn, std::int64_t service_id) {
+  reindex_services(conn, {service_id});
+}
+
+std::int64_t reindex_all(store::Connection& conn) {
+  conn.execute("DELETE FROM service_terms");
+  conn.execute("DELETE FROM service_search");
+  conn.execute("DELETE FROM service_zones");
+  conn.execute("DELETE FROM service_thematiques");
+  conn.execute("DELETE FROM service_zone_thematiques");
+  std::vector<std::int64_t> ids;
+  for (const auto& row : conn.query("SELECT id FROM services WHERE status = 'published'")) {
+    ids.push_back(row.integer(0));
+  }
+  reindex_services(conn, ids);
+  refresh_commune_centres(conn);
+  return static_cast<std::int64_t>(ids.size());
+}
+
+std::int64_t refresh_commune_centres(store::Connection& conn) {
+  conn.execute("DELETE FROM commune_centres");
+  return conn.execute(
+      "INSERT INTO commune_centres (code, latitude, longitude) "
+      "SELECT code_insee, AVG(latitude), AVG(longitude) FROM ("
+      "SELECT code_insee, latitude, longitude FROM services WHERE status = 'published' "
+      "AND code_insee IS NOT NULL AND latitude IS NOT NULL AND longitude IS NOT NULL "
+      "UNION ALL SELECT code_insee, latitude, longitude FROM structures "
+      "WHERE code_insee IS NOT NULL AND latitude IS NOT NULL AND longitude IS NOT NULL) located "
+      "GROUP BY code_insee");
+}
+
+}  // namespace parcours::search
