@@ -18,7 +18,7 @@
     <div class="fr-card__body"><div class="fr-card__content">
       <h3 class="fr-card__title">{{SERVICE}}</h3>
       <p class="fr-card__desc">{{DESCRIPTION}}</p>
-      <div class="fr-card__start"><p class="fr-card__detail">{{STRUCTURE}} — {{COMMUNE}} — {{PROXIMITY}}</p></div>
+      <div class="fr-card__start"><p class="fr-card__detail">{{STRUCTURE}} — {{COMMUNE}} — {{PROXIMITY}}{{#DISTANCE}} (à {{KM}} km){{/DISTANCE}}</p></div>
       <div class="fr-card__end">
         <p class="fr-text--sm fr-mb-1w">Pour : {{ANSWERS}}{{#HAS_PHONE}} — Téléphone : {{PHONE}}{{/HAS_PHONE}}</p>
         {{#CAN_ASK}}<form method="post" action="/mon-espace/services/{{SERVICE_ID_ASK}}/demander"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button class="fr-btn fr-btn--secondary" type="submit">Demander à mon référent<span class="fr-sr-only"> : {{SERVICE}}</span></button></form>{{/CAN_ASK}}

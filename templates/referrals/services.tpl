@@ -25,7 +25,7 @@
       <div class="fr-card__body"><div class="fr-card__content">
         <h3 class="fr-card__title">{{SERVICE}}</h3>
         <p class="fr-card__desc">{{DESCRIPTION}}</p>
-        <div class="fr-card__start"><p class="fr-card__detail">{{STRUCTURE}} — {{COMMUNE}} — {{PROXIMITY}}{{#REMOTE}} — possible à distance{{/REMOTE}}</p></div>
+        <div class="fr-card__start"><p class="fr-card__detail">{{STRUCTURE}} — {{COMMUNE}} — {{PROXIMITY}}{{#DISTANCE}} (à {{KM}} km){{/DISTANCE}}{{#REMOTE}} — possible à distance{{/REMOTE}}</p></div>
         <div class="fr-card__end">
           <p class="fr-text--sm fr-mb-1w">Répond à : {{ANSWERS}}</p>
           <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 
+#include "features/search/index.h"
 #include "store/people_fixture.h"
 
 namespace parcours::test {
@@ -85,6 +86,7 @@ inline Catalogue make_catalogue(store::Connection& conn, const PeopleWorld& w) {
   c.draft_mobility = insert_service(conn, c.ml_structure, "ml-draft", "Brouillon mobilité",
                                     R"(["mobilite--acceder-a-un-vehicule"])", R"(["08"])", "08105",
                                     "Charleville-Mézières", R"(["en-presentiel"])", "draft");
+  search::reindex_all(conn);
   return c;
 }
 

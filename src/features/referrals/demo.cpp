@@ -7,6 +7,7 @@
 #include "features/catalogue/service.h"
 #include "features/organisations/organisation.h"
 #include "features/referrals/referrals.h"
+#include "features/search/index.h"
 
 namespace parcours::referrals {
 namespace {
@@ -123,6 +124,7 @@ std::int64_t ensure_service(store::Connection& conn, const DemoService& d,
   s.date_maj = "2026-10-01";
   auto upserted = catalogue::upsert_service(conn, s);
   if (!upserted) throw std::runtime_error(upserted.error().message);
+  search::reindex_service(conn, s.id);
   return s.id;
 }
 

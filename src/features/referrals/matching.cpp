@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <limits>
 #include <map>
 #include <set>
+
+#include "features/search/search.h"
 
 namespace parcours::referrals {
 namespace {
@@ -140,24 +143,33 @@ std::vector<MatchedService> match_services(store::Connection& conn, const std::v
                                            const std::string& commune_code, int limit) {
   std::vector<MatchedService> out;
   if (needs.empty() || commune_code.empty()) return out;
+  // Eligibility and distance are the search feature's: the categories needed, at the commune.
+  search::ServiceQuery query{.code_commune = commune_code, .limit = search::kMaxLimit};
+  for (const auto& need : needs) query.thematiques.push_back(need.thematique);
+  auto page = search::search_services(conn, query);
+  if (!page || page->hits.empty()) return out;
+  std::map<std::int64_t, std::optional<std::int64_t>> distances;
+  store::Params params;
+  std::string ids;
+  for (const auto& hit : page->hits) {
+    distances[hit.service_id] = hit.distance_km;
+    params.add(hit.service_id);
+    ids += (ids.empty() ? "$" : ", $") + std::to_string(params.values().size());
+  }
   auto place = conn.query_one(
       "SELECT COALESCE(epci_code, ''), COALESCE(departement_code, '') FROM communes WHERE code = "
       "$1",
       {commune_code});
   std::string epci = place ? place->text(0) : "";
   std::string departement = place ? place->text(1) : "";
-  auto quoted = [](const std::string& code) {
-    return code.empty() ? std::string("%\"-\"%") : "%\"" + code + "\"%";
-  };
   auto rows = conn.query(
       "SELECT s.id, s.nom, s.description, st.nom, st.organisation_id, COALESCE(s.commune, ''), "
       "COALESCE(s.telephone, ''), COALESCE(s.courriel, ''), s.thematiques, s.modes_accueil, "
       "COALESCE(s.code_insee, ''), COALESCE(c.epci_code, ''), COALESCE(c.departement_code, '') "
       "FROM services s JOIN structures st ON st.id = s.structure_id LEFT JOIN communes c ON "
-      "c.code = s.code_insee WHERE s.status = 'published' AND (s.zone_eligibilite LIKE $1 OR "
-      "s.zone_eligibilite LIKE $2 OR s.zone_eligibilite LIKE $3 OR s.zone_eligibilite LIKE "
-      "'%\"france\"%' OR (s.zone_eligibilite = '[]' AND s.modes_accueil LIKE '%a-distance%'))",
-      {quoted(commune_code), quoted(epci), quoted(departement)});
+      "c.code = s.code_insee WHERE s.status = 'published' AND s.id IN (" +
+          ids + ")",
+      params);
   for (const auto& r : rows) {
     MatchedService m;
     std::set<std::string> answered;
@@ -184,6 +196,7 @@ std::vector<MatchedService> match_services(store::Connection& conn, const std::v
     m.commune = r.text(5);
     m.telephone = r.text(6);
     m.courriel = r.text(7);
+    m.distance_km = distances[m.id];
     auto modes = string_list(r.text(9));
     m.remote = std::find(modes.begin(), modes.end(), "a-distance") != modes.end();
     bool in_person = std::find(modes.begin(), modes.end(), "en-presentiel") != modes.end();
@@ -200,8 +213,14 @@ std::vector<MatchedService> match_services(store::Connection& conn, const std::v
       m.proximity = Proximity::kElsewhere;
     out.push_back(std::move(m));
   }
+  // Nearest first: by place (commune, EPCI, département, elsewhere, remote), by distance within
+  // it when known, then the services answering the strongest needs.
+  static constexpr std::int64_t kUnknown = std::numeric_limits<std::int64_t>::max();
   std::sort(out.begin(), out.end(), [](const MatchedService& a, const MatchedService& b) {
     if (a.proximity != b.proximity) return a.proximity < b.proximity;
+    std::int64_t da = a.distance_km.value_or(kUnknown);
+    std::int64_t db = b.distance_km.value_or(kUnknown);
+    if (da != db) return da < db;
     if (a.score != b.score) return a.score > b.score;
     if (a.nom != b.nom) return a.nom < b.nom;
     return a.id < b.id;

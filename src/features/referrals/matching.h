@@ -4,12 +4,13 @@
 // sous-thématiques; "projets_metiers" gives the professional goals trouver-un-emploi and
 // preparer-sa-candidature). A published service matches when one of its thématiques
 // ("categorie--sous-thematique") is a needed sous-thématique or falls in a needed category, and
-// it is eligible at the person's commune: its zone holds the commune, its EPCI, its département
-// or "france" (a remote service without zone counts too). Nearest: a service in the commune,
-// then in its EPCI, its département, elsewhere, then remote only.
+// it is eligible at the person's commune (its zone holds the commune, its EPCI, its département
+// or "france", or it has none). Nearest: a service in the commune, then in its EPCI, its
+// département, elsewhere, then remote only; by distance within each when known.
 //
-// Until the search feature's C++ search function is merged this reads the 0010 tables with SQL
-// (a LIKE prefilter on the zone, the thématiques matched here).
+// Eligibility (zones, remote services, in-person ones beyond 50 km left out) and distances are
+// the search feature's (search::search_services over the needed categories); which needs a
+// service answers, and how strongly, is decided here.
 #pragma once
 
 #include <cstdint>
@@ -49,8 +50,9 @@ struct MatchedService {
   std::string courriel;
   bool remote = false;
   Proximity proximity = Proximity::kElsewhere;
-  std::vector<std::string> answers;  // labels of the needs it answers
-  int score = 0;                     // majeur 3, à surveiller 2, goal 1, summed
+  std::optional<std::int64_t> distance_km;  // from the commune's centre, when known
+  std::vector<std::string> answers;         // labels of the needs it answers
+  int score = 0;                            // majeur 3, à surveiller 2, goal 1, summed
 };
 
 // The services matching `needs` at `commune_code` (INSEE), nearest first then best score, at

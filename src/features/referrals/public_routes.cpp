@@ -137,6 +137,10 @@ http::Response person_services(http::Context& ctx) {
       row->SetValue(html::key("STRUCTURE"), s.structure);
       row->SetValue(html::key("DESCRIPTION"), s.description);
       row->SetValue(html::key("PROXIMITY"), proximity_label(s.proximity));
+      if (s.distance_km) {
+        row->SetIntValue(html::key("KM"), *s.distance_km);
+        row->ShowSection(html::key("DISTANCE"));
+      }
       row->SetValue(html::key("COMMUNE"), s.commune.empty() ? "—" : s.commune);
       std::string answers;
       for (const auto& a : s.answers) answers += (answers.empty() ? "" : ", ") + a;

@@ -71,6 +71,10 @@ void fill_service(ctemplate::TemplateDictionary* row, const MatchedService& s) {
   for (const auto& a : s.answers) answers += (answers.empty() ? "" : ", ") + a;
   row->SetValue(html::key("ANSWERS"), answers);
   if (s.remote) row->ShowSection(html::key("REMOTE"));
+  if (s.distance_km) {
+    row->SetIntValue(html::key("KM"), *s.distance_km);
+    row->ShowSection(html::key("DISTANCE"));
+  }
 }
 
 // ---- matching page ----
