@@ -72,7 +72,10 @@ CREATE TABLE service_search (
   score_qualite DOUBLE PRECISION NOT NULL DEFAULT 0
 );
 
--- The centre of a commune (WGS 84), to sort services by distance from a person's commune.
+-- The centre of a commune (WGS 84), to sort services by distance from a person's commune: the
+-- geography (@etalab/decoupage-administratif) has no coordinates, so it is the mean position of
+-- the published services located in the commune (services.code_insee), kept by reindex_service.
+CREATE INDEX services_code_insee ON services (code_insee);
 CREATE TABLE commune_centres (
   code TEXT PRIMARY KEY,
   latitude DOUBLE PRECISION NOT NULL,

@@ -1,6 +1,7 @@
 #include "app/routes.h"
 
 #include "features/accounts/routes.h"
+#include "features/catalogue/routes.h"
 #include "features/diagnostic/routes.h"
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
@@ -27,6 +28,7 @@ void register_all_routes(http::Router& router) {
   rome::register_routes(router);
   diagnostic::register_routes(router);
   referrals::register_routes(router);
+  catalogue::register_routes(router);
   search::register_routes(router);
 }
 

@@ -36,7 +36,6 @@ int run_import(const Config& config, const std::string& file) {
       std::cerr << "parcours : " << report.error().message << "\n";
       return 1;
     }
-    atomically(*conn, [&] { search::refresh_commune_centres(*conn); });
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - started)
                   .count();

@@ -20,6 +20,7 @@
 #include "core/jobs/jobs.h"
 #include "core/mail/outbox.h"
 #include "core/store/migrations.h"
+#include "features/catalogue/reminders.h"
 #include "features/orientation/referents.h"
 #include "features/referrals/referrals.h"
 
@@ -102,6 +103,8 @@ int run_serve(const Config& config) {
       });
       orientation::register_jobs(runner);
       referrals::register_jobs(runner, config.public_url);
+      catalogue::register_jobs(runner, config.public_url);
+      catalogue::schedule_reminders(*db->acquire());
       runner.run(stop_jobs);
     });
   }

@@ -205,7 +205,7 @@ TEST_P(SearchServicesTest, CursorsNeverShift) {
        {"08105"},
        {"en-presentiel"},
        std::make_pair(49.76665, 4.7104),
-       "08105"});
+       ""});  // no code_insee: the commune's centre does not move
   EXPECT_EQ(found({.code_commune = "08105", .limit = 1}), (Keys{"nouveau"}));
   EXPECT_EQ(found({.code_commune = "08105", .cursor = *first->next_cursor, .limit = 2}),
             (Keys{"permis", "plateforme"}));

@@ -299,9 +299,12 @@ bool is_iso_date(std::string_view date) {
       .ok();
 }
 
-std::string today_iso() {
+std::string today_iso() { return days_ago_iso(0); }
+
+std::string days_ago_iso(std::int64_t days_before) {
   auto days = std::chrono::floor<std::chrono::days>(
-      std::chrono::sys_seconds(std::chrono::seconds(now_seconds())));
+                  std::chrono::sys_seconds(std::chrono::seconds(now_seconds()))) -
+              std::chrono::days(days_before);
   std::chrono::year_month_day ymd(days);
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),

@@ -134,6 +134,8 @@ std::optional<ZoneKind> zone_kind(std::string_view code);
 bool is_iso_date(std::string_view date);
 // Today's date (UTC, through the clock) as YYYY-MM-DD.
 std::string today_iso();
+// The date `days` days before today (UTC, through the clock), YYYY-MM-DD.
+std::string days_ago_iso(std::int64_t days);
 
 // ---- quality score ----------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@
 #include "core/store/journal.h"
 #include "core/text.h"
 #include "features/accounts/users.h"
+#include "features/catalogue/demo.h"
 #include "features/demo/persons.h"
 #include "features/diagnostic/demo.h"
 #include "features/geo/communes.h"
@@ -162,6 +163,7 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
       summary.persons_created = seed_demo_persons(conn, territory_id, org_ids, password);
       diagnostic::seed_demo_diagnostics(conn, territory_id);
       orientation::seed_demo_orientation(conn, territory_id);
+      catalogue::seed_demo_catalogue(conn, territory_id, org_ids);
       referrals::seed_demo_referrals(conn, territory_id, org_ids);
 
       store::append_event(

@@ -155,6 +155,7 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
   conn.execute("DELETE FROM service_thematiques WHERE service_id IN (" + list + ")");
   conn.execute("DELETE FROM service_zone_thematiques WHERE service_id IN (" + list + ")");
 
+  std::set<std::string> communes;  // whose centre may move
   Inserter zones(conn, "INSERT INTO service_zones (code, service_id)", 2);
   Inserter themes(conn, "INSERT INTO service_thematiques (code, service_id)", 2);
   Inserter zone_themes(conn, "INSERT INTO service_zone_thematiques (zone, thematique, service_id)",
@@ -166,10 +167,12 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
                   10);
   for (const auto& row :
        conn.query("SELECT id, status, nom, description, type, frais, thematiques, publics, "
-                  "modes_accueil, zone_eligibilite, latitude, longitude, score_qualite "
+                  "modes_accueil, zone_eligibilite, latitude, longitude, score_qualite, code_insee "
                   "FROM services WHERE id IN (" +
-                  list + ") AND status = 'published'")) {
+                  list + ")")) {
     std::int64_t id = row.integer(0);
+    if (!row.is_null(13)) communes.insert(row.text(13));
+    if (row.text(1) != "published") continue;
     std::string name = row.text(2);
     std::string description = row.text(3);
     std::set<std::string> zone_codes;
@@ -203,6 +206,19 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
   zone_themes.finish();
   terms.finish();
   search.finish();
+  if (!communes.empty()) {
+    std::vector<store::Value> codes(communes.begin(), communes.end());
+    std::string in;
+    for (std::size_t i = 0; i < codes.size(); ++i) in += (i ? ", $" : "$") + std::to_string(i + 1);
+    conn.execute("DELETE FROM commune_centres WHERE code IN (" + in + ")", store::Params(codes));
+    conn.execute(
+        "INSERT INTO commune_centres (code, latitude, longitude) SELECT code_insee, "
+        "AVG(latitude), AVG(longitude) FROM services WHERE code_insee IN (" +
+            in +
+            ") AND status = 'published' AND latitude IS NOT NULL AND longitude IS NOT NULL "
+            "GROUP BY code_insee",
+        store::Params(std::move(codes)));
+  }
 }
 
 }  // namespace
@@ -259,11 +275,8 @@ std::int64_t refresh_commune_centres(store::Connection& conn) {
   conn.execute("DELETE FROM commune_centres");
   return conn.execute(
       "INSERT INTO commune_centres (code, latitude, longitude) "
-      "SELECT code_insee, AVG(latitude), AVG(longitude) FROM ("
-      "SELECT code_insee, latitude, longitude FROM services WHERE status = 'published' "
+      "SELECT code_insee, AVG(latitude), AVG(longitude) FROM services WHERE status = 'published' "
       "AND code_insee IS NOT NULL AND latitude IS NOT NULL AND longitude IS NOT NULL "
-      "UNION ALL SELECT code_insee, latitude, longitude FROM structures "
-      "WHERE code_insee IS NOT NULL AND latitude IS NOT NULL AND longitude IS NOT NULL) located "
       "GROUP BY code_insee");
 }
 

@@ -32,8 +32,9 @@ void reindex_services(store::Connection& conn, const std::vector<std::int64_t>& 
 std::int64_t reindex_all(store::Connection& conn);
 
 // Recomputes commune_centres: the geography has no coordinates, so the centre of a commune is
-// the mean position of the published services and structures located in it (code_insee).
-// Returns the number of communes with a centre. Run after an import and by reindex_all.
+// the mean position of the published services located in it (code_insee). reindex_service
+// keeps the centre of the service's commune up to date; this rebuilds them all (reindex_all).
+// Returns the number of communes with a centre.
 std::int64_t refresh_commune_centres(store::Connection& conn);
 
 // The folded words of a text (text::fold_for_search), without duplicates, without the common
