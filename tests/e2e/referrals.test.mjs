@@ -118,17 +118,17 @@ test('matching → referral → inbox → accepted; the no-account link; the per
       assert.match(await page.locator('main').innerText(), /a accepté l’orientation vers « Garde d’enfants ponctuelle »/);
 
       // A service without any account: the link in the mail, answered without signing in.
-      await page.goto(`${server.url}/personnes/${lea}/services/${sql("SELECT id FROM services WHERE nom LIKE 'Garage solidaire%'")}/orienter`);
-      await page.getByLabel(/^Message au service/).fill('Sa voiture est en panne : elle en a besoin pour sa formation.');
+      await page.goto(`${server.url}/personnes/${lea}/services/${sql("SELECT id FROM services WHERE nom LIKE 'Solution de garde pour reprendre%'")}/orienter`);
+      await page.getByLabel(/^Message au service/).fill('Elle reprend un emploi : il lui faut une garde le soir.');
       await page.locator('label[for="consent"]').click();
       await page.locator('label[for="consent_mode-phone"]').click();
       await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Envoyer l’orientation' }).click()]);
       await page.getByText('L’orientation est envoyée au service.').waitFor();
-      const body = sql("SELECT body FROM outbox WHERE to_address = 'atelier@demo-garage-solidaire.test' ORDER BY id DESC LIMIT 1");
+      const body = sql("SELECT body FROM outbox WHERE to_address = 'accueil@demo-caf08.test' ORDER BY id DESC LIMIT 1");
       const path = /\/orientation-recue\/[A-Za-z0-9_-]{43}/.exec(body)[0];
       const outsider = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
       await visit(outsider, `${server.url}${path}`);
-      assert.match(await outsider.locator('main').innerText(), /Sa voiture est en panne/);
+      assert.match(await outsider.locator('main').innerText(), /il lui faut une garde le soir/);
       await outsider.locator('label[for="decision-accept"]').click();
       await Promise.all([outsider.waitForLoadState('load'), outsider.getByRole('button', { name: 'Envoyer ma réponse' }).click()]);
       await outsider.getByText('Merci : l’orientation est acceptée.').waitFor();
@@ -146,10 +146,10 @@ test('matching → referral → inbox → accepted; the no-account link; the per
       await visit(person);
       await Promise.all([person.waitForLoadState('load'),
         person.getByRole('link', { name: 'Des services près de chez moi pour mes besoins' }).click()]);
-      assert.match(await person.locator('main').innerText(), /Aide départementale au permis de conduire/);
+      assert.match(await person.locator('main').innerText(), /Conseil en mobilité/);
       await visit(person);
       await Promise.all([person.waitForLoadState('load'),
-        person.getByRole('button', { name: 'Demander à mon référent : Aide départementale au permis de conduire' }).click()]);
+        person.getByRole('button', { name: 'Demander à mon référent : Conseil en mobilité' }).click()]);
       await person.getByText('Votre demande est envoyée à votre référent(e)').waitFor();
       await visit(person);
     });

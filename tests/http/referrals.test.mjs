@@ -67,7 +67,7 @@ describe('matching and referrals', () => {
   const v = {};
   let lea;
   let garde;
-  let garage;
+  let cafGarde;
   let cv;
 
   before(async () => {
@@ -84,7 +84,7 @@ describe('matching and referrals', () => {
     lea = Number(sql("SELECT id FROM persons WHERE email = 'personne@demo.test'"));
     const service = (name) => Number(sql(`SELECT id FROM services WHERE nom LIKE '${name}%'`));
     garde = service('Garde d');
-    garage = service('Garage solidaire');
+    cafGarde = service('Solution de garde pour reprendre');
     cv = service('Atelier CV');
     for (const [who, email] of [['referent', 'referent@demo.test'], ['social', 'social@demo.test'],
       ['conseillere', 'conseillere@demo.test'], ['manager', 'territoire@demo.test'],
@@ -115,9 +115,9 @@ describe('matching and referrals', () => {
     const text = decode(page.text);
     assert.match(text, /Mobilité — frein majeur/);
     assert.match(text, /Garde d’enfants ponctuelle/);
-    assert.match(text, /Aide départementale au permis de conduire/);
-    // Nearest first: the mobility aid in Charleville (her commune) before the Sedan childcare.
-    assert.ok(text.indexOf('Aide départementale au permis') < text.indexOf('Garde d’enfants ponctuelle'));
+    assert.match(text, /Conseil en mobilité/);
+    // Nearest first: mobility advice in Charleville (her commune) before the Sedan childcare.
+    assert.ok(text.indexOf('Conseil en mobilité') < text.indexOf('Garde d’enfants ponctuelle'));
     assert.match(text, /Dans la commune/);
     assert.ok(count('access_log', `person_id = ${lea} AND part = 'referrals'`) >= 1);
     // The person's page links to it.
@@ -220,20 +220,20 @@ describe('matching and referrals', () => {
   });
 
   test('a service without members answers through a link, once, within 8 days', async () => {
-    const form = good().map(([k, val]) => [k, k === 'message' ? 'Voiture en panne, indispensable pour ses missions.' : val]);
-    const res = await v.referent.post(`/personnes/${lea}/services/${garage}/orienter`, form);
+    const form = good().map(([k, val]) => [k, k === 'message' ? 'Reprend un emploi : garde de sa fille le soir.' : val]);
+    const res = await v.referent.post(`/personnes/${lea}/services/${cafGarde}/orienter`, form);
     assert.equal(res.status, 303);
     const id = Number(/\/orientations\/(\d+)$/.exec(res.location)[1]);
-    const body = sql(`SELECT body FROM outbox WHERE to_address = 'atelier@demo-garage-solidaire.test' ORDER BY id DESC LIMIT 1`);
+    const body = sql(`SELECT body FROM outbox WHERE to_address = 'accueil@demo-caf08.test' ORDER BY id DESC LIMIT 1`);
     const path = /\/orientation-recue\/[A-Za-z0-9_-]{43}/.exec(body)[0];
     const visitor = new Visitor(server.url);
     const reads = count('access_log', `person_id = ${lea} AND actor_id = -1`);
     const page = decode((await visitor.request(path)).text);
-    assert.match(page, /Voiture en panne/);
+    assert.match(page, /garde de sa fille le soir/);
     assert.match(page, /Bréhier-Garnier/);
     assert.doesNotMatch(page, /Synthèse du diagnostic<\/h3>/);
     assert.equal(count('access_log', `person_id = ${lea} AND actor_id = -1`), reads + 2);
-    assert.match(sql(`SELECT purpose FROM access_log WHERE actor_id = -1 ORDER BY id DESC LIMIT 1`), /atelier@demo-garage-solidaire\.test/);
+    assert.match(sql(`SELECT purpose FROM access_log WHERE actor_id = -1 ORDER BY id DESC LIMIT 1`), /accueil@demo-caf08\.test/);
 
     const noDecision = await visitor.post(path, { reason: '' });
     assert.equal(noDecision.status, 422);
@@ -253,10 +253,10 @@ describe('matching and referrals', () => {
     assert.equal((await visitor.request('/orientation-recue/' + 'x'.repeat(43))).status, 404);
 
     // Expired: a new referral, its link aged past 8 days.
-    const again = await v.referent.post(`/personnes/${lea}/services/${garage}/orienter`, form);
+    const again = await v.referent.post(`/personnes/${lea}/services/${cafGarde}/orienter`, form);
     assert.equal(again.status, 303);
     const fresh = /\/orientation-recue\/[A-Za-z0-9_-]{43}/.exec(
-      sql(`SELECT body FROM outbox WHERE to_address = 'atelier@demo-garage-solidaire.test' ORDER BY id DESC LIMIT 1`))[0];
+      sql(`SELECT body FROM outbox WHERE to_address = 'accueil@demo-caf08.test' ORDER BY id DESC LIMIT 1`))[0];
     sql(`UPDATE referral_links SET expires_at = created_at - 1 WHERE id = (SELECT MAX(id) FROM referral_links)`);
     const readsExpired = count('access_log', 'actor_id = -1');
     assert.match(decode((await visitor.request(fresh)).text), /Ce lien a expiré/);
@@ -276,7 +276,7 @@ describe('matching and referrals', () => {
       sql("SELECT body FROM outbox WHERE to_address = 'personne@demo.test' ORDER BY id DESC LIMIT 1"))[0];
     assert.equal((await person.post(link, {})).status, 303);
     const page = decode((await person.request('/mon-espace/services')).text);
-    assert.match(page, /Aide départementale au permis de conduire/);
+    assert.match(page, /Conseil en mobilité/);
     assert.match(page, /Demander à mon référent/);
     const mails = count('outbox', "to_address = 'referent@demo.test'");
     const asked = await person.post(`/mon-espace/services/${cv}/demander`, {});

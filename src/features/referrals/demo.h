@@ -1,7 +1,7 @@
-// Referrals in the demonstration territory (called by seed-demo, deterministic and idempotent):
-// a few services of the demo organisations and one imported association without any account
-// (created through the catalogue's upserts, by stable identifiers), then referrals of demo
-// persons in every status — sent, accepted, refused, done, abandoned, expired (reminded twice on
+// Referrals in the demonstration territory (called by seed-demo after the demo catalogue,
+// deterministic and idempotent): the CCAS de Sedan's childcare service (added through the
+// catalogue's upsert), then referrals of demo persons to services of the demo catalogue in every
+// status — sent, accepted, refused, done, abandoned, expired (reminded twice on
 // the way) — played in date order with the service clock, so that timelines, plan actions and the
 // inboxes read as the real service writes them. Léa's journey is left for the visitor to refer.
 #pragma once
