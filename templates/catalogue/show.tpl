@@ -64,3 +64,9 @@
   {{#CAN_ARCHIVE}}<li><form method="post" action="/services/{{ID}}/archiver"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button class="fr-btn fr-btn--tertiary" type="submit">Archiver</button></form></li>{{/CAN_ARCHIVE}}
 </ul>
 {{/CAN_EDIT}}
+{{#HAS_HISTORY}}
+<h2>Historique</h2>
+<ul>
+  {{#HISTORY}}<li>Le {{AT}} — {{WHO}} {{WHAT}}</li>{{/HISTORY}}
+</ul>
+{{/HAS_HISTORY}}

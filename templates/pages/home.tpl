@@ -50,6 +50,18 @@
     </div>
   </div>
   {{/TERRITORIES}}
+  {{#PERSONS}}
+  <div class="fr-col-12 fr-col-md-4">
+    <div class="fr-tile fr-enlarge-link">
+      <div class="fr-tile__body">
+        <div class="fr-tile__content">
+          <h2 class="fr-tile__title"><a href="/offre-de-services">Offre de services</a></h2>
+          <p class="fr-tile__detail">Les services de votre structure, leur fraîcheur et leur score de qualité</p>
+        </div>
+      </div>
+    </div>
+  </div>
+  {{/PERSONS}}
   <div class="fr-col-12 fr-col-md-4">
     <div class="fr-tile fr-enlarge-link">
       <div class="fr-tile__body">

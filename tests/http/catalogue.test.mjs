@@ -290,6 +290,25 @@ describe('catalogue pages', () => {
       sql(`SELECT group_concat(kind, ' ') FROM (SELECT kind FROM journal WHERE payload LIKE '%"service_id":${created},%' ORDER BY seq)`),
       'service.created service.published service.archived service.drafted',
     );
+    const history = decode((await v.admin.request(`/services/${created}`)).text);
+    assert.match(history, /Historique/);
+    assert.match(history, /Karim Haddad a créé le service/);
+    assert.match(history, /Sophie Bernard a archivé le service/);
+    assert.match(history, /Sophie Bernard a repassé le service en brouillon/);
+    assert.doesNotMatch(decode((await v.referent.request(`/services/${serviceId('Aide aux démarches administratives')}`)).text), /Historique/);
+
+    // Enter in a text field sends the form's first button, « Ajouter la commune »: with no commune
+    // typed, the form is saved.
+    const edited = await v.member.post(`/services/${created}/modifier`, [
+      ['nom', 'Atelier numérique pour toutes et tous'],
+      ['description', 'Apprendre à utiliser sa messagerie et les démarches en ligne.'],
+      ['zone_departements', '08'],
+      ['ajouter_commune', '1'],
+      ['zone_commune_ajout', ''],
+    ]);
+    assert.equal(edited.status, 303);
+    assert.equal(sql(`SELECT nom || ' ' || zone_eligibilite FROM services WHERE id = ${created}`), 'Atelier numérique pour toutes et tous ["08"]');
+    assert.match(decode((await v.member.request(`/services/${created}`)).text), /Karim Haddad a modifié : Nom du service, Type de service, Thématiques/);
   });
 
   test('forms need the CSRF token', async () => {

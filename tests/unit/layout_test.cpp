@@ -82,6 +82,7 @@ TEST_F(LayoutTest, ProfessionalsDoNotSeeTerritories) {
   std::string html = render_page(ctx);
   EXPECT_FALSE(contains(html, "href=\"/territoires\""));
   EXPECT_TRUE(contains(html, "href=\"/structures\""));
+  EXPECT_TRUE(contains(html, "href=\"/offre-de-services\""));
 }
 
 TEST_F(LayoutTest, DemoDatabasesShowTheNoticeAndFlashMessagesAreEscaped) {

@@ -82,6 +82,7 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
     }
     if (follows_persons) items.push_back({"/personnes", "Personnes"});
     if (follows_persons) items.push_back({"/orientation", "Orientation"});
+    if (follows_persons) items.push_back({"/offre-de-services", "Offre de services"});
     if (manages) items.push_back({"/territoires", "Territoires"});
     items.push_back({"/structures", "Structures"});
   } else if (ctx.person_session) {

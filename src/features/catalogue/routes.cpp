@@ -1,7 +1,9 @@
 #include "features/catalogue/routes.h"
 
+#include <boost/json.hpp>
 #include <cmath>
 
+#include "core/clock.h"
 #include "core/html/render.h"
 #include "core/http/flash.h"
 #include "core/text.h"
@@ -135,7 +137,7 @@ http::Response list(http::Context& ctx) {
     row->SetValue("STATUS_CLASS", status_badge(s.status));
     row->SetValue("FRESHNESS", freshness_label(s.date_maj));
     row->SetValue("DATE_MAJ", format_date_fr(s.date_maj));
-    row->SetValue("SCORE", score_label(s.score_qualite));
+    row->SetValue("SCORE", score_label(quality_score(s)));
     if (is_stale(s)) {
       row->ShowSection("STALE");
       ++stale;
@@ -194,12 +196,16 @@ std::variant<Editable, http::Response> editable_service(http::Context& ctx) {
   return Editable{*service, *org};
 }
 
-// The form was sent with "Ajouter la commune": the commune is resolved and the form shown again,
-// nothing saved.
+// The form was sent with "Ajouter la commune" and a commune typed: the commune is resolved and
+// the form shown again, nothing saved. (Enter in another field also sends that first button: with
+// no commune typed, it saves.)
 std::optional<http::Response> add_commune_only(http::Context& ctx, const Organisation& org,
                                                ServiceForm& form,
                                                const std::optional<Service>& existing) {
-  if (ctx.request.form_value("ajouter_commune").empty()) return std::nullopt;
+  if (ctx.request.form_value("ajouter_commune").empty() ||
+      text::trim(form.zone_commune_ajout).empty()) {
+    return std::nullopt;
+  }
   auto check = check_form(ctx.db, form);
   std::vector<Error> errors;
   for (const auto& e : check.errors) {
@@ -296,6 +302,46 @@ void detail(ctemplate::TemplateDictionary& dict, const char* label, const std::s
   row->SetValue("VALUE", value);
 }
 
+// What happened to a service, newest first, in French ("Sophie Bernard a publié le service").
+void fill_history(ctemplate::TemplateDictionary& dict, store::Connection& conn, const Service& s,
+                  std::int64_t territory_id) {
+  for (const auto& row : conn.query(
+           "SELECT j.kind, j.at, u.name, j.payload FROM journal j LEFT JOIN users u ON u.id = "
+           "j.actor_id WHERE j.kind LIKE 'service.%' AND j.territory_id = $1 AND j.payload LIKE "
+           "$2 ORDER BY j.seq DESC LIMIT 30",
+           {territory_id, "{\"service_id\":" + std::to_string(s.id) + ",%"})) {
+    std::string kind = row.text(0);
+    std::string what;
+    if (kind == "service.created") {
+      what = "a créé le service";
+    } else if (kind == "service.published") {
+      what = "a publié le service";
+    } else if (kind == "service.archived") {
+      what = "a archivé le service";
+    } else if (kind == "service.drafted") {
+      what = "a repassé le service en brouillon";
+    } else if (kind == "service.confirmed") {
+      what = "a confirmé que les informations sont à jour";
+    } else if (kind == "service.updated") {
+      std::string fields;
+      auto payload = boost::json::parse(row.text(3));
+      if (const auto* changes = payload.as_object().if_contains("changes")) {
+        for (const auto& [field, _] : changes->as_object()) {
+          fields += (fields.empty() ? "" : ", ") + field_label(field);
+        }
+      }
+      what = "a modifié : " + fields;
+    } else {
+      continue;
+    }
+    auto* entry = dict.AddSectionDictionary("HISTORY");
+    entry->SetValue("AT", format_datetime_fr(row.integer(1)));
+    entry->SetValue("WHO", row.is_null(2) ? std::string("Parcours") : row.text(2));
+    entry->SetValue("WHAT", what);
+  }
+  dict.ShowSection("HAS_HISTORY");
+}
+
 // GET /services/{id} — anyone when published; drafts and archived, the members of its
 // organisation.
 http::Response show(http::Context& ctx) {
@@ -318,7 +364,7 @@ http::Response show(http::Context& ctx) {
   if (s.status != kPublished) dict.ShowSection("NOT_PUBLISHED");
   dict.SetValue("FRESHNESS", freshness_label(s.date_maj));
   dict.SetValue("DATE_MAJ", format_date_fr(s.date_maj));
-  dict.SetValue("SCORE", score_label(s.score_qualite));
+  dict.SetValue("SCORE", score_label(quality_score(s)));
   if (is_stale(s)) dict.ShowSection("STALE");
   if (structure) {
     dict.SetValue("STRUCTURE", structure->nom);
@@ -414,6 +460,7 @@ http::Response show(http::Context& ctx) {
     if (transition_allowed(s.status, kArchived)) dict.ShowSection("CAN_ARCHIVE");
     if (transition_allowed(s.status, kDraft)) dict.ShowSection("CAN_DRAFT");
     if (s.status == kPublished) dict.ShowSection("CAN_CONFIRM");
+    fill_history(dict, ctx.db, s, org->territory_id);
   }
   return html::page(ctx, s.nom, "catalogue/show.tpl", dict);
 }
