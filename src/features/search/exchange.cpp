@@ -119,6 +119,7 @@ class Importer {
       flush();
       services_ = std::move(rest);
     }
+    if (centres_stale_) atomically(conn_, [&] { refresh_commune_centres(conn_); });
     return report_;
   }
 
@@ -238,7 +239,8 @@ class Importer {
         changed_services.push_back(s.id);
         ++changes;
       }
-      reindex_services(conn_, changed_services);
+      reindex_services(conn_, changed_services, false);
+      centres_stale_ = centres_stale_ || !changed_services.empty();
       if (changes) {
         store::append_event(
             conn_,
@@ -263,6 +265,7 @@ class Importer {
   std::vector<Pending> services_;
   std::vector<Pending> deferred_;
   bool final_pass_ = false;
+  bool centres_stale_ = false;
   std::unordered_map<std::string, std::int64_t> structure_ids_;
 };
 

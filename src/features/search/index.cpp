@@ -11,7 +11,7 @@ namespace parcours::search {
 namespace {
 
 constexpr std::size_t kBatchRows = 200;  // rows per multi-row INSERT
-constexpr std::size_t kReadBatch = 500;  // services read per SELECT
+constexpr std::size_t kReadBatch = 1000;  // services read per SELECT
 constexpr std::string_view kFrance = "france";
 
 // Common French words that would match most services: never indexed, dropped from queries.
@@ -95,22 +95,48 @@ void flush(store::Connection& conn, std::string_view head, std::size_t columns,
 }
 
 // Accumulates rows of one table and writes them kBatchRows at a time.
+// Accumulates the rows of one table for a whole chunk, then writes them in key order (the
+// table's primary key is its first columns), kBatchRows per statement: sorted inserts append to
+// a few places of the B-tree instead of visiting a random page for each row.
 class Inserter {
  public:
   Inserter(store::Connection& conn, std::string head, std::size_t columns)
       : conn_(conn), head_(std::move(head)), columns_(columns) {}
-  ~Inserter() = default;
-  void add(std::initializer_list<store::Value> row) {
-    values_.insert(values_.end(), row.begin(), row.end());
-    if (values_.size() >= kBatchRows * columns_) flush(conn_, head_, columns_, values_);
+  void add(std::initializer_list<store::Value> row) { rows_.emplace_back(row); }
+  void finish() {
+    std::sort(rows_.begin(), rows_.end(), [](const auto& a, const auto& b) {
+      for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+        if (a[i].index() != b[i].index()) return a[i].index() < b[i].index();
+        if (std::holds_alternative<std::nullptr_t>(a[i])) continue;
+        bool less = std::visit(
+            [&](const auto& x) {
+              using T = std::decay_t<decltype(x)>;
+              if constexpr (std::is_same_v<T, std::nullptr_t>) {
+                return false;
+              } else {
+                return x < std::get<T>(b[i]);
+              }
+            },
+            a[i]);
+        if (less) return true;
+        if (a[i] != b[i]) return false;
+      }
+      return false;
+    });
+    std::vector<store::Value> values;
+    for (auto& row : rows_) {
+      for (auto& v : row) values.push_back(std::move(v));
+      if (values.size() >= kBatchRows * columns_) flush(conn_, head_, columns_, values);
+    }
+    flush(conn_, head_, columns_, values);
+    rows_.clear();
   }
-  void finish() { flush(conn_, head_, columns_, values_); }
 
  private:
   store::Connection& conn_;
   std::string head_;
   std::size_t columns_;
-  std::vector<store::Value> values_;
+  std::vector<std::vector<store::Value>> rows_;
 };
 
 std::string id_list(const std::vector<std::int64_t>& ids, std::size_t begin, std::size_t end) {
@@ -122,38 +148,59 @@ std::string id_list(const std::vector<std::int64_t>& ids, std::size_t begin, std
   return list;
 }
 
-void delete_terms(store::Connection& conn, std::int64_t id, std::int64_t weight,
-                  const std::vector<std::string>& terms) {
-  for (std::size_t start = 0; start < terms.size(); start += kBatchRows) {
-    std::size_t end = std::min(terms.size(), start + kBatchRows);
-    std::vector<store::Value> values{id, weight};
-    std::string sql =
-        "DELETE FROM service_terms WHERE service_id = $1 AND weight = $2 AND term IN (";
+// Removes the rows of one service whose `column` is one of `codes` (their whole keys).
+void delete_keys(store::Connection& conn, const std::string& table, const std::string& where,
+                 std::vector<store::Value> fixed, const std::string& column,
+                 const std::vector<std::string>& codes) {
+  for (std::size_t start = 0; start < codes.size(); start += kBatchRows) {
+    std::size_t end = std::min(codes.size(), start + kBatchRows);
+    std::vector<store::Value> values = fixed;
+    std::string sql = "DELETE FROM " + table + " WHERE " + where + " AND " + column + " IN (";
     for (std::size_t i = start; i < end; ++i) {
       sql += (i > start ? ", $" : "$") + std::to_string(values.size() + 1);
-      values.emplace_back(terms[i]);
+      values.emplace_back(codes[i]);
     }
     conn.execute(sql + ")", store::Params(std::move(values)));
   }
 }
 
-void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids, std::size_t begin,
-                   std::size_t end) {
-  std::string list = id_list(ids, begin, end);
-  // The words indexed before, to remove their rows by key.
-  for (const auto& row :
-       conn.query("SELECT service_id, name_words, words FROM service_search WHERE service_id IN (" +
-                  list + ")")) {
-    std::string name = row.text(1);
-    std::string all = row.text(2);
-    Terms old = terms_of(name, all);
-    delete_terms(conn, row.integer(0), 0, old.in_name);
-    delete_terms(conn, row.integer(0), 1, old.in_description);
+std::vector<std::string> unspaced(std::string_view spaced_codes) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < spaced_codes.size()) {
+    auto end = spaced_codes.find(' ', start);
+    if (end == std::string_view::npos) end = spaced_codes.size();
+    if (end > start) out.emplace_back(spaced_codes.substr(start, end - start));
+    start = end + 1;
   }
-  conn.execute("DELETE FROM service_search WHERE service_id IN (" + list + ")");
-  conn.execute("DELETE FROM service_zones WHERE service_id IN (" + list + ")");
-  conn.execute("DELETE FROM service_thematiques WHERE service_id IN (" + list + ")");
-  conn.execute("DELETE FROM service_zone_thematiques WHERE service_id IN (" + list + ")");
+  return out;
+}
+
+void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids, std::size_t begin,
+                   std::size_t end, bool centres) {
+  std::string list = id_list(ids, begin, end);
+  // What was indexed before (words, zones, thématiques), to remove its rows by their keys.
+  bool any_old = false;
+  for (const auto& row :
+       conn.query("SELECT service_id, name_words, words, zones, thematiques FROM service_search "
+                  "WHERE service_id IN (" +
+                  list + ")")) {
+    any_old = true;
+    std::int64_t id = row.integer(0);
+    Terms old = terms_of(row.text(1), row.text(2));
+    delete_keys(conn, "service_terms", "service_id = $1 AND weight = 0", {id}, "term", old.in_name);
+    delete_keys(conn, "service_terms", "service_id = $1 AND weight = 1", {id}, "term",
+                old.in_description);
+    auto old_zones = unspaced(row.text(3));
+    auto old_themes = unspaced(row.text(4));
+    delete_keys(conn, "service_zones", "service_id = $1", {id}, "code", old_zones);
+    delete_keys(conn, "service_thematiques", "service_id = $1", {id}, "code", old_themes);
+    for (const auto& z : old_zones) {
+      delete_keys(conn, "service_zone_thematiques", "service_id = $1 AND zone = $2", {id, z},
+                  "thematique", old_themes);
+    }
+  }
+  if (any_old) conn.execute("DELETE FROM service_search WHERE service_id IN (" + list + ")");
 
   std::set<std::string> communes;  // whose centre may move
   Inserter zones(conn, "INSERT INTO service_zones (code, service_id)", 2);
@@ -163,8 +210,8 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
   Inserter terms(conn, "INSERT INTO service_terms (term, weight, service_id)", 3);
   Inserter search(conn,
                   "INSERT INTO service_search (service_id, name_words, words, latitude, longitude, "
-                  "frais, type, publics, modes_accueil, score_qualite)",
-                  10);
+                  "frais, type, publics, modes_accueil, score_qualite, zones, thematiques)",
+                  12);
   for (const auto& row :
        conn.query("SELECT id, status, nom, description, type, frais, thematiques, publics, "
                   "modes_accueil, zone_eligibilite, latitude, longitude, score_qualite, code_insee "
@@ -199,14 +246,16 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
     search.add({id, " " + folded_name + " ",
                 " " + folded_name + " " + text::fold_for_search(description) + " ", row.value(10),
                 row.value(11), row.text(5), row.text(4), spaced(json_codes(row.text(7))),
-                spaced(json_codes(row.text(8))), row.real(12)});
+                spaced(json_codes(row.text(8))), row.real(12),
+                spaced({zone_codes.begin(), zone_codes.end()}),
+                spaced({theme_codes.begin(), theme_codes.end()})});
   }
   zones.finish();
   themes.finish();
   zone_themes.finish();
   terms.finish();
   search.finish();
-  if (!communes.empty()) {
+  if (centres && !communes.empty()) {
     std::vector<store::Value> codes(communes.begin(), communes.end());
     std::string in;
     for (std::size_t i = 0; i < codes.size(); ++i) in += (i ? ", $" : "$") + std::to_string(i + 1);
@@ -246,9 +295,11 @@ std::string thematique_category(std::string_view code) {
   return std::string(dash == std::string_view::npos ? code : code.substr(0, dash));
 }
 
-void reindex_services(store::Connection& conn, const std::vector<std::int64_t>& service_ids) {
+void reindex_services(store::Connection& conn, const std::vector<std::int64_t>& service_ids,
+                      bool commune_centres) {
   for (std::size_t begin = 0; begin < service_ids.size(); begin += kReadBatch) {
-    reindex_chunk(conn, service_ids, begin, std::min(service_ids.size(), begin + kReadBatch));
+    reindex_chunk(conn, service_ids, begin, std::min(service_ids.size(), begin + kReadBatch),
+                  commune_centres);
   }
 }
 
@@ -266,7 +317,7 @@ std::int64_t reindex_all(store::Connection& conn) {
   for (const auto& row : conn.query("SELECT id FROM services WHERE status = 'published'")) {
     ids.push_back(row.integer(0));
   }
-  reindex_services(conn, ids);
+  reindex_services(conn, ids, false);
   refresh_commune_centres(conn);
   return static_cast<std::int64_t>(ids.size());
 }

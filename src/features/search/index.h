@@ -25,8 +25,11 @@ inline constexpr std::string_view kAnyZone = "*";
 // published (draft, archived) or no longer exists.
 void reindex_service(store::Connection& conn, std::int64_t service_id);
 
-// reindex_service for many services, with multi-row statements (imports).
-void reindex_services(store::Connection& conn, const std::vector<std::int64_t>& service_ids);
+// reindex_service for many services, with multi-row statements (imports). Without
+// `commune_centres`, the centres of their communes are left as they are: an import refreshes
+// them all once at its end (refresh_commune_centres), much cheaper than batch by batch.
+void reindex_services(store::Connection& conn, const std::vector<std::int64_t>& service_ids,
+                      bool commune_centres = true);
 
 // Rebuilds the whole index from the services table; returns the number of published services.
 std::int64_t reindex_all(store::Connection& conn);
