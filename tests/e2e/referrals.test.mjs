@@ -94,7 +94,7 @@ test('matching → referral → inbox → accepted; the no-account link; the per
       await login(ccas, server.url, 'social@demo.test', demoPassword);
       await visit(ccas, `${server.url}/`);
       assert.match(await ccas.locator('main').innerText(), /Orientations reçues\s+2 en attente de votre réponse/);
-      await Promise.all([ccas.waitForLoadState('load'), ccas.getByRole('link', { name: 'Orientations reçues' }).click()]);
+      await Promise.all([ccas.waitForLoadState('load'), ccas.locator('main').getByRole('link', { name: 'Orientations reçues' }).click()]);
       await visit(ccas);
       await Promise.all([ccas.waitForLoadState('load'), ccas.getByRole('link', { name: 'Léa Bréhier-Garnier' }).click()]);
       const shown = await ccas.locator('main').innerText();
