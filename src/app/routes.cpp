@@ -9,6 +9,7 @@
 #include "features/pages/routes.h"
 #include "features/people/routes.h"
 #include "features/portal/routes.h"
+#include "features/referrals/routes.h"
 #include "features/rome/routes.h"
 #include "features/search/routes.h"
 #include "features/territories/routes.h"
@@ -26,6 +27,7 @@ void register_all_routes(http::Router& router) {
   portal::register_routes(router);
   rome::register_routes(router);
   diagnostic::register_routes(router);
+  referrals::register_routes(router);
   catalogue::register_routes(router);
   search::register_routes(router);
 }

@@ -22,6 +22,7 @@
 #include "core/store/migrations.h"
 #include "features/catalogue/reminders.h"
 #include "features/orientation/referents.h"
+#include "features/referrals/referrals.h"
 
 namespace parcours::app {
 
@@ -101,6 +102,7 @@ int run_serve(const Config& config) {
         mail::deliver(conn, outbox_id_of(job), config.mail_transport, config.mail_from);
       });
       orientation::register_jobs(runner);
+      referrals::register_jobs(runner, config.public_url);
       catalogue::register_jobs(runner, config.public_url);
       catalogue::schedule_reminders(*db->acquire());
       runner.run(stop_jobs);

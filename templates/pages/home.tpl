@@ -26,6 +26,18 @@
     </div>
   </div>
   {{/PERSONS}}
+  {{#REFERRALS}}
+  <div class="fr-col-12 fr-col-md-4">
+    <div class="fr-tile fr-enlarge-link">
+      <div class="fr-tile__body">
+        <div class="fr-tile__content">
+          <h2 class="fr-tile__title"><a href="/orientations/recues">Orientations reçues</a></h2>
+          <p class="fr-tile__detail">{{WAITING}} en attente de votre réponse</p>
+        </div>
+      </div>
+    </div>
+  </div>
+  {{/REFERRALS}}
   {{#TERRITORIES}}
   <div class="fr-col-12 fr-col-md-4">
     <div class="fr-tile fr-enlarge-link">

@@ -55,6 +55,7 @@
   <ul class="fr-raw-list">
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/carnet">Mon carnet de bord : les messages de mon équipe</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/diagnostic">Mes besoins, avec mes mots</a></li>
+    <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/services">Des services près de chez moi pour mes besoins</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/coordonnees">Changer mes coordonnées</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/changer-de-referent">Demander un autre référent</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/consultations">Qui a consulté mon dossier</a></li>

@@ -83,6 +83,8 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
     if (follows_persons) items.push_back({"/personnes", "Personnes"});
     if (follows_persons) items.push_back({"/orientation", "Orientation"});
     if (follows_persons) items.push_back({"/offre-de-services", "Offre de services"});
+    if (!ctx.actor->organisation_ids().empty())
+      items.push_back({"/orientations/recues", "Orientations reçues"});
     if (manages) items.push_back({"/territoires", "Territoires"});
     items.push_back({"/structures", "Structures"});
   } else if (ctx.person_session) {

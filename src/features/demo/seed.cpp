@@ -12,6 +12,7 @@
 #include "features/geo/communes.h"
 #include "features/organisations/organisation.h"
 #include "features/orientation/demo.h"
+#include "features/referrals/demo.h"
 #include "features/territories/territory.h"
 
 namespace parcours::demo {
@@ -163,6 +164,7 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
       diagnostic::seed_demo_diagnostics(conn, territory_id);
       orientation::seed_demo_orientation(conn, territory_id);
       catalogue::seed_demo_catalogue(conn, territory_id, org_ids);
+      referrals::seed_demo_referrals(conn, territory_id, org_ids);
 
       store::append_event(
           conn, {.kind = "demo.seeded",

@@ -2,6 +2,7 @@
 
 #include "core/html/render.h"
 #include "features/people/policy.h"
+#include "features/referrals/referrals.h"
 #include "features/territories/policy.h"
 
 namespace parcours::pages {
@@ -17,6 +18,10 @@ http::Response home(http::Context& ctx) {
       dict.ShowSection("PERSONS");
     }
     if (territories::may_list_territories(ctx.actor)) dict.ShowSection("TERRITORIES");
+    if (auto orgs = ctx.actor->organisation_ids(); !orgs.empty()) {
+      dict.AddSectionDictionary("REFERRALS")
+          ->SetIntValue("WAITING", referrals::waiting_count(ctx.db, orgs));
+    }
   } else {
     dict.ShowSection("ANONYMOUS");
   }

@@ -64,7 +64,17 @@ const std::vector<EventKind>& event_kinds() {
                                             {kJourneyTransferred, "Transfert"},
                                             {kPersonMerged, "Fusion de fiches"},
                                             {kPersonUnmerged, "Annulation de fusion"},
-                                            {kMatchDismissed, "Doublon écarté"}};
+                                            {kMatchDismissed, "Doublon écarté"},
+                                            {"plan.action_added", "Action ajoutée au plan"},
+                                            {"plan.action_updated", "Action du plan mise à jour"},
+                                            {"referral.sent", "Orientation vers un service"},
+                                            {"referral.accepted", "Orientation acceptée"},
+                                            {"referral.refused", "Orientation refusée"},
+                                            {"referral.done", "Orientation réalisée"},
+                                            {"referral.abandoned", "Orientation abandonnée"},
+                                            {"referral.expired", "Orientation expirée"},
+                                            {"referral.reminded", "Rappel d’orientation"},
+                                            {"referral.asked", "Service demandé par la personne"}};
   return kinds;
 }
 

@@ -34,6 +34,10 @@ std::optional<Reader> team_role_at(store::Connection& conn, std::int64_t person_
 // The reader's role in the territories of the person (those of their journeys and where they
 // live), the most specific first; any role at all when none is there (a national admin).
 Reader account_role(store::Connection& conn, std::int64_t person_id, std::int64_t user_id) {
+  // Negative readers have no account: the contact of a service answering a referral through
+  // the link it was mailed (referrals::kLinkReader).
+  if (user_id < 0)
+    return {"Un service vers lequel vous êtes orienté(e)", "Son contact, sans compte"};
   auto row = conn.query_one(
       "SELECT r.role, r.orientation, r.referent, o.name, t.name FROM user_roles r "
       "LEFT JOIN organisations o ON o.id = r.organisation_id "

@@ -100,6 +100,26 @@ std::string tell(people::EventNarrator& names, const store::Event& event) {
     std::string name = to ? names.territory_name(*to) : std::string();
     return "Votre parcours a été transféré" + (name.empty() ? "" : " vers le territoire " + name);
   }
+  if (kind.starts_with("referral.")) {
+    std::string service = "« " + str(p, "service") + " »";
+    if (kind == "referral.sent") return actor + " vous a orienté(e) vers le service " + service;
+    if (kind == "referral.accepted")
+      return "Le service " + service + " a accepté votre orientation";
+    if (kind == "referral.refused") {
+      return "Le service " + service +
+             " n’a pas pu accepter votre orientation : votre référent(e) vous en parlera";
+    }
+    if (kind == "referral.done")
+      return "Votre orientation vers le service " + service + " est réalisée";
+    if (kind == "referral.abandoned")
+      return "Votre orientation vers le service " + service + " est arrêtée";
+    if (kind == "referral.expired") {
+      return "Le service " + service +
+             " n’a pas répondu à votre orientation : votre référent(e) vous en parlera";
+    }
+    if (kind == "referral.asked")
+      return "Vous avez demandé à votre référent(e) le service " + service;
+  }
   if (kind == "portal.referent_change_requested")
     return "Vous avez demandé à changer de référent(e)";
   if (kind == "portal.objection_added" || kind == "portal.objection_withdrawn") {
@@ -117,10 +137,12 @@ std::string tell(people::EventNarrator& names, const store::Event& event) {
 
 bool shown_to_person(std::string_view kind) {
   static const std::vector<std::string_view> kinds{
-      people::kPersonCreated,   people::kPersonUpdated,      people::kJourneyOpened,
-      people::kRequestReceived, people::kMemberJoined,       people::kMemberLeft,
-      people::kReferentChanged, people::kJourneyTransferred, "portal.referent_change_requested",
-      "portal.objection_added", "portal.objection_withdrawn"};
+      people::kPersonCreated,   people::kPersonUpdated,       people::kJourneyOpened,
+      people::kRequestReceived, people::kMemberJoined,        people::kMemberLeft,
+      people::kReferentChanged, people::kJourneyTransferred,  "portal.referent_change_requested",
+      "portal.objection_added", "portal.objection_withdrawn", "referral.sent",
+      "referral.accepted",      "referral.refused",           "referral.done",
+      "referral.abandoned",     "referral.expired",           "referral.asked"};
   return std::ranges::find(kinds, kind) != kinds.end();
 }
 
