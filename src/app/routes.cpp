@@ -1,6 +1,7 @@
 #include "app/routes.h"
 
 #include "features/accounts/routes.h"
+#include "features/appointments/routes.h"
 #include "features/diagnostic/routes.h"
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
@@ -24,6 +25,7 @@ void register_all_routes(http::Router& router) {
   portal::register_routes(router);
   rome::register_routes(router);
   diagnostic::register_routes(router);
+  appointments::register_routes(router);
 }
 
 }  // namespace parcours::app

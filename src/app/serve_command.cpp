@@ -20,6 +20,7 @@
 #include "core/jobs/jobs.h"
 #include "core/mail/outbox.h"
 #include "core/store/migrations.h"
+#include "features/appointments/reminders.h"
 #include "features/orientation/referents.h"
 
 namespace parcours::app {
@@ -100,6 +101,7 @@ int run_serve(const Config& config) {
         mail::deliver(conn, outbox_id_of(job), config.mail_transport, config.mail_from);
       });
       orientation::register_jobs(runner);
+      appointments::register_jobs(runner, *db, config.public_url);
       runner.run(stop_jobs);
     });
   }

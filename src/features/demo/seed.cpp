@@ -6,6 +6,7 @@
 #include "core/store/journal.h"
 #include "core/text.h"
 #include "features/accounts/users.h"
+#include "features/appointments/demo.h"
 #include "features/demo/persons.h"
 #include "features/diagnostic/demo.h"
 #include "features/geo/communes.h"
@@ -161,6 +162,7 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
       summary.persons_created = seed_demo_persons(conn, territory_id, org_ids, password);
       diagnostic::seed_demo_diagnostics(conn, territory_id);
       orientation::seed_demo_orientation(conn, territory_id);
+      appointments::seed_demo_appointments(conn, territory_id);
 
       store::append_event(
           conn, {.kind = "demo.seeded",
