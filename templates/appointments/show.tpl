@@ -14,13 +14,13 @@
   <dt>Objet</dt><dd>{{PURPOSE}}</dd>
   {{#MESSAGE}}<dt>Message</dt><dd>{{TEXT}}</dd>{{/MESSAGE}}
 </dl>
-{{#CAN_SET}}
 {{#ERROR_SUMMARY}}
 <div class="fr-alert fr-alert--error fr-mb-3w" role="alert">
   <h2 class="fr-alert__title">Le statut n’est pas modifié</h2>
   <p>{{ERROR_MESSAGE}}</p>
 </div>
 {{/ERROR_SUMMARY}}
+{{#CAN_SET}}
 <form method="post" action="/rendez-vous/{{ID}}/statut" novalidate aria-labelledby="statut-titre">
   <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
   <h2 id="statut-titre" class="fr-h5">Indiquer le statut</h2>

@@ -356,6 +356,7 @@ http::Response appointment_page(http::Context& ctx, const Loaded& l, const std::
   if (!a.status_message.empty()) {
     dict.SetValueAndShowSection("TEXT", a.status_message, "MESSAGE");
   }
+  if (error) html::show_form_error(dict, *error);
   bool open = a.status == "planned" || a.status == "to_update";
   if (open && may_set_status(ctx.actor, l.facts, a.professional_id)) {
     auto* form = dict.AddSectionDictionary("CAN_SET");
