@@ -29,6 +29,7 @@ bench: build
 	./bench/people/run.sh $(BUILD)
 	./bench/rome/run.sh $(BUILD)
 	./bench/orientation/run.sh $(BUILD)
+	./bench/appointments/run.sh $(BUILD)
 
 lint: build
 	./scripts/lint.sh $(BUILD)

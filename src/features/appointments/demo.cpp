@@ -70,11 +70,12 @@ int seed_demo_appointments(store::Connection& conn, std::int64_t territory_id) {
   std::int64_t referent = user->integer(0);
   std::int64_t now = now_seconds();
   std::int64_t today = paris_days(now);
+  // Live journeys only: the demo keeps one journey past the retention period, untouched.
   auto journeys = conn.query(
       "SELECT j.id, m.organisation_id FROM journeys j JOIN journey_members m ON m.journey_id = "
       "j.id AND m.user_id = $1 AND m.left_at IS NULL WHERE j.territory_id = $2 AND j.status <> "
-      "'closed' ORDER BY j.id LIMIT 12",
-      {referent, territory_id});
+      "'closed' AND j.last_activity_at > $3 ORDER BY j.id LIMIT 12",
+      {referent, territory_id, now - 180 * kDay});
   int booked = 0;
   int i = 0;
   for (const auto& j : journeys) {

@@ -15,7 +15,7 @@ namespace parcours::appointments {
 namespace {
 
 constexpr std::int64_t kDay = 86400;
-constexpr int kBatch = 500;
+constexpr int kBatch = 2000;  // reminders per transaction outside a job
 
 std::int64_t paris_days(std::int64_t unix_seconds) {
   std::int64_t local = unix_seconds + paris_offset_seconds(unix_seconds);
@@ -82,7 +82,8 @@ int send_due_reminders(store::Connection& conn, std::int64_t now, const std::str
       "appointment_reminders r WHERE r.appointment_id = a.id AND r.kind = 'd0') FROM "
       "appointments a JOIN persons p ON p.id = a.person_id JOIN users u ON u.id = "
       "a.professional_id JOIN organisations o ON o.id = a.organisation_id WHERE a.status = "
-      "'planned' AND a.starts_at > $1 AND a.starts_at <= $2",
+      "'planned' AND a.starts_at > $1 AND a.starts_at <= $2 AND NOT EXISTS (SELECT 1 FROM "
+      "appointment_reminders r WHERE r.appointment_id = a.id AND r.kind = 'd0')",
       {now, now + 3 * kDay});
   std::vector<Due> due;
   for (const auto& r : rows) {

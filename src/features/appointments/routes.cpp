@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <set>
 
 #include "core/clock.h"
 #include "core/html/render.h"
@@ -75,9 +76,12 @@ std::optional<std::int64_t> path_id(const http::Context& ctx, const char* name) 
 
 void log_listed(http::Context& ctx, const std::vector<Appointment>& rows) {
   if (!ctx.actor || rows.empty()) return;
+  // One row per person listed, however many of their appointments the page shows.
+  std::set<std::int64_t> persons;
   std::vector<store::AccessRecord> records;
   std::string purpose = ctx.request.method + " " + ctx.request.path;
   for (const auto& a : rows) {
+    if (!persons.insert(a.person_id).second) continue;
     records.push_back({.actor_id = ctx.actor->user_id,
                        .person_id = a.person_id,
                        .part = "appointments",
