@@ -139,7 +139,8 @@ TEST_P(AppointmentsTest, BadInputNamesTheFieldAndWritesNothing) {
       {[](AppointmentForm& f) { f.professional = "999"; }, "professional"},
       {[](AppointmentForm& f) { f.professional = "abc"; }, "professional"},
       {[](AppointmentForm& f) { f.date = "2027-02-30"; }, "date"},
-      {[](AppointmentForm& f) { f.date = "15/03/2027"; }, "date"},
+      {[](AppointmentForm& f) { f.date = "15-03-2027"; }, "date"},
+      {[](AppointmentForm& f) { f.date = "31/02/2027"; }, "date"},
       {[](AppointmentForm& f) { f.date = "2027-03-11"; }, "date"},  // past
       {[](AppointmentForm& f) { f.date = "2031-03-11"; }, "date"},  // too far
       {[](AppointmentForm& f) { f.time = "25:00"; }, "time"},
@@ -178,6 +179,11 @@ TEST_P(AppointmentsTest, BadInputNamesTheFieldAndWritesNothing) {
   EXPECT_EQ(outsider.error().field, "professional");
   EXPECT_EQ(count("SELECT COUNT(*) FROM appointments"), 0);
   EXPECT_TRUE(events("appointment.").empty());
+  // A date typed by hand, DD/MM/YYYY, is read as the browser's YYYY-MM-DD.
+  AppointmentForm typed = form(world_.referent, "15/03/2027");
+  auto by_hand = book(*conn, journey_, typed, {world_.referent, world_.cd08}, kNow);
+  ASSERT_TRUE(by_hand);
+  EXPECT_EQ(find_appointment(*conn, *by_hand)->starts_at, kMonday10);
   // Phone and video places are accepted in their forms.
   AppointmentForm phone = form(world_.referent);
   phone.place_kind = "phone";
@@ -329,7 +335,7 @@ TEST_P(AppointmentsTest, NoDuplicateReminderAfterARestart) {
   auto run_server = [&] {
     jobs::JobRunner runner(db(), "serve-test");
     runner.on("mail.send", [](store::Connection&, const jobs::Job&) {});
-    register_jobs(runner, db(), kUrl);
+    register_jobs(runner, db(), kUrl, 0);
     return runner.run_due();
   };
   EXPECT_GE(run_server(), 1);

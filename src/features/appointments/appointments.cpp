@@ -162,6 +162,12 @@ const char* place_kind_label(std::string_view kind) {
   return "Lieu";
 }
 
+std::int64_t paris_day_number(std::int64_t unix_seconds) {
+  constexpr std::int64_t kDay = 86400;
+  std::int64_t local = unix_seconds + paris_offset_seconds(unix_seconds);
+  return local >= 0 ? local / kDay : (local - kDay + 1) / kDay;
+}
+
 std::optional<std::int64_t> parse_day(std::string_view s) {
   using namespace std::chrono;
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
@@ -184,7 +190,12 @@ Result<std::int64_t> book(store::Connection& conn, std::int64_t journey_id,
     return fail(ErrorCode::kInvalid, "Professionnel : choisissez un membre de l’équipe.",
                 "professional");
   }
-  auto day = parse_day(text::trim(form.date));
+  // Browsers send a date field as YYYY-MM-DD; typed by hand it may be DD/MM/YYYY.
+  std::string date = text::trim(form.date);
+  if (date.size() == 10 && date[2] == '/' && date[5] == '/') {
+    date = date.substr(6, 4) + "-" + date.substr(3, 2) + "-" + date.substr(0, 2);
+  }
+  auto day = parse_day(date);
   if (!day) {
     return fail(ErrorCode::kInvalid, "Date : indiquez une date au format jj/mm/aaaa.", "date");
   }

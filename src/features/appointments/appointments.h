@@ -111,6 +111,9 @@ std::vector<Appointment> to_update_of_professional(store::Connection& conn, std:
 std::vector<Appointment> to_update_of_organisation(store::Connection& conn,
                                                    std::int64_t organisation_id);
 
+// The Paris day of an instant, as days since the epoch.
+std::int64_t paris_day_number(std::int64_t unix_seconds);
+
 // Paris day ("2027-03-12") → days since the epoch, or nothing when not a valid date.
 std::optional<std::int64_t> parse_day(std::string_view iso_date);
 

@@ -12,8 +12,6 @@ namespace {
 
 constexpr std::int64_t kDay = 86400;
 
-std::int64_t paris_days(std::int64_t at) { return (at + paris_offset_seconds(at)) / kDay; }
-
 // The same day, or the Monday after when it falls on a weekend.
 std::int64_t working(std::int64_t day) {
   using namespace std::chrono;
@@ -69,7 +67,7 @@ int seed_demo_appointments(store::Connection& conn, std::int64_t territory_id) {
   if (!user) return 0;
   std::int64_t referent = user->integer(0);
   std::int64_t now = now_seconds();
-  std::int64_t today = paris_days(now);
+  std::int64_t today = paris_day_number(now);
   // Live journeys only: the demo keeps one journey past the retention period, untouched.
   auto journeys = conn.query(
       "SELECT j.id, m.organisation_id FROM journeys j JOIN journey_members m ON m.journey_id = "

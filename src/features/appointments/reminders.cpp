@@ -17,11 +17,6 @@ namespace {
 constexpr std::int64_t kDay = 86400;
 constexpr int kBatch = 2000;  // reminders per transaction outside a job
 
-std::int64_t paris_days(std::int64_t unix_seconds) {
-  std::int64_t local = unix_seconds + paris_offset_seconds(unix_seconds);
-  return local >= 0 ? local / kDay : (local - kDay + 1) / kDay;
-}
-
 std::string host_of(const std::string& url) {
   std::string host = url;
   if (auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
@@ -70,7 +65,7 @@ mail::Mail reminder_mail(const Due& d, std::int64_t now, const std::string& publ
 }  // namespace
 
 std::int64_t reminder_due_at(std::int64_t starts_at, int days_before) {
-  return paris_local_to_unix(paris_days(starts_at) - days_before, 8, 0);
+  return paris_local_to_unix(paris_day_number(starts_at) - days_before, 8, 0);
 }
 
 int send_due_reminders(store::Connection& conn, std::int64_t now, const std::string& public_url) {
@@ -160,14 +155,15 @@ void schedule_sweep(store::Connection& conn, std::int64_t at) {
   }
 }
 
-void register_jobs(jobs::JobRunner& runner, store::Db& db, std::string public_url) {
+void register_jobs(jobs::JobRunner& runner, store::Db& db, std::string public_url,
+                   std::int64_t first_delay) {
   runner.on(kSweepJob, [url = std::move(public_url)](store::Connection& conn, const jobs::Job&) {
     std::int64_t now = now_seconds();
     sweep(conn, now, url);
     schedule_sweep(conn, next_sweep_at(conn, now));
   });
   auto conn = db.acquire();
-  schedule_sweep(*conn, now_seconds());
+  schedule_sweep(*conn, now_seconds() + first_delay);
 }
 
 }  // namespace parcours::appointments

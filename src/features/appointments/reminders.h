@@ -41,7 +41,10 @@ std::int64_t next_sweep_at(store::Connection& conn, std::int64_t now);
 // Makes sure one sweep is queued to run by `at` (brings a later one forward).
 void schedule_sweep(store::Connection& conn, std::int64_t at);
 
-// Registers the sweep's handler and makes sure a sweep is queued.
-void register_jobs(jobs::JobRunner& runner, store::Db& db, std::string public_url);
+// Registers the sweep's handler and makes sure a sweep is queued, `first_delay` seconds after
+// now at the latest: a minute by default, so that a server starting does not take SQLite's write
+// lock at once.
+void register_jobs(jobs::JobRunner& runner, store::Db& db, std::string public_url,
+                   std::int64_t first_delay = 60);
 
 }  // namespace parcours::appointments

@@ -40,11 +40,6 @@ constexpr const char* kMonths[] = {"janvier",   "février", "mars",     "avril",
                                    "mai",       "juin",    "juillet",  "août",
                                    "septembre", "octobre", "novembre", "décembre"};
 
-std::int64_t paris_days(std::int64_t at) {
-  std::int64_t local = at + paris_offset_seconds(at);
-  return local >= 0 ? local / kDay : (local - kDay + 1) / kDay;
-}
-
 std::string day_label(std::int64_t days) {
   sys_days d{std::chrono::days{days}};
   year_month_day ymd{d};
@@ -66,7 +61,7 @@ std::string hour_label(std::int64_t at) {
 }
 
 std::string when_label(const Appointment& a) {
-  return day_label(paris_days(a.starts_at)) + " à " + hour_label(a.starts_at);
+  return day_label(paris_day_number(a.starts_at)) + " à " + hour_label(a.starts_at);
 }
 
 std::optional<std::int64_t> path_id(const http::Context& ctx, const char* name) {
@@ -101,13 +96,13 @@ void fill_list(ctemplate::TemplateDictionary& dict, const char* name, const std:
   for (const auto& a : rows) {
     auto* r = list->AddSectionDictionary(html::key("ROW"));
     r->SetIntValue(html::key("ID"), a.id);
-    r->SetValue(html::key("DAY"), day_label(paris_days(a.starts_at)));
+    r->SetValue(html::key("DAY"), day_label(paris_day_number(a.starts_at)));
     r->SetValue(html::key("HOURS"), hour_label(a.starts_at) + " – " + hour_label(a.ends_at));
     if (with_person) {
       auto* p = r->AddSectionDictionary(html::key("WITH_PERSON"));
       p->SetIntValue(html::key("PERSON_ID"), a.person_id);
       p->SetValue(html::key("PERSON"), a.person_name);
-      p->SetValue(html::key("DAY"), day_label(paris_days(a.starts_at)));
+      p->SetValue(html::key("DAY"), day_label(paris_day_number(a.starts_at)));
     }
     if (with_professional) {
       r->SetValueAndShowSection(html::key("PROFESSIONAL"),
@@ -142,7 +137,7 @@ void fill_nav(ctemplate::TemplateDictionary& dict, const std::string& label,
 // GET /agenda[?semaine=YYYY-MM-DD] — a professional: their week, Monday to Sunday.
 http::Response week(http::Context& ctx) {
   if (!ctx.actor || !may_view_agenda(ctx.actor, ctx.actor->user_id)) return html::refuse(ctx);
-  std::int64_t today = paris_days(now_seconds());
+  std::int64_t today = paris_day_number(now_seconds());
   auto asked = parse_day(ctx.request.query_value("semaine"));
   std::int64_t day = asked.value_or(today);
   unsigned wd = weekday{sys_days{std::chrono::days{day}}}.iso_encoding();  // Monday = 1
@@ -169,7 +164,7 @@ http::Response week(http::Context& ctx) {
     link->SetValue("DATE", iso_day(d));
     link->SetValue("LABEL", day_label(d));
     link->SetIntValue("COUNT", std::count_if(rows.begin(), rows.end(), [&](const Appointment& a) {
-                        return paris_days(a.starts_at) == d;
+                        return paris_day_number(a.starts_at) == d;
                       }));
   }
   auto pending = ctx.db.query_one(
@@ -185,7 +180,8 @@ http::Response week(http::Context& ctx) {
 // GET /agenda/jour[?date=YYYY-MM-DD] — a professional: their day.
 http::Response day_view(http::Context& ctx) {
   if (!ctx.actor || !may_view_agenda(ctx.actor, ctx.actor->user_id)) return html::refuse(ctx);
-  std::int64_t day = parse_day(ctx.request.query_value("date")).value_or(paris_days(now_seconds()));
+  std::int64_t day =
+      parse_day(ctx.request.query_value("date")).value_or(paris_day_number(now_seconds()));
   auto rows = of_professional(ctx.db, ctx.actor->user_id, paris_local_to_unix(day, 0, 0),
                               paris_local_to_unix(day + 1, 0, 0));
   log_listed(ctx, rows);
