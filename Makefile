@@ -30,6 +30,7 @@ bench: build
 	./bench/rome/run.sh $(BUILD)
 	./bench/orientation/run.sh $(BUILD)
 	./bench/catalogue/run.sh $(BUILD)
+	./bench/appointments/run.sh $(BUILD)
 
 lint: build
 	./scripts/lint.sh $(BUILD)

@@ -21,6 +21,7 @@
 #include "core/mail/outbox.h"
 #include "core/store/migrations.h"
 #include "features/catalogue/reminders.h"
+#include "features/appointments/reminders.h"
 #include "features/orientation/referents.h"
 #include "features/referrals/referrals.h"
 
@@ -105,6 +106,7 @@ int run_serve(const Config& config) {
       referrals::register_jobs(runner, config.public_url);
       catalogue::register_jobs(runner, config.public_url);
       catalogue::schedule_reminders(*db->acquire());
+      appointments::register_jobs(runner, *db, config.public_url);
       runner.run(stop_jobs);
     });
   }

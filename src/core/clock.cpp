@@ -80,6 +80,15 @@ std::string format_datetime_fr(std::int64_t unix_seconds) {
                      c.minute);
 }
 
+std::int64_t paris_offset_seconds(std::int64_t unix_seconds) { return paris_offset(unix_seconds); }
+
+std::int64_t paris_local_to_unix(std::int64_t days_since_epoch, int hour, int minute) {
+  std::int64_t local = days_since_epoch * 86400 + hour * 3600 + minute * 60;
+  std::int64_t summer = local - 7200;
+  if (paris_offset(summer) == 7200) return summer;
+  return local - 3600;
+}
+
 std::string format_iso8601(std::int64_t unix_seconds) {
   Civil c = civil(unix_seconds);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", c.year, c.month, c.day, c.hour,

@@ -19,4 +19,12 @@ std::string format_datetime_fr(std::int64_t unix_seconds);
 // "2027-03-12T10:42:00Z"
 std::string format_iso8601(std::int64_t unix_seconds);
 
+// Offset of Europe/Paris from UTC at an instant: 3600 in winter, 7200 in summer.
+std::int64_t paris_offset_seconds(std::int64_t unix_seconds);
+
+// The instant of a wall-clock time in Paris, `days_since_epoch` being the civil day (as
+// std::chrono::sys_days counts it). In the hour skipped in March the time is read as winter time;
+// in the hour repeated in October, as the first (summer) one.
+std::int64_t paris_local_to_unix(std::int64_t days_since_epoch, int hour, int minute);
+
 }  // namespace parcours

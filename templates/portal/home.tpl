@@ -45,10 +45,7 @@
 </section>
 {{/JOURNEY}}
 
-<section class="fr-mb-6w" aria-labelledby="appointments">
-  <h2 id="appointments">Mes prochains rendez-vous</h2>
-  <p>Aucun rendez-vous n’est prévu pour l’instant. Quand votre équipe en fixera un, il s’affichera ici.</p>
-</section>
+{{>APPOINTMENTS}}
 
 <section class="fr-mb-6w" aria-labelledby="links">
   <h2 id="links">Dans mon espace</h2>

@@ -85,11 +85,13 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
     if (follows_persons) items.push_back({"/offre-de-services", "Offre de services"});
     if (!ctx.actor->organisation_ids().empty())
       items.push_back({"/orientations/recues", "Orientations reçues"});
+    if (follows_persons) items.push_back({"/agenda", "Agenda"});
     if (manages) items.push_back({"/territoires", "Territoires"});
     items.push_back({"/structures", "Structures"});
   } else if (ctx.person_session) {
     items = {{"/mon-espace", "Mon espace"},
              {"/mon-espace/carnet", "Mon carnet de bord"},
+             {"/mon-espace/rendez-vous", "Mes rendez-vous"},
              {"/mon-espace/coordonnees", "Mes coordonnées"},
              {"/mon-espace/mes-donnees", "Mes données"}};
   }

@@ -116,8 +116,21 @@ std::string crlf_lines(std::string_view text) {
   return out;
 }
 
+// Base64 in lines of 76 characters (RFC 2045).
+std::string base64_lines(std::string_view data) {
+  std::string encoded = base64(data);
+  std::string out;
+  for (std::size_t i = 0; i < encoded.size(); i += 76) out += encoded.substr(i, 76) + "\r\n";
+  return out;
+}
+
+struct Attachment {
+  std::string name, type, data;
+};
+
 std::string build_message(std::int64_t id, const std::string& from, const std::string& to,
-                          const std::string& subject, const std::string& body) {
+                          const std::string& subject, const std::string& body,
+                          const Attachment& attachment = {}) {
   reject_line_breaks(from, "L'expéditeur");
   reject_line_breaks(to, "Le destinataire");
   std::string from_address = address_of(from);
@@ -131,6 +144,23 @@ std::string build_message(std::int64_t id, const std::string& from, const std::s
   message += "Date: " + rfc5322_date(now) + "\r\n";
   message += fmt::format("Message-ID: <outbox-{}.{}@{}>\r\n", id, now, domain);
   message += "MIME-Version: 1.0\r\n";
+  if (!attachment.name.empty()) {
+    reject_line_breaks(attachment.name, "Le nom de la pièce jointe");
+    reject_line_breaks(attachment.type, "Le type de la pièce jointe");
+    std::string boundary = fmt::format("=_parcours_{}_{}", id, now);
+    message += "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n";
+    message += "--" + boundary + "\r\n";
+    message += "Content-Type: text/plain; charset=UTF-8\r\n";
+    message += "Content-Transfer-Encoding: 8bit\r\n\r\n";
+    message += crlf_lines(body);
+    message += "--" + boundary + "\r\n";
+    message += "Content-Type: " + attachment.type + "; name=\"" + attachment.name + "\"\r\n";
+    message += "Content-Disposition: attachment; filename=\"" + attachment.name + "\"\r\n";
+    message += "Content-Transfer-Encoding: base64\r\n\r\n";
+    message += base64_lines(attachment.data);
+    message += "--" + boundary + "--\r\n";
+    return message;
+  }
   message += "Content-Type: text/plain; charset=UTF-8\r\n";
   message += "Content-Transfer-Encoding: 8bit\r\n";
   message += "\r\n";
@@ -195,9 +225,11 @@ void send_smtp(const std::string& url, const std::string& from, const std::strin
 std::int64_t queue_mail(store::Connection& conn, const Mail& mail) {
   auto queue = [&] {
     auto row = conn.query_one(
-        "INSERT INTO outbox (to_address, subject, body, created_at, attempts) "
-        "VALUES ($1, $2, $3, $4, 0) RETURNING id",
-        {mail.to, mail.subject, mail.text, now_seconds()});
+        "INSERT INTO outbox (to_address, subject, body, created_at, attempts, attachment_name, "
+        "attachment_type, attachment) VALUES ($1, $2, $3, $4, 0, $5, $6, $7) RETURNING id",
+        {mail.to, mail.subject, mail.text, now_seconds(),
+         mail.attachment_name.empty() ? store::Value(nullptr) : store::Value(mail.attachment_name),
+         mail.attachment_type, mail.attachment});
     std::int64_t id = row->integer(0);
     jobs::enqueue_job(conn, "mail.send", fmt::format(R"({{"outbox_id":{}}})", id));
     return id;
@@ -208,11 +240,14 @@ std::int64_t queue_mail(store::Connection& conn, const Mail& mail) {
 
 void deliver(store::Connection& conn, std::int64_t outbox_id, const std::string& transport,
              const std::string& from) {
-  auto row = conn.query_one("SELECT to_address, subject, body, sent_at FROM outbox WHERE id = $1",
-                            {outbox_id});
+  auto row = conn.query_one(
+      "SELECT to_address, subject, body, sent_at, attachment_name, attachment_type, attachment "
+      "FROM outbox WHERE id = $1",
+      {outbox_id});
   if (!row) throw std::runtime_error(fmt::format("courriel {} introuvable", outbox_id));
   if (!row->is_null(3)) return;
-  std::string message = build_message(outbox_id, from, row->text(0), row->text(1), row->text(2));
+  std::string message = build_message(outbox_id, from, row->text(0), row->text(1), row->text(2),
+                                      {row->text(4), row->text(5), row->text(6)});
   if (transport.starts_with("file:")) {
     write_file(transport.substr(5), outbox_id, message);
   } else if (transport.starts_with("smtp://") || transport.starts_with("smtps://")) {

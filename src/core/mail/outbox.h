@@ -15,6 +15,10 @@ struct Mail {
   std::string to;
   std::string subject;
   std::string text;  // plain-text body, UTF-8
+  // One optional attachment (an appointment's .ics): sent as multipart/mixed when named.
+  std::string attachment_name;  // "rendez-vous.ics"; empty: no attachment
+  std::string attachment_type;  // "text/calendar; method=PUBLISH"
+  std::string attachment;       // its bytes
 };
 
 // Queues a mail and the job that will send it. Returns the outbox id.

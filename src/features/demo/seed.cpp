@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "features/accounts/users.h"
 #include "features/catalogue/demo.h"
+#include "features/appointments/demo.h"
 #include "features/demo/persons.h"
 #include "features/diagnostic/demo.h"
 #include "features/geo/communes.h"
@@ -165,6 +166,7 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
       orientation::seed_demo_orientation(conn, territory_id);
       catalogue::seed_demo_catalogue(conn, territory_id, org_ids);
       referrals::seed_demo_referrals(conn, territory_id, org_ids);
+      appointments::seed_demo_appointments(conn, territory_id);
 
       store::append_event(
           conn, {.kind = "demo.seeded",

@@ -262,6 +262,25 @@ std::string EventNarrator::sentence(const store::Event& event, const json::objec
   if (kind == kMatchDismissed) {
     return who + " a indiqué qu’une fiche semblable n’est pas la même personne";
   }
+  if (kind.starts_with("appointment.")) {  // the appointments feature (appointments.h)
+    auto at = integer(p, "starts_at");
+    std::string of = at ? " du " + format_datetime_fr(*at) : "";
+    std::string to = str(p, "to");
+    if (kind == "appointment.booked") {
+      return who + " a fixé un rendez-vous" + (at ? " le " + format_datetime_fr(*at) : "") +
+             (self ? "" : " avec " + member("user_id"));
+    }
+    if (kind == "appointment.excused")
+      return "La personne a prévenu qu’elle ne pourra pas venir au rendez-vous" + of;
+    if (!event.actor_id)
+      return "Le rendez-vous" + of + " est passé sans statut : il est à mettre à jour";
+    if (to == "seen") return who + " a indiqué que la personne est venue au rendez-vous" + of;
+    if (to == "noshow")
+      return who + " a indiqué que la personne n’est pas venue au rendez-vous" + of;
+    if (to == "excused")
+      return who + " a indiqué que la personne s’est excusée pour le rendez-vous" + of;
+    if (to == "revoked") return who + " a annulé le rendez-vous" + of;
+  }
   std::string text = str(p, "text");
   if (!text.empty()) return who + " : " + text;
   return who + " — événement « " + kind + " »";
