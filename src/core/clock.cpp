@@ -20,28 +20,39 @@ std::int64_t env_pinned_now() {
   return value;
 }
 
+// Calendar arithmetic with std::chrono rather than gmtime_r and timegm: those take glibc's
+// time-zone lock, on which the worker threads queued (a journey page formats 250 dates).
+struct Civil {
+  int year;
+  unsigned month, day;  // 1-12, 1-31
+  long hour, minute, second;
+};
+
+Civil civil(std::int64_t unix_seconds) {
+  using namespace std::chrono;
+  sys_seconds t{seconds{unix_seconds}};
+  auto day = floor<days>(t);
+  year_month_day ymd{day};
+  hh_mm_ss hms{t - day};
+  return {static_cast<int>(ymd.year()),
+          static_cast<unsigned>(ymd.month()),
+          static_cast<unsigned>(ymd.day()),
+          hms.hours().count(),
+          hms.minutes().count(),
+          static_cast<long>(hms.seconds().count())};
+}
+
 // Unix time of the last Sunday of `month` (1-12) of `year`, at 01:00 UTC: the instant
 // European summer time starts (March) or ends (October).
-std::int64_t last_sunday_0100_utc(int year, int month) {
-  std::tm tm{};
-  tm.tm_year = year - 1900;
-  tm.tm_mon = month;  // first day of the next month...
-  tm.tm_mday = 1;
-  tm.tm_hour = 1;
-  std::int64_t first_of_next = timegm(&tm);
-  std::int64_t last_day = first_of_next - 86400;  // ...minus one day
-  std::tm last{};
-  std::time_t t = static_cast<std::time_t>(last_day);
-  gmtime_r(&t, &last);
-  return last_day - static_cast<std::int64_t>(last.tm_wday) * 86400;
+std::int64_t last_sunday_0100_utc(int year, unsigned month) {
+  using namespace std::chrono;
+  sys_days last_sunday{std::chrono::year{year} / std::chrono::month{month} / Sunday[last]};
+  return duration_cast<seconds>(last_sunday.time_since_epoch() + hours{1}).count();
 }
 
 // Offset of Europe/Paris from UTC at a given instant, in seconds.
 std::int64_t paris_offset(std::int64_t unix_seconds) {
-  std::tm utc{};
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  gmtime_r(&t, &utc);
-  int year = utc.tm_year + 1900;
+  int year = civil(unix_seconds).year;
   bool summer = unix_seconds >= last_sunday_0100_utc(year, 3) &&
                 unix_seconds < last_sunday_0100_utc(year, 10);
   return summer ? 7200 : 3600;
@@ -64,19 +75,15 @@ std::int64_t now_seconds() {
 void pin_clock_for_tests(std::int64_t unix_seconds) { pinned_now.store(unix_seconds); }
 
 std::string format_datetime_fr(std::int64_t unix_seconds) {
-  std::time_t local = static_cast<std::time_t>(unix_seconds + paris_offset(unix_seconds));
-  std::tm tm{};
-  gmtime_r(&local, &tm);
-  return fmt::format("{} {} {} à {:02}:{:02}", tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900,
-                     tm.tm_hour, tm.tm_min);
+  Civil c = civil(unix_seconds + paris_offset(unix_seconds));
+  return fmt::format("{} {} {} à {:02}:{:02}", c.day, kMonths[c.month - 1], c.year, c.hour,
+                     c.minute);
 }
 
 std::string format_iso8601(std::int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  Civil c = civil(unix_seconds);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", c.year, c.month, c.day, c.hour,
+                     c.minute, c.second);
 }
 
 }  // namespace parcours

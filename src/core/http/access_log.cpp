@@ -6,18 +6,15 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
+
+#include "core/clock.h"
 
 namespace parcours::http {
 
 std::string format_access_log(const AccessLogEntry& entry, long long unix_ms) {
-  std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char ts[64];
-  std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(unix_ms % 1000));
+  // Not gmtime_r: it takes glibc's time-zone lock, once per request and per worker.
+  std::string ts = format_iso8601(unix_ms / 1000);
+  ts.insert(ts.size() - 1, fmt::format(".{:03}", unix_ms % 1000));
   // Strings go through Boost.JSON so that a path with quotes or control bytes stays valid JSON.
   auto quoted = [](std::string_view text) {
     return boost::json::serialize(boost::json::string_view(text.data(), text.size()));
