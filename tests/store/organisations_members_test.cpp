@@ -185,6 +185,44 @@ TEST_P(MembersTest, ADeactivatedMemberNoLongerHoldsTheRoleInTheirActor) {
   EXPECT_TRUE(find_member(*conn, org_.id, invited->user_id)->active);
 }
 
+// The members page keeps its table while members_version is unchanged: the database must bump
+// it on every change that the table shows, and not on a mere login.
+TEST_P(MembersTest, TheMembersVersionMovesWithEveryChangeOfTheMembersAndOnlyThen) {
+  auto conn = db().acquire();
+  auto version = [&] { return find_organisation(*conn, org_.id)->members_version; };
+  std::int64_t v0 = version();
+  auto invited = invite_member(*conn, org_, invitation("rose@ml.test"), "http://x", admin_id_);
+  ASSERT_TRUE(invited);
+  std::int64_t v1 = version();
+  EXPECT_GT(v1, v0) << "invitation";
+  ASSERT_TRUE(set_member_roles(*conn, org_, invited->user_id, {.role = "org_admin"}, admin_id_));
+  std::int64_t v2 = version();
+  EXPECT_GT(v2, v1) << "rôles";
+  conn->execute("UPDATE users SET name = 'Rose Martin' WHERE id = $1", {invited->user_id});
+  std::int64_t v3 = version();
+  EXPECT_GT(v3, v2) << "nom du compte";
+  conn->execute("UPDATE users SET last_login_at = 1 WHERE id = $1", {invited->user_id});
+  EXPECT_EQ(version(), v3) << "une connexion ne change pas la liste";
+  ASSERT_TRUE(deactivate_member(*conn, org_, invited->user_id, admin_id_));
+  std::int64_t v4 = version();
+  EXPECT_GT(v4, v3) << "désactivation";
+  conn->execute("DELETE FROM user_roles WHERE user_id = $1", {invited->user_id});
+  EXPECT_GT(version(), v4) << "suppression du rôle";
+
+  auto other = create_organisation(*conn,
+                                   {.territory_id = std::to_string(org_.territory_id),
+                                    .name = "CCAS de Sedan",
+                                    .kind = "ccas",
+                                    .commune = "08409"},
+                                   std::nullopt);
+  ASSERT_TRUE(other);
+  std::int64_t before = version();
+  ASSERT_TRUE(accounts::grant_role(*conn, admin_id_,
+                                   {.role = Role::kProfessional, .organisation_id = *other},
+                                   std::nullopt));
+  EXPECT_EQ(version(), before) << "un rôle dans une autre structure";
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, MembersTest, test::kEngines, test::engine_name);
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "features/organisations/members_routes.h"
 
+#include "core/html/fragment_cache.h"
 #include "core/html/render.h"
 #include "core/http/flash.h"
 #include "core/text.h"
@@ -54,12 +55,13 @@ std::string role_summary(const Member& m) {
   return s;
 }
 
-// The members page: the list and the invitation form (as typed, with its error if any).
-http::Response members_page(http::Context& ctx, const Organisation& org, const InviteForm& form,
-                            const Error* error) {
-  ctemplate::TemplateDictionary dict("members");
+// The table of members, as HTML. Kept in memory for each organisation while its members_version
+// stays the same: the list was most of the page's cost.
+std::shared_ptr<const std::string> members_table(http::Context& ctx, const Organisation& org) {
+  static html::FragmentCache cache(4096);
+  if (auto cached = cache.get(org.id, org.members_version)) return cached;
+  ctemplate::TemplateDictionary dict("members_table");
   dict.SetIntValue("ORG_ID", org.id);
-  dict.SetValue("ORG_NAME", org.name);
   auto members = list_members(ctx.db, org.id);
   for (const Member& m : members) {
     auto* row = dict.AddSectionDictionary(html::key("MEMBER"));
@@ -76,6 +78,20 @@ http::Response members_page(http::Context& ctx, const Organisation& org, const I
     }
   }
   dict.ShowSection(members.empty() ? "NO_MEMBERS" : "HAS_MEMBERS");
+  auto table =
+      std::make_shared<const std::string>(html::render("organisations/members_table.tpl", dict));
+  cache.put(org.id, org.members_version, table);
+  return table;
+}
+
+// The members page: the list and the invitation form (as typed, with its error if any).
+http::Response members_page(http::Context& ctx, const Organisation& org, const InviteForm& form,
+                            const Error* error) {
+  ctemplate::TemplateDictionary dict("members");
+  dict.SetIntValue("ORG_ID", org.id);
+  dict.SetValue("ORG_NAME", org.name);
+  auto table = members_table(ctx, org);  // outlives the dictionary's use of it below
+  dict.SetValueWithoutCopy("MEMBERS_TABLE", *table);
   dict.SetValue("EMAIL", form.email);
   dict.SetValue("INVITE_NAME", form.name);
   fill_roles(dict, form.roles, error);

@@ -23,7 +23,8 @@ constexpr std::size_t kMaxAddressLength = 300;
 
 constexpr const char* kSelect =
     "SELECT o.id, o.territory_id, t.name, o.slug, o.name, o.kind, o.siret, o.address, "
-    "o.postcode, o.commune_code, COALESCE(c.name, ''), o.email, o.phone, o.active "
+    "o.postcode, o.commune_code, COALESCE(c.name, ''), o.email, o.phone, o.active, "
+    "o.members_version "
     "FROM organisations o JOIN territories t ON t.id = o.territory_id "
     "LEFT JOIN communes c ON c.code = o.commune_code";
 
@@ -43,6 +44,7 @@ Organisation from_row(const store::Row& row) {
   o.email = row.text(11);
   o.phone = row.text(12);
   o.active = row.boolean(13);
+  o.members_version = row.integer(14);
   return o;
 }
 

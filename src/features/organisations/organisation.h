@@ -31,6 +31,7 @@ struct Organisation {
   std::string email;
   std::string phone;
   bool active = true;
+  std::int64_t members_version = 0;  // bumped by the database on any change of its members
 
   OrganisationRef ref() const { return {id, territory_id}; }
 };

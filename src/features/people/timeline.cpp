@@ -88,9 +88,9 @@ TimelinePage person_timeline(store::Connection& conn, std::int64_t person_id,
 std::vector<TimelineAuthor> timeline_authors(store::Connection& conn, std::int64_t person_id) {
   store::Params params;
   std::string sql =
-      "SELECT DISTINCT u.id, u.name FROM journal j JOIN users u ON u.id = j.actor_id WHERE "
-      "j.person_id IN (" +
-      id_list(person_record_ids(conn, person_id), params) + ") ORDER BY u.name, u.id";
+      "SELECT u.id, u.name FROM (SELECT DISTINCT actor_id FROM journal WHERE person_id IN (" +
+      id_list(person_record_ids(conn, person_id), params) +
+      ")) a JOIN users u ON u.id = a.actor_id ORDER BY u.name, u.id";  // journal_person_actor
   std::vector<TimelineAuthor> out;
   for (const auto& row : conn.query(sql, params)) out.push_back({row.integer(0), row.text(1)});
   return out;
