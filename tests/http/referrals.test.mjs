@@ -7,56 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startServer } from '../support/server.mjs';
-
-const demoPassword = 'parcours-demo-2026';
-
-class Visitor {
-  constructor(base) {
-    this.base = base;
-    this.cookies = new Map();
-  }
-
-  async request(path, { method = 'GET', form, headers: extra = {} } = {}) {
-    const headers = { ...extra };
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([n, v]) => `${n}=${v}`).join('; ');
-    let body;
-    if (form) {
-      body = new URLSearchParams(form).toString();
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-    }
-    if (method !== 'GET') headers.origin = this.base;
-    const res = await fetch(new URL(path, this.base), { method, headers, body, redirect: 'manual' });
-    for (const cookie of res.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (value === '' || /max-age=0/i.test(cookie)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return { status: res.status, location: res.headers.get('location'), text: await res.text() };
-  }
-
-  async csrf() {
-    let match = /name="csrf_token" value="([^"]+)"/.exec((await this.request('/')).text);
-    if (!match) match = /name="csrf_token" value="([^"]+)"/.exec((await this.request('/connexion')).text);
-    assert.ok(match, 'pas de jeton CSRF');
-    return match[1];
-  }
-
-  // `form` may be an array of pairs, for repeated fields (shared).
-  async post(path, form) {
-    const params = new URLSearchParams(form);
-    params.set('csrf_token', await this.csrf());
-    return this.request(path, { method: 'POST', form: params });
-  }
-
-  async login(email) {
-    const res = await this.post('/connexion', { email, password: demoPassword });
-    assert.equal(res.status, 303, `connexion de ${email} : ${res.status}`);
-    return this;
-  }
-}
+import { Visitor } from '../support/visitor.mjs';
 
 const decode = (html) =>
   html.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');

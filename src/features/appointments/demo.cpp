@@ -1,5 +1,7 @@
 #include "features/appointments/demo.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -22,10 +24,8 @@ std::int64_t working(std::int64_t day) {
 std::string iso(std::int64_t day) {
   using namespace std::chrono;
   year_month_day ymd{sys_days{days{day}}};
-  char buffer[11];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buffer;
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
 std::string hhmm(int minutes) {
