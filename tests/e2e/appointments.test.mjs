@@ -7,26 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-import { expectNoAxeViolations, login, withBrowser } from '../support/browser.mjs';
+import { expectNoAxeViolations, focused, login, tabTo, visit, withBrowser } from '../support/browser.mjs';
 import { mails, startServer } from '../support/server.mjs';
 
 const dayFromNow = (days) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
-
-async function visit(page, url) {
-  if (url) await page.goto(url);
-  await expectNoAxeViolations(page);
-}
-
-const focused = (page) =>
-  page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
-
-async function tabTo(page, check, what) {
-  for (let presses = 0; presses < 120; presses++) {
-    if (check(await focused(page))) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`${what} n’est pas atteignable au clavier`);
-}
 
 test('a référente books an appointment, the person excuses it from her space', async () => {
   const server = await startServer({

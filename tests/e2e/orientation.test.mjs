@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-import { expectNoAxeViolations, login, withBrowser } from '../support/browser.mjs';
+import { expectNoAxeViolations, focused, login, tabTo, visit, withBrowser } from '../support/browser.mjs';
 import { mails, startServer } from '../support/server.mjs';
 
 const demoPassword = 'parcours-demo-2026';
@@ -22,22 +22,6 @@ async function waitForMail(dir, to, pattern) {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`pas de courriel ${pattern} pour ${to}`);
-}
-
-async function visit(page, url) {
-  if (url) await page.goto(url);
-  await expectNoAxeViolations(page);
-}
-
-const focused = (page) =>
-  page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
-
-async function tabTo(page, check, what) {
-  for (let presses = 0; presses < 120; presses++) {
-    if (check(await focused(page))) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`${what} n’est pas atteignable au clavier`);
 }
 
 test('queue → suggestion → decision → référent → outbox → reorientation → the person reads it', async () => {

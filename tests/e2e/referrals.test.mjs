@@ -9,26 +9,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-import { expectNoAxeViolations, login, withBrowser } from '../support/browser.mjs';
+import { expectNoAxeViolations, focused, login, tabTo, visit, withBrowser } from '../support/browser.mjs';
 import { startServer } from '../support/server.mjs';
 
 const demoPassword = 'parcours-demo-2026';
-
-async function visit(page, url) {
-  if (url) await page.goto(url);
-  await expectNoAxeViolations(page);
-}
-
-const focused = (page) =>
-  page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
-
-async function tabTo(page, check, what) {
-  for (let presses = 0; presses < 150; presses++) {
-    if (check(await focused(page))) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`${what} n’est pas atteignable au clavier`);
-}
 
 test('matching → referral → inbox → accepted; the no-account link; the person’s services', async () => {
   const server = await startServer({

@@ -7,6 +7,7 @@
 //     await login(page, base, 'admin@demo.test', 'secret');
 //     await expectNoAxeViolations(page);
 //   });
+import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
@@ -71,4 +72,23 @@ export async function login(page, baseUrl, email, password) {
     page.waitForURL((url) => !url.pathname.startsWith('/connexion')),
     page.locator('input[name="password"]').press('Enter'),
   ]);
+}
+
+// Goes to `url` (if given) and checks the page with axe-core.
+export async function visit(page, url) {
+  if (url) await page.goto(url);
+  await expectNoAxeViolations(page);
+}
+
+// The focused element's id and text.
+export const focused = (page) =>
+  page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
+
+// Presses Tab until `check(focused)` holds, or fails: `what` is not reachable by keyboard.
+export async function tabTo(page, check, what) {
+  for (let presses = 0; presses < 150; presses++) {
+    if (check(await focused(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`${what} n’est pas atteignable au clavier`);
 }
