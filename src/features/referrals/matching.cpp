@@ -6,36 +6,13 @@
 #include <map>
 #include <set>
 
+#include "features/catalogue/vocabulary.h"
 #include "features/search/search.h"
 
 namespace parcours::referrals {
 namespace {
 
 namespace json = boost::json;
-
-struct Category {
-  const char* code;
-  const char* label;
-};
-
-constexpr Category kCategories[] = {
-    {"choisir-un-metier", "Choisir un métier"},
-    {"creer-une-entreprise", "Créer une entreprise"},
-    {"difficultes-administratives-ou-juridiques", "Difficultés administratives ou juridiques"},
-    {"difficultes-financieres", "Difficultés financières"},
-    {"equipement-et-alimentation", "Équipement et alimentation"},
-    {"famille", "Famille"},
-    {"lecture-ecriture-calcul", "Lecture, écriture, calcul"},
-    {"logement-hebergement", "Logement, hébergement"},
-    {"mobilite", "Mobilité"},
-    {"numerique", "Numérique"},
-    {"preparer-sa-candidature", "Préparer sa candidature"},
-    {"remobilisation", "Remobilisation"},
-    {"sante", "Santé"},
-    {"se-former", "Se former"},
-    {"souvrir-a-linternational", "S’ouvrir à l’international"},
-    {"trouver-un-emploi", "Trouver un emploi"},
-};
 
 int level_rank(const std::string& level) {
   if (level == "majeur") return 0;
@@ -74,9 +51,7 @@ void add_need(std::vector<Need>& needs, const std::string& category, const std::
 }  // namespace
 
 std::string thematique_label(std::string_view category) {
-  for (const auto& c : kCategories)
-    if (category == c.code) return c.label;
-  return std::string(category);
+  return catalogue::category_label(category);
 }
 
 const char* proximity_label(Proximity p) {
