@@ -128,6 +128,7 @@ http::Response App::dynamic(http::Request& request, int worker) {
 
   http::Context ctx{request, *conn, config_};
   http::Response response;
+  conn->start_read_batches();
   try {
     response = run_route(ctx);
   } catch (const std::exception& e) {
@@ -150,6 +151,12 @@ http::Response App::dynamic(http::Request& request, int worker) {
   if (conn->in_transaction()) {
     spdlog::error("{} {} : transaction laissée ouverte, annulée", request.method, request.path);
     conn->rollback();
+  }
+  try {
+    conn->stop_read_batches();
+  } catch (const std::exception& e) {
+    connections_.at(static_cast<std::size_t>(worker)).suspect = true;
+    spdlog::error("{} {} : fin de lecture impossible : {}", request.method, request.path, e.what());
   }
   for (auto& [name, value] : ctx.response_headers) response.add_header(name, value);
   if (response.header("Cache-Control").empty()) response.set_header("Cache-Control", "no-store");

@@ -241,6 +241,48 @@ TEST_P(DbTest, AWriterWaitsForAnotherWritersTransactionThenWrites) {
   if (GetParam() == Dialect::kSqlite) EXPECT_GE(done - started, std::chrono::milliseconds(25));
 }
 
+// Read batches (one per request in the server): reads share a snapshot, a write or a
+// transaction ends the batch first and then behaves as without it, and nothing stays open.
+TEST_P(DbTest, ReadBatchesShareASnapshotUntilAWriteAndNeverHideTheirOwnWrites) {
+  auto reader = db().acquire();
+  auto writer = db().acquire();
+  writer->execute("INSERT INTO samples (id, n) VALUES (1, 10)");
+  reader->start_read_batches();
+  EXPECT_EQ(reader->query_one("SELECT n FROM samples WHERE id = 1")->integer(0), 10);
+  EXPECT_FALSE(reader->in_transaction()) << "a batch is not the caller's transaction";
+
+  writer->execute("UPDATE samples SET n = 11 WHERE id = 1");
+  auto seen = reader->query_one("SELECT n FROM samples WHERE id = 1")->integer(0);
+  if (GetParam() == Dialect::kSqlite) {
+    EXPECT_EQ(seen, 10) << "reads of one batch share the snapshot of its first read";
+  } else {
+    EXPECT_EQ(seen, 11) << "PostgreSQL does not batch";
+  }
+
+  // A write while the batch holds an older snapshot: it must not fail (SQLITE_BUSY_SNAPSHOT)
+  // and must apply to the latest data.
+  EXPECT_EQ(reader->execute("UPDATE samples SET n = n + 1 WHERE id = 1"), 1);
+  EXPECT_EQ(reader->query_one("SELECT n FROM samples WHERE id = 1")->integer(0), 12);
+  EXPECT_EQ(writer->query_one("SELECT n FROM samples WHERE id = 1")->integer(0), 12);
+
+  // A transaction inside batching is a real one: rolled back, it leaves nothing.
+  reader->query_one("SELECT n FROM samples WHERE id = 1");
+  auto result = with_transaction(*reader, [&]() -> Result<void> {
+    EXPECT_TRUE(reader->in_transaction());
+    reader->execute("UPDATE samples SET n = 99 WHERE id = 1");
+    return fail(ErrorCode::kInvalid, "annulé");
+  });
+  EXPECT_FALSE(result);
+  EXPECT_EQ(writer->query_one("SELECT n FROM samples WHERE id = 1")->integer(0), 12);
+
+  // Stopping ends the snapshot: the writer's next change is seen, and no lock is kept.
+  reader->query_one("SELECT n FROM samples WHERE id = 1");
+  reader->stop_read_batches();
+  writer->execute("UPDATE samples SET n = 13 WHERE id = 1");
+  EXPECT_EQ(reader->query_one("SELECT n FROM samples WHERE id = 1")->integer(0), 13);
+  EXPECT_FALSE(reader->in_transaction());
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, DbTest, test::kEngines, test::engine_name);
 
 class PoolTest : public testing::TestWithParam<Dialect> {};

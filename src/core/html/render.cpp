@@ -154,13 +154,17 @@ std::string asset_url(const std::string& logical_name) {
   return "/static/" + (it == manifest.end() ? logical_name : it->second);
 }
 
-std::string render(const std::string& name, const ctemplate::TemplateDictionary& dict) {
+std::string render(const std::string& name, const ctemplate::TemplateDictionary& dict,
+                   std::size_t expected_size) {
   std::string out;
+  out.reserve(expected_size);
   if (!ctemplate::ExpandTemplate(name, ctemplate::STRIP_BLANK_LINES, &dict, &out)) {
     throw std::runtime_error("gabarit introuvable ou invalide : " + name);
   }
   return out;
 }
+
+constexpr std::size_t kPageReserve = 16 * 1024;
 
 http::Response page(http::Context& ctx, const std::string& title, const std::string& name,
                     ctemplate::TemplateDictionary& dict, unsigned status) {
@@ -168,7 +172,9 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
   dict.SetValue(key("CSRF_TOKEN"), ctx.csrf_token);
 
   // The content outlives the layout's expansion: the layout points at it rather than copying it.
-  const std::string content = render(name, dict);
+  // Reserved up front: growing a page's string by doubling copied it four or five times (5 % of
+  // the members page's time).
+  const std::string content = render(name, dict, kPageReserve);
   ctemplate::TemplateDictionary layout("layout");
   layout.SetValue(key("TITLE"), title);
   layout.SetValueWithoutCopy(key("CONTENT"), content);
@@ -188,7 +194,8 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
   if (ctx.flash) layout.SetValueAndShowSection("MESSAGE", *ctx.flash, "FLASH");
   fill_navigation(layout, ctx);
 
-  auto response = http::Response::html(render("layout.tpl", layout), status);
+  auto response = http::Response::html(render("layout.tpl", layout, content.size() + kPageReserve),
+                                       status);
   // Pages show per-user content: never cached by shared caches or kept after logout.
   response.set_header("Cache-Control", "no-store");
   return response;

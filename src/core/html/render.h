@@ -31,8 +31,10 @@ void set_web_root(const std::string& root);
 //   row->SetValue(html::key("NAME"), member.name);
 ctemplate::TemplateString key(std::string_view name);
 
-// Expands one template; throws std::runtime_error if it cannot be loaded.
-std::string render(const std::string& name, const ctemplate::TemplateDictionary& dict);
+// Expands one template; throws std::runtime_error if it cannot be loaded. `expected_size` is
+// reserved first, for the big ones.
+std::string render(const std::string& name, const ctemplate::TemplateDictionary& dict,
+                   std::size_t expected_size = 0);
 
 // The content template inside the layout, as a full page.
 http::Response page(http::Context& ctx, const std::string& title, const std::string& name,

@@ -72,6 +72,7 @@ class SqliteConnection final : public Connection {
   }
 
   void execute_script(std::string_view sql) override {
+    end_batch();
     std::string text(sql);
     char* error = nullptr;
     int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
@@ -86,7 +87,13 @@ class SqliteConnection final : public Connection {
   void begin(bool write) override { execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
   void commit() override { execute_script("COMMIT"); }
   void rollback() override { execute_script("ROLLBACK"); }
-  bool in_transaction() const override { return sqlite3_get_autocommit(db_) == 0; }
+  bool in_transaction() const override { return !batch_open_ && sqlite3_get_autocommit(db_) == 0; }
+
+  void start_read_batches() override { batching_ = true; }
+  void stop_read_batches() override {
+    end_batch();
+    batching_ = false;
+  }
 
   bool ping() override {
     try {
@@ -180,8 +187,35 @@ class SqliteConnection final : public Connection {
     }
   }
 
+  // Steps a statement without parameters nor rows (BEGIN, COMMIT of a read batch).
+  void step_plain(std::string_view sql) {
+    sqlite3_stmt* stmt = prepare(sql);
+    int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) fail(sql);
+  }
+
+  // Before a statement outside a transaction: a read joins (or opens) the batch's snapshot, a
+  // write first ends it, so that it never runs on a stale snapshot (SQLITE_BUSY_SNAPSHOT).
+  void enter_batch(sqlite3_stmt* stmt) {
+    if (!batching_) return;
+    if (!sqlite3_stmt_readonly(stmt)) {
+      end_batch();
+    } else if (!batch_open_ && sqlite3_get_autocommit(db_) != 0) {
+      step_plain("BEGIN");
+      batch_open_ = true;
+    }
+  }
+
+  void end_batch() {
+    if (!batch_open_) return;
+    batch_open_ = false;
+    if (sqlite3_get_autocommit(db_) == 0) step_plain("COMMIT");
+  }
+
   void run(std::string_view sql, const Params& params, std::vector<Row>* rows) {
     sqlite3_stmt* stmt = prepare(sql);
+    enter_batch(stmt);
     // Resets the statement whatever happens, so that it releases its read snapshot.
     struct Reset {
       sqlite3_stmt* stmt;
@@ -227,6 +261,8 @@ class SqliteConnection final : public Connection {
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
   std::unordered_map<sqlite3_stmt*, std::vector<int>> parameter_index_;  // $N -> bind index
   std::chrono::steady_clock::time_point busy_since_;
+  bool batching_ = false;    // between start_read_batches() and stop_read_batches()
+  bool batch_open_ = false;  // a BEGIN of ours holds the read snapshot
 };
 
 }  // namespace
