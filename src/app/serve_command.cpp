@@ -19,9 +19,10 @@
 #include "core/http/server.h"
 #include "core/jobs/jobs.h"
 #include "core/mail/outbox.h"
+#include "core/store/access_writer.h"
 #include "core/store/migrations.h"
-#include "features/catalogue/reminders.h"
 #include "features/appointments/reminders.h"
+#include "features/catalogue/reminders.h"
 #include "features/orientation/referents.h"
 #include "features/referrals/referrals.h"
 
@@ -65,8 +66,9 @@ int run_serve(const Config& config) {
 
   std::unique_ptr<store::Db> db;
   try {
-    // One connection per request worker, one for the job loop, one spare.
-    db = store::Db::open(config.db_url, config.workers + 2);
+    // One connection per request worker, one for the job loop, one for the access log's group
+    // commit, one spare.
+    db = store::Db::open(config.db_url, config.workers + 3);
     auto conn = db->acquire();
     auto pending = store::pending_migrations(*conn);
     if (!pending.empty()) {
@@ -79,6 +81,12 @@ int run_serve(const Config& config) {
     std::cerr << "parcours : base de données inaccessible : " << one_line(e.what()) << "\n";
     return 1;
   }
+
+  store::AccessLogWriter access_log_writer(*db);
+  store::install_access_log_writer(&access_log_writer);
+  struct Uninstall {
+    ~Uninstall() { store::install_access_log_writer(nullptr); }
+  } uninstall;
 
   html::set_template_root(resource_dir(config.templates_root, "templates"));
   http::Router router;

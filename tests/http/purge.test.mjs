@@ -17,7 +17,8 @@ const now = Math.floor(Date.now() / 1000);
 // Runs SQL on the server's database; returns rows as arrays of text columns.
 function sql(server, query) {
   const output = server.dbUrl.startsWith('sqlite:')
-    ? execFileSync('sqlite3', ['-batch', '-bail', '-separator', '|', server.dbUrl.slice('sqlite:'.length)], {
+    ? // .timeout: wait for the server's own writes (start-up jobs) instead of failing at once.
+      execFileSync('sqlite3', ['-batch', '-bail', '-cmd', '.timeout 5000', '-separator', '|', server.dbUrl.slice('sqlite:'.length)], {
         input: query,
         encoding: 'utf8',
       })

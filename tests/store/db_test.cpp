@@ -219,14 +219,16 @@ TEST_P(DbTest, AWriterWaitsForAnotherWritersTransactionThenWrites) {
   holder->execute("INSERT INTO samples (id) VALUES ($1)", {1});
   std::atomic<bool> released{false};
   std::chrono::steady_clock::time_point released_at;
+  // Both taken before the releaser starts its 30 ms: on a loaded machine the waiter's start
+  // could otherwise come late enough to shorten the measured wait below 25 ms.
+  auto waiter = db().acquire();
+  auto started = std::chrono::steady_clock::now();
   std::thread releaser([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(30));
     released_at = std::chrono::steady_clock::now();
     released = true;
     holder->commit();
   });
-  auto waiter = db().acquire();
-  auto started = std::chrono::steady_clock::now();
   for (int i = 2; i < 12; ++i) {
     with_transaction(*waiter,
                      [&] { waiter->execute("INSERT INTO samples (id) VALUES ($1)", {i}); });

@@ -194,8 +194,8 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
   if (ctx.flash) layout.SetValueAndShowSection("MESSAGE", *ctx.flash, "FLASH");
   fill_navigation(layout, ctx);
 
-  auto response = http::Response::html(render("layout.tpl", layout, content.size() + kPageReserve),
-                                       status);
+  auto response =
+      http::Response::html(render("layout.tpl", layout, content.size() + kPageReserve), status);
   // Pages show per-user content: never cached by shared caches or kept after logout.
   response.set_header("Cache-Control", "no-store");
   return response;

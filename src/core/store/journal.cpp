@@ -8,8 +8,13 @@
 #include <chrono>
 
 #include "core/clock.h"
+#include "core/store/access_writer.h"
 
 namespace parcours::store {
+namespace internal {
+AccessLogWriter* access_log_writer();
+}  // namespace internal
+
 namespace {
 
 // Makes `prefix` match literally in a LIKE pattern with ESCAPE '\'.
@@ -75,14 +80,7 @@ std::vector<Event> read_events(Connection& conn, const EventFilter& filter) {
   return events;
 }
 
-void log_access(Connection& conn, const AccessRecord& record) {
-  conn.execute(
-      "INSERT INTO access_log (at, actor_id, person_id, part, purpose) "
-      "VALUES ($1, $2, $3, $4, $5)",
-      {now_seconds(), record.actor_id, opt(record.person_id), record.part, record.purpose});
-}
-
-void log_accesses(Connection& conn, const std::vector<AccessRecord>& records) {
+void insert_accesses(Connection& conn, const std::vector<AccessRecord>& records) {
   // 100 rows of 5 parameters stay far below SQLite's and PostgreSQL's parameter limits.
   constexpr std::size_t kRowsPerInsert = 100;
   std::int64_t at = now_seconds();
@@ -101,6 +99,17 @@ void log_accesses(Connection& conn, const std::vector<AccessRecord>& records) {
       params.add(records[i].purpose);
     }
     conn.execute(sql, params);
+  }
+}
+
+void log_access(Connection& conn, const AccessRecord& record) { log_accesses(conn, {record}); }
+
+void log_accesses(Connection& conn, const std::vector<AccessRecord>& records) {
+  if (records.empty()) return;
+  if (auto* writer = internal::access_log_writer(); writer && !conn.in_transaction()) {
+    writer->write(records);
+  } else {
+    insert_accesses(conn, records);
   }
 }
 

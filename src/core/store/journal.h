@@ -53,12 +53,17 @@ struct AccessRecord {
   std::string purpose;  // the route or reason
 };
 
+// Returns once the row is written: in the caller's transaction if one is open, else committed,
+// directly or through the server's group commit (core/store/access_writer.h).
 void log_access(Connection& conn, const AccessRecord& record);
 
 // Several reads at once (the parts of a record one page shows, the persons of a result list):
 // the same rows as one log_access each, written by one multi-row INSERT, so one write and, on
 // SQLite, one turn of the write lock instead of one per row. Does nothing for no records.
 void log_accesses(Connection& conn, const std::vector<AccessRecord>& records);
+
+// The INSERTs themselves, on `conn` whatever its state (the group commit's own writes).
+void insert_accesses(Connection& conn, const std::vector<AccessRecord>& records);
 
 // Deletes access-log rows older than `months`; returns how many.
 std::int64_t purge_access_log(Connection& conn, int months);
