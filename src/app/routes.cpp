@@ -4,6 +4,7 @@
 #include "features/catalogue/routes.h"
 #include "features/appointments/routes.h"
 #include "features/diagnostic/routes.h"
+#include "features/followup/routes.h"
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
 #include "features/orientation/routes.h"
@@ -32,6 +33,7 @@ void register_all_routes(http::Router& router) {
   catalogue::register_routes(router);
   search::register_routes(router);
   appointments::register_routes(router);
+  followup::register_routes(router);
 }
 
 }  // namespace parcours::app

@@ -72,6 +72,7 @@
 <p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/personnes/{{ID}}/diagnostic">Diagnostic socio-professionnel</a></p>
 <p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/personnes/{{ID}}/services">Services adaptés, plan d’actions et orientations</a></p>
 {{>APPOINTMENTS}}
+{{>FOLLOWUP}}
 
 <h2 id="notes">Notes</h2>
 {{#CAN_NOTE}}{{>NOTE_FORM}}{{/CAN_NOTE}}
