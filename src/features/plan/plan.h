@@ -156,6 +156,15 @@ struct Plan {
   bool review_late(std::string_view today) const;
 };
 
+// Creates the plan row of the journey when it has none (next review in 3 months). Called by
+// every operation that adds to the plan, and by the referrals feature when it adds an action.
+void ensure_plan(store::Connection& conn, std::int64_t journey_id,
+                 std::optional<std::int64_t> created_by);
+// The first active goal of the journey whose thématique is a category of the service's
+// thématiques: where a referral's action goes. Empty: the action stays under "Autres actions".
+std::optional<std::int64_t> goal_for_service(store::Connection& conn, std::int64_t journey_id,
+                                             std::int64_t service_id);
+
 // The whole plan in two queries (goals, then all actions of the journey), plus one for reviews
 // when asked. No access is logged here: the routes log it.
 Plan load_plan(store::Connection& conn, std::int64_t journey_id, bool with_reviews = false);
