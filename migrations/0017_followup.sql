@@ -100,3 +100,11 @@ CREATE TABLE journey_closures (
   reopen_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX journey_closures_journey ON journey_closures (journey_id, closed_at);
+
+-- The goals of the plan (src/features/plan) a commitment covers.
+CREATE TABLE commitment_goals (
+  commitment_id BIGINT NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
+  goal_id BIGINT NOT NULL REFERENCES plan_goals (id) ON DELETE CASCADE,
+  PRIMARY KEY (commitment_id, goal_id)
+);
+CREATE INDEX commitment_goals_goal ON commitment_goals (goal_id);

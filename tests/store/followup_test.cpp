@@ -153,6 +153,50 @@ TEST_P(FollowupTest, RefusesBadCommitmentInputNamingTheFieldAndWritesNothing) {
   EXPECT_TRUE(propose(*conn, journey_, cer("12/03/2027", "11/09/2027"), referent()));
 }
 
+TEST_P(FollowupTest, ACommitmentCoversGoalsOfThePersonsOwnPlan) {
+  auto conn = db().acquire();
+  auto goal = [&](std::int64_t journey, const char* title, const char* status) {
+    return conn
+        ->query_one(
+            "INSERT INTO plan_goals (journey_id, thematique, title, status, created_at, "
+            "updated_at) VALUES ($1, 'trouver-un-emploi', $2, $3, 0, 0) RETURNING id",
+            {journey, title, status})
+        ->integer(0);
+  };
+  std::int64_t job = goal(journey_, "Trouver un emploi de magasinier", "active");
+  std::int64_t licence = goal(journey_, "Passer le permis B", "active");
+  std::int64_t declined = goal(journey_, "Devenir pilote", "declined");
+  std::int64_t other_person = conn->query_one(
+                                      "INSERT INTO persons (territory_id, birth_name, "
+                                      "first_names, created_at, updated_at) VALUES ($1, 'Roux', "
+                                      "'Léa', 0, 0) RETURNING id",
+                                      {world_.ardennes})
+                                  ->integer(0);
+  std::int64_t foreign = goal(journey_for(*conn, other_person), "Se loger", "active");
+  EXPECT_EQ(available_goals(*conn, journey_).size(), 2u);
+  for (std::int64_t refused : {declined, foreign}) {
+    CommitmentForm form = cer();
+    form.goal_ids = {std::to_string(job), std::to_string(refused)};
+    auto id = propose(*conn, journey_, form, referent());
+    ASSERT_FALSE(id);
+    EXPECT_EQ(id.error().field, "goals");
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM commitments"), 0);
+  CommitmentForm form = cer();
+  form.goal_ids = {std::to_string(licence), std::to_string(job), std::to_string(job)};
+  auto id = propose(*conn, journey_, form, referent());
+  ASSERT_TRUE(id) << id.error().message;
+  auto c = find_commitment(*conn, *id);
+  ASSERT_EQ(c->goals.size(), 2u);
+  EXPECT_EQ(c->goals[0].title, "Trouver un emploi de magasinier");
+  // An edit says again which goals the commitment covers.
+  form.goal_ids = {std::to_string(licence)};
+  ASSERT_TRUE(update_commitment(*conn, *id, form, referent()));
+  ASSERT_EQ(find_commitment(*conn, *id)->goals.size(), 1u);
+  EXPECT_EQ(form_of(*find_commitment(*conn, *id)).goal_ids,
+            std::vector<std::string>{std::to_string(licence)});
+}
+
 TEST_P(FollowupTest, PersonAcceptsExplicitlyWithDateAndTime) {
   auto conn = db().acquire();
   std::int64_t id = *propose(*conn, journey_, cer(), referent());

@@ -41,9 +41,10 @@ std::vector<std::pair<std::string, std::string>> kind_choices() {
   return out;
 }
 
-http::Response form_page(http::Context& ctx, Mode mode, std::int64_t person_id,
-                         const std::string& person_name, const std::string& action,
-                         const CommitmentForm& typed, const Error* error) {
+http::Response form_page(http::Context& ctx, Mode mode, std::int64_t journey_id,
+                         std::int64_t person_id, const std::string& person_name,
+                         const std::string& action, const CommitmentForm& typed,
+                         const Error* error) {
   ctemplate::TemplateDictionary dict("followup/commitment_form");
   dict.SetIntValue("PERSON_ID", person_id);
   dict.SetValue("NAME", person_name);
@@ -66,6 +67,20 @@ http::Response form_page(http::Context& ctx, Mode mode, std::int64_t person_id,
   }
   if (mode == Mode::kRenew) dict.ShowSection("RENEWAL");
   web::add_choices(dict, "KIND_OPTION", kind_choices(), typed.kind, "SELECTED");
+  auto goals = available_goals(ctx.db, journey_id);
+  if (!goals.empty()) {
+    auto* choice = dict.AddSectionDictionary("GOALS_CHOICE");
+    for (const auto& g : goals) {
+      auto* o = choice->AddSectionDictionary("GOAL_OPTION");
+      o->SetIntValue("CODE", g.id);
+      o->SetValue("LABEL", g.title);
+      if (std::find(typed.goal_ids.begin(), typed.goal_ids.end(), std::to_string(g.id)) !=
+          typed.goal_ids.end()) {
+        o->ShowSection("CHECKED");
+      }
+    }
+    if (error && error->field == "goals") html::show_form_error(*choice, *error);
+  }
   web::add_field(dict, "OTHER_LABEL_FIELD",
                  {.name = "other_label",
                   .label = "Nom de l’engagement (pour un autre engagement)",
@@ -102,7 +117,7 @@ http::Response show_new(http::Context& ctx) {
                         .start_date = iso_date(day),
                         .end_date = iso_date(add_months(day, 6) - 1),
                         .rights_and_duties = default_rights_and_duties(kind)};
-    return form_page(ctx, Mode::kNew, p.person.id, people::display_name(p.person),
+    return form_page(ctx, Mode::kNew, p.journey->id, p.person.id, people::display_name(p.person),
                      "/personnes/" + std::to_string(p.person.id) + "/engagements", form, nullptr);
   });
 }
@@ -114,7 +129,7 @@ http::Response submit_new(http::Context& ctx) {
     auto typed = typed_form(ctx.request);
     auto id = propose(ctx.db, p.journey->id, typed, web::actor_in(ctx, p.territory_id));
     if (!id) {
-      return form_page(ctx, Mode::kNew, p.person.id, people::display_name(p.person),
+      return form_page(ctx, Mode::kNew, p.journey->id, p.person.id, people::display_name(p.person),
                        "/personnes/" + std::to_string(p.person.id) + "/engagements", typed,
                        &id.error());
     }
@@ -218,7 +233,8 @@ http::Response show_edit(http::Context& ctx) {
       http::set_flash(ctx, "Cet engagement ne se modifie plus.");
       return http::Response::redirect("/engagements/" + std::to_string(l.commitment.id), 303);
     }
-    return form_page(ctx, Mode::kEdit, l.commitment.person_id, l.commitment.person_name,
+    return form_page(ctx, Mode::kEdit, l.commitment.journey_id, l.commitment.person_id,
+                     l.commitment.person_name,
                      "/engagements/" + std::to_string(l.commitment.id) + "/modifier",
                      form_of(l.commitment), nullptr);
   });
@@ -232,7 +248,8 @@ http::Response submit_edit(http::Context& ctx) {
     auto done = update_commitment(ctx.db, l.commitment.id, typed,
                                   web::actor_in(ctx, l.commitment.territory_id));
     if (!done) {
-      return form_page(ctx, Mode::kEdit, l.commitment.person_id, l.commitment.person_name,
+      return form_page(ctx, Mode::kEdit, l.commitment.journey_id, l.commitment.person_id,
+                       l.commitment.person_name,
                        "/engagements/" + std::to_string(l.commitment.id) + "/modifier", typed,
                        &done.error());
     }
@@ -284,7 +301,8 @@ http::Response show_renew(http::Context& ctx) {
       http::set_flash(ctx, "Seul un engagement signé se renouvelle.");
       return http::Response::redirect("/engagements/" + std::to_string(l.commitment.id), 303);
     }
-    return form_page(ctx, Mode::kRenew, l.commitment.person_id, l.commitment.person_name,
+    return form_page(ctx, Mode::kRenew, l.commitment.journey_id, l.commitment.person_id,
+                     l.commitment.person_name,
                      "/engagements/" + std::to_string(l.commitment.id) + "/renouveler",
                      renewal_of(l.commitment), nullptr);
   });
@@ -297,7 +315,8 @@ http::Response submit_renew(http::Context& ctx) {
     auto typed = typed_form(ctx.request);
     auto id = renew(ctx.db, l.commitment.id, typed, web::actor_in(ctx, l.commitment.territory_id));
     if (!id) {
-      return form_page(ctx, Mode::kRenew, l.commitment.person_id, l.commitment.person_name,
+      return form_page(ctx, Mode::kRenew, l.commitment.journey_id, l.commitment.person_id,
+                       l.commitment.person_name,
                        "/engagements/" + std::to_string(l.commitment.id) + "/renouveler", typed,
                        &id.error());
     }

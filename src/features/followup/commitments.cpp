@@ -55,6 +55,7 @@ std::vector<Commitment> list(store::Connection& conn, const std::string& where,
 }
 
 struct Valid {
+  std::vector<std::int64_t> goals;
   std::string kind;
   std::string other_label;
   std::string start_date;
@@ -118,6 +119,34 @@ Result<Valid> validate(const CommitmentForm& form) {
   return v;
 }
 
+// The goals typed, each a goal of the journey's plan that a commitment may cover.
+Result<std::vector<std::int64_t>> validate_goals(store::Connection& conn, std::int64_t journey_id,
+                                                 const std::vector<std::string>& typed) {
+  std::vector<std::int64_t> ids;
+  auto offered = available_goals(conn, journey_id);
+  for (const auto& t : typed) {
+    auto id = text::parse_id(t);
+    bool known = id && std::any_of(offered.begin(), offered.end(),
+                                   [&](const CommitmentGoal& g) { return g.id == *id; });
+    if (!known) {
+      return fail(ErrorCode::kInvalid,
+                  "Objectifs : choisissez parmi les objectifs en cours du plan de la personne.",
+                  "goals");
+    }
+    if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
+  }
+  return ids;
+}
+
+void store_goals(store::Connection& conn, std::int64_t commitment_id,
+                 const std::vector<std::int64_t>& goals) {
+  conn.execute("DELETE FROM commitment_goals WHERE commitment_id = $1", {commitment_id});
+  for (std::int64_t goal : goals) {
+    conn.execute("INSERT INTO commitment_goals (commitment_id, goal_id) VALUES ($1, $2)",
+                 {commitment_id, goal});
+  }
+}
+
 json::object payload_of(std::int64_t id, const Valid& v) {
   return {{"commitment_id", id},
           {"kind", v.kind},
@@ -153,6 +182,7 @@ Result<std::int64_t> insert(store::Connection& conn, const JourneyRow& journey, 
                v.start_date, v.end_date, v.text, store::opt(replaces), actor.user_id,
                store::opt(actor.organisation_id), now})
           ->integer(0);
+  store_goals(conn, id, v.goals);
   auto payload = payload_of(id, v);
   if (replaces) payload["replaces_id"] = *replaces;
   journal(conn, kCommitmentProposed, journey, actor, payload);
@@ -237,6 +267,9 @@ Result<std::int64_t> propose(store::Connection& conn, std::int64_t journey_id,
                                     "Ce parcours est clos : aucun engagement ne peut y être "
                                     "proposé.");
     if (!journey) return std::unexpected(journey.error());
+    auto goals = validate_goals(conn, journey_id, form.goal_ids);
+    if (!goals) return std::unexpected(goals.error());
+    v->goals = *goals;
     return insert(conn, *journey, *v, actor, std::nullopt);
   });
 }
@@ -256,6 +289,9 @@ Result<void> update_commitment(store::Connection& conn, std::int64_t id, const C
     }
     auto journey = open_journey_row(conn, c->journey_id, kClosed);
     if (!journey) return std::unexpected(journey.error());
+    auto goals = validate_goals(conn, c->journey_id, form.goal_ids);
+    if (!goals) return std::unexpected(goals.error());
+    store_goals(conn, id, *goals);
     conn.execute(
         "UPDATE commitments SET kind = $2, other_label = $3, start_date = $4, end_date = $5, "
         "rights_and_duties = $6, updated_at = $7 WHERE id = $1",
@@ -361,6 +397,9 @@ Result<std::int64_t> renew(store::Connection& conn, std::int64_t id, const Commi
     if (!v) return std::unexpected(v.error());
     auto journey = open_journey_row(conn, c->journey_id, kClosed);
     if (!journey) return std::unexpected(journey.error());
+    auto goals = validate_goals(conn, c->journey_id, form.goal_ids);
+    if (!goals) return std::unexpected(goals.error());
+    v->goals = *goals;
     auto created = insert(conn, *journey, *v, actor, c->id);
     if (!created) return created;
     conn.execute(
@@ -374,7 +413,23 @@ Result<std::int64_t> renew(store::Connection& conn, std::int64_t id, const Commi
 std::optional<Commitment> find_commitment(store::Connection& conn, std::int64_t id) {
   auto rows = list(conn, "WHERE c.id = $1", {id});
   if (rows.empty()) return std::nullopt;
+  for (const auto& r : conn.query(
+           "SELECT g.id, g.title FROM commitment_goals cg JOIN plan_goals g ON g.id = cg.goal_id "
+           "WHERE cg.commitment_id = $1 ORDER BY g.created_at, g.id",
+           {id})) {
+    rows.front().goals.push_back({r.integer(0), r.text(1)});
+  }
   return rows.front();
+}
+
+std::vector<CommitmentGoal> available_goals(store::Connection& conn, std::int64_t journey_id) {
+  std::vector<CommitmentGoal> out;
+  for (const auto& r : conn.query("SELECT id, title FROM plan_goals WHERE journey_id = $1 AND "
+                                  "status IN ('active', 'reached') ORDER BY created_at, id",
+                                  {journey_id})) {
+    out.push_back({r.integer(0), r.text(1)});
+  }
+  return out;
 }
 
 std::vector<Commitment> commitments_of_journey(store::Connection& conn, std::int64_t journey_id) {

@@ -122,6 +122,9 @@ std::vector<Commitment> expiring_for_referent(store::Connection& conn, std::int6
 std::vector<Commitment> expiring_for_organisation(store::Connection& conn,
                                                   std::int64_t organisation_id, std::int64_t today);
 
+// The goals of the journey's plan a commitment may cover (active or reached), oldest first.
+std::vector<CommitmentGoal> available_goals(store::Connection& conn, std::int64_t journey_id);
+
 // The form of an existing commitment (to edit or renew it).
 CommitmentForm form_of(const Commitment& c);
 
