@@ -25,7 +25,8 @@ describe('follow-up pages', () => {
   before(async () => {
     server = await startServer({
       before: async (cli) => {
-        for (const args of [['load-geo'], ['seed-demo']]) {
+        // seed-demo twice: the demo is idempotent (Nicolas once).
+        for (const args of [['load-geo'], ['seed-demo'], ['seed-demo']]) {
           const done = await cli(args);
           assert.equal(done.code, 0, done.stderr);
         }
@@ -104,6 +105,24 @@ describe('follow-up pages', () => {
   const commitment = (overrides = {}) => ({
     kind: 'cer', other_label: '', start_date: dayFromNow(0), end_date: dayFromNow(180),
     rights_and_duties: 'Vos droits : être accompagnée.\nVos engagements : venir aux rendez-vous.', ...overrides,
+  });
+
+  test('the demo journey of Nicolas, followed by the demo référente', async () => {
+    assert.equal(count('persons', "email = 'nicolas@demo.test'"), 1);
+    const nicolas = Number(sql("SELECT id FROM persons WHERE email = 'nicolas@demo.test'"));
+    const page = decode((await v.referent.request(`/personnes/${nicolas}/suivi`)).text);
+    assert.match(page, /Contrat d’engagements réciproques \(CER\)/);
+    assert.match(page, /Accepté en ligne le/);
+    assert.match(page, /Emploi : Ouvrier d’entretien des espaces verts/);
+    assert.match(page, /Suivi dans l’emploi jusqu’au/);
+    const show = decode((await v.referent.request(`/personnes/${nicolas}`)).text);
+    assert.match(show, /a fait un point de suivi dans l’emploi avec l’employeur le/);
+    assert.match(show, /La personne a accepté son CER dans son espace/);
+    const statuses = sql(`SELECT group_concat(DISTINCT a.status) FROM plan_actions a JOIN journeys j ON j.id = a.journey_id WHERE j.person_id = ${nicolas}`);
+    for (const status of ['planned', 'in_progress', 'done', 'abandoned', 'cancelled']) assert.ok(statuses.includes(status), status);
+    assert.equal(count('referrals', `person_id = ${nicolas} AND status = 'done'`), 1);
+    assert.ok(count('appointments', `person_id = ${nicolas} AND status = 'planned'`) >= 2);
+    assert.equal(count('outcome_checkins c JOIN outcomes o ON o.id = c.outcome_id', `o.person_id = ${nicolas}`), 2);
   });
 
   test('bad input on the commitment form', async () => {

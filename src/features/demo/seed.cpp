@@ -6,10 +6,11 @@
 #include "core/store/journal.h"
 #include "core/text.h"
 #include "features/accounts/users.h"
-#include "features/catalogue/demo.h"
 #include "features/appointments/demo.h"
+#include "features/catalogue/demo.h"
 #include "features/demo/persons.h"
 #include "features/diagnostic/demo.h"
+#include "features/followup/demo.h"
 #include "features/geo/communes.h"
 #include "features/organisations/organisation.h"
 #include "features/orientation/demo.h"
@@ -167,6 +168,7 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
       catalogue::seed_demo_catalogue(conn, territory_id, org_ids);
       referrals::seed_demo_referrals(conn, territory_id, org_ids);
       appointments::seed_demo_appointments(conn, territory_id);
+      followup::seed_demo_nicolas(conn, territory_id, org_ids);
 
       store::append_event(
           conn, {.kind = "demo.seeded",
