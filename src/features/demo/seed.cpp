@@ -168,7 +168,7 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
       catalogue::seed_demo_catalogue(conn, territory_id, org_ids);
       referrals::seed_demo_referrals(conn, territory_id, org_ids);
       appointments::seed_demo_appointments(conn, territory_id);
-      followup::seed_demo_nicolas(conn, territory_id, org_ids);
+      summary.persons_created += followup::seed_demo_nicolas(conn, territory_id, org_ids);
 
       store::append_event(
           conn, {.kind = "demo.seeded",
