@@ -206,7 +206,6 @@ void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& jou
     any = true;
   }
   if (!any) section->ShowSection("NOTHING");
-  web::log_read(ctx, journey.person_id, "followup");
 }
 
 void register_routes(http::Router& router) {

@@ -19,7 +19,7 @@ void register_routes(http::Router& router);
 
 // Adds the include FOLLOWUP (templates/followup/section.tpl) to the journey section of
 // /personnes/{id}: the closure, the current commitment, the follow-up in employment, and the
-// link to the page. Logs the read.
+// link to the page. The person page logs it as its "journey" read.
 void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& journey_dict,
                           const people::PersonFacts& facts, const people::Journey& journey);
 
