@@ -61,6 +61,7 @@
 {{/HAS_ROWS}}
 {{/SEARCHED}}
 {{#CASELOAD}}
+{{>LATE_REVIEWS}}
 <h2 id="suivis">Les personnes que vous suivez</h2>
 <nav class="fr-mb-2w" aria-label="Filtrer les personnes suivies">
   <ul class="fr-tags-group">

@@ -45,6 +45,7 @@
 </section>
 {{/JOURNEY}}
 
+{{>PLAN}}
 {{>APPOINTMENTS}}
 
 <section class="fr-mb-6w" aria-labelledby="links">
