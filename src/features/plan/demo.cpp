@@ -90,7 +90,6 @@ int seed_demo_plans(store::Connection& conn, std::int64_t territory_id) {
         free_action(job, "Mettre à jour mon CV", "person", "done");
         free_action(job, "Envoyer trois candidatures spontanées", "person", "in_progress");
         free_action(job, "Préparer l’entretien avec une simulation", me.c_str(), "planned");
-        add_service(conn, journey, job, "preparer-sa-candidature", actor, "planned");
         auto car = goal("mobilite", "Pouvoir se rendre au travail tôt le matin",
                         {.carrier = "person", .obstacle = "mobilite"});
         add_service(conn, journey, car, "mobilite", actor, "in_progress");

@@ -100,12 +100,36 @@ void fill_actions(ctemplate::TemplateDictionary& parent, const std::vector<Actio
     list->ShowSection("NO_ACTIONS");
     return;
   }
+  // The person's views (their space, the printed plan): a list, readable on a phone and on paper.
+  if (v.mode == Mode::kPerson || v.mode == Mode::kPrint) {
+    auto* items = list->AddSectionDictionary("AS_LIST");
+    for (const auto& a : actions) {
+      auto* item = items->AddSectionDictionary(html::key("ITEM"));
+      item->SetIntValue(html::key("ACTION_ID"), a.id);
+      item->SetValue(html::key("TITLE"), a.title);
+      if (a.service_id) {
+        item->SetValueAndShowSection(html::key("STRUCTURE"), a.service_structure,
+                                     html::key("SERVICE"));
+      }
+      item->SetValue(html::key("RESPONSIBLE"), responsible_label(a, v.mode));
+      std::string dates = dates_label(a);
+      if (dates != "—") {
+        item->SetValueAndShowSection(html::key("DATES"), dates, html::key("HAS_DATES"));
+      }
+      item->SetValue(html::key("STATUS"), action_status_label(a.status));
+      item->SetValue(html::key("BADGE"), action_status_badge(a.status));
+      if (v.mode == Mode::kPerson &&
+          person_may_mark_done(v.person_id, v.person_id, v.person_active, v.plan_open, a)) {
+        auto* done = item->AddSectionDictionary(html::key("CAN_DONE"));
+        done->SetValue(html::key("CSRF_TOKEN"), v.csrf);
+      }
+    }
+    return;
+  }
   auto* table = list->AddSectionDictionary("HAS_ACTIONS");
   table->SetValue("CAPTION", caption);
   bool controls = v.mode == Mode::kBuild && v.can_edit;
-  bool person = v.mode == Mode::kPerson;
   if (controls) table->ShowSection("WITH_CONTROLS");
-  if (person) table->ShowSection("WITH_PERSON");
   for (const auto& a : actions) {
     auto* row = table->AddSectionDictionary(html::key("ACTION"));
     row->SetIntValue(html::key("ACTION_ID"), a.id);
@@ -127,15 +151,6 @@ void fill_actions(ctemplate::TemplateDictionary& parent, const std::vector<Actio
         auto* o = c->AddSectionDictionary(html::key("TARGET"));
         o->SetValue(html::key("CODE"), to);
         o->SetValue(html::key("LABEL"), action_status_label(to));
-      }
-    }
-    if (person) {
-      auto* c = row->AddSectionDictionary(html::key("PERSON_COL"));
-      if (person_may_mark_done(v.person_id, v.person_id, v.person_active, v.plan_open, a)) {
-        auto* done = c->AddSectionDictionary(html::key("CAN_DONE"));
-        done->SetValue(html::key("CSRF_TOKEN"), v.csrf);
-      } else {
-        c->ShowSection(html::key("NO_DONE"));
       }
     }
   }
@@ -994,7 +1009,8 @@ void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& jou
   section->SetFilename("plan/section.tpl");
   section->SetIntValue("PERSON_ID", journey.person_id);
   auto plan = load_plan(ctx.db, journey.id);
-  if (!plan.exists && plan.goals.empty() && plan.other_actions.empty()) {
+  bool empty = !plan.exists && plan.goals.empty() && plan.other_actions.empty();
+  if (empty) {
     section->ShowSection("NONE");
   } else {
     fill_notices(*section, plan, Mode::kSummary);
@@ -1007,7 +1023,7 @@ void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& jou
   }
   section->ShowSection(may_edit_plan(ctx.actor, facts) && !plan.closed() ? "CAN_EDIT"
                                                                          : "READ_ONLY");
-  reads.add(journey.person_id, "plan");
+  if (!empty) reads.add(journey.person_id, "plan");  // nothing of the person shown otherwise
 }
 
 void fill_home_section(http::Context& ctx, ctemplate::TemplateDictionary& dict,
