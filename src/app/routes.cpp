@@ -3,6 +3,7 @@
 #include "features/accounts/routes.h"
 #include "features/catalogue/routes.h"
 #include "features/appointments/routes.h"
+#include "features/plan/routes.h"
 #include "features/diagnostic/routes.h"
 #include "features/followup/routes.h"
 #include "features/geo/routes.h"
@@ -33,6 +34,7 @@ void register_all_routes(http::Router& router) {
   catalogue::register_routes(router);
   search::register_routes(router);
   appointments::register_routes(router);
+  plan::register_routes(router);
   followup::register_routes(router);
 }
 

@@ -32,3 +32,4 @@
   <button class="fr-btn fr-btn--tertiary" type="submit">Réactiver la structure</button>
 </form>
 {{/CAN_REACTIVATE}}
+{{>LATE_REVIEWS}}

@@ -46,6 +46,7 @@
 {{/JOURNEY}}
 
 {{>FOLLOWUP}}
+{{>PLAN}}
 {{>APPOINTMENTS}}
 
 <section class="fr-mb-6w" aria-labelledby="links">

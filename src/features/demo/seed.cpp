@@ -14,6 +14,7 @@
 #include "features/geo/communes.h"
 #include "features/organisations/organisation.h"
 #include "features/orientation/demo.h"
+#include "features/plan/demo.h"
 #include "features/referrals/demo.h"
 #include "features/territories/territory.h"
 
@@ -168,6 +169,7 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
       catalogue::seed_demo_catalogue(conn, territory_id, org_ids);
       referrals::seed_demo_referrals(conn, territory_id, org_ids);
       appointments::seed_demo_appointments(conn, territory_id);
+      plan::seed_demo_plans(conn, territory_id);
       summary.persons_created += followup::seed_demo_nicolas(conn, territory_id, org_ids);
 
       store::append_event(

@@ -7,6 +7,7 @@
 #include "features/organisations/members_routes.h"
 #include "features/organisations/organisation.h"
 #include "features/organisations/policy.h"
+#include "features/plan/routes.h"
 #include "features/territories/territory.h"
 
 namespace parcours::organisations {
@@ -197,6 +198,7 @@ http::Response show(http::Context& ctx) {
   if (may_deactivate_organisation(ctx.actor, org->ref())) {
     dict.ShowSection(org->active ? "CAN_DEACTIVATE" : "CAN_REACTIVATE");
   }
+  plan::fill_late_reviews_of_organisation(ctx, dict, org->id);
   return html::page(ctx, org->name, "organisations/show.tpl", dict);
 }
 

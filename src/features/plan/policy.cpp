@@ -17,6 +17,10 @@ bool may_decide(const MaybeActor& actor, const people::PersonFacts& facts,
   return facts.referent || !journey_has_referent;
 }
 
+bool may_view_organisation_late_reviews(const MaybeActor& actor, std::int64_t organisation_id) {
+  return actor && actor->administers_organisation(organisation_id);
+}
+
 bool person_may_view_plan(const MaybePerson& person, std::int64_t journey_person_id) {
   return person && *person == journey_person_id;
 }

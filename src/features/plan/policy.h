@@ -5,6 +5,8 @@
 //     close goals and record points d'étape;
 //   - the référent decides: validates or declines the person's proposals, closes and reopens the
 //     whole plan, sets the next point d'étape (any team member when the journey has no référent);
+//   - an organisation's admins see the list of late points d'étape of the journeys its members
+//     follow (names and dates only);
 //   - outside the team (other professionals, territory managers, national admins): nothing;
 //   - the person sees their own plan in their space, proposes goals while the journey is active
 //     and the plan open, and marks done the open actions they are responsible for, or the free
@@ -28,6 +30,9 @@ bool may_view_plan(const MaybeActor& actor, const people::PersonFacts& facts);
 bool may_edit_plan(const MaybeActor& actor, const people::PersonFacts& facts);
 bool may_decide(const MaybeActor& actor, const people::PersonFacts& facts,
                 bool journey_has_referent);
+
+// The late points d'étape of an organisation's journeys: its admins.
+bool may_view_organisation_late_reviews(const MaybeActor& actor, std::int64_t organisation_id);
 
 bool person_may_view_plan(const MaybePerson& person, std::int64_t journey_person_id);
 bool person_may_propose_goal(const MaybePerson& person, std::int64_t journey_person_id,
