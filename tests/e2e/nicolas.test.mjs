@@ -1,7 +1,9 @@
 // End to end in Chromium, the journey of Nicolas Perrin (seed-demo) with his référente, the demo's
-// referent@demo.test: she books an appointment and its reminder reaches the outbox (with its .ics);
-// Nicolas, on his phone, signs in with the emailed link, says he cannot come to another one, and
-// accepts the renewal of his CER with the keyboard; she records the lasting job he found (one
+// referent@demo.test: she adds a goal to his plan with an action for him, books an appointment and
+// its reminder reaches the outbox (with its .ics); Nicolas, on his phone, signs in with the emailed
+// link, says he cannot come to another appointment, proposes a goal of his own, marks his action
+// done and accepts the renewal of his CER, with the keyboard; she validates his goal, records the
+// lasting job he found (one
 // mistake first: a SIRET whose key is wrong, named and kept), a check-in with the employer, then
 // closes the journey ("emploi durable") — read only from then on, and told to Nicolas in his
 // carnet de bord. axe-core (WCAG 2.1 A/AA) must report zero violations on every page visited.
@@ -42,6 +44,25 @@ test('Nicolas and his référente, from the plan to the closure of the journey',
       await visit(page, `${server.url}/personnes/${nicolas}`);
       await page.getByRole('heading', { name: 'Engagements et suivi dans l’emploi' }).waitFor();
       await visit(page, `${server.url}/echeances`);
+
+      // The plan, built together: a goal by the référente, with an action Nicolas carries.
+      await visit(page, `${server.url}/personnes/${nicolas}/plan`);
+      await Promise.all([page.waitForURL(/\/objectifs\/nouveau$/), page.getByRole('link', { name: 'Ajouter un objectif' }).click()]);
+      await visit(page);
+      await page.getByLabel('Thématique').selectOption('trouver-un-emploi');
+      await page.getByLabel(/^Objectif/).fill('Décrocher un CDI dans le paysage');
+      await page.getByLabel('Porté par').selectOption({ label: 'La personne elle-même' });
+      await Promise.all([page.waitForURL(/\/plan#objectif-\d+$/), page.getByRole('button', { name: 'Ajouter l’objectif' }).click()]);
+      await page.getByText('L’objectif est ajouté au plan d’actions.').waitFor();
+      await visit(page);
+      await Promise.all([page.waitForURL(/\/actions\/nouvelle/),
+        page.getByRole('link', { name: 'Ajouter une action à l’objectif « Décrocher un CDI dans le paysage »' }).click()]);
+      await visit(page);
+      await page.getByLabel(/^Action libre/).fill('Envoyer trois candidatures spontanées');
+      await page.getByLabel(/^Qui s’en occupe/).selectOption({ label: 'La personne elle-même' });
+      await Promise.all([page.waitForURL(/\/plan#objectif-\d+$/), page.getByRole('button', { name: 'Ajouter l’action' }).click()]);
+      await page.getByRole('cell', { name: 'Envoyer trois candidatures spontanées', exact: true }).waitFor();
+      await visit(page);
 
       // An appointment tomorrow; its reminder goes out with the next sweep of the reminders.
       await visit(page, `${server.url}/personnes/${nicolas}`);
@@ -106,6 +127,21 @@ test('Nicolas and his référente, from the plan to the closure of the journey',
       await person.getByText('votre conseiller est prévenu').waitFor();
       await visit(person);
 
+      // He proposes a goal of his own, and marks his action done with the keyboard.
+      await visit(person, `${server.url}/mon-espace/plan`);
+      await Promise.all([person.waitForURL(/\/mon-espace\/plan\/proposer/), person.getByRole('link', { name: 'Proposer un objectif' }).click()]);
+      await visit(person);
+      await person.getByLabel('C’est à propos de').selectOption('mobilite');
+      await person.getByLabel(/^Mon objectif/).fill('Acheter une voiture d’occasion après le permis');
+      await Promise.all([person.waitForURL(`${server.url}/mon-espace/plan`), person.getByRole('button', { name: 'Envoyer ma proposition' }).click()]);
+      await person.getByText('votre proposition est envoyée').waitFor();
+      await visit(person);
+      await tabTo(person, (f) => f.text === 'J’ai fait cette action : « Envoyer trois candidatures spontanées »', 'le bouton « J’ai fait cette action »');
+      await Promise.all([person.waitForURL(`${server.url}/mon-espace/plan`), person.keyboard.press('Enter')]);
+      await person.getByText('L’action est notée comme réalisée').waitFor();
+      await visit(person);
+      assert.equal(sql(`SELECT a.status FROM plan_actions a JOIN journeys j ON j.id = a.journey_id WHERE j.person_id = ${nicolas} AND a.title = 'Envoyer trois candidatures spontanées'`), 'done');
+
       // He reads the new CER and accepts it, with the keyboard: the box is required.
       await visit(person, `${server.url}/mon-espace`);
       await Promise.all([person.waitForURL(/\/mon-espace\/engagements\/\d+$/), person.getByRole('link', { name: 'Lire l’engagement' }).click()]);
@@ -123,6 +159,14 @@ test('Nicolas and his référente, from the plan to the closure of the journey',
       await person.getByText(/Vous l’avez accepté le/).waitFor();
       await visit(person);
       assert.equal(sql(`SELECT COUNT(*) FROM commitments WHERE person_id = ${nicolas} AND status = 'signed' AND signature = 'online' AND replaces_id = ${cer}`), '1');
+
+      // The référente validates his goal.
+      await visit(page, `${server.url}/personnes/${nicolas}/plan`);
+      await Promise.all([page.waitForLoadState('load'),
+        page.getByRole('button', { name: 'Valider l’objectif « Acheter une voiture d’occasion après le permis »' }).click()]);
+      await page.getByText('L’objectif proposé par la personne est validé.').waitFor();
+      await visit(page);
+      assert.equal(sql("SELECT status FROM plan_goals WHERE title = 'Acheter une voiture d’occasion après le permis'"), 'active');
 
       // The référente records the lasting job he found: a CDI, the SIRET mistyped first.
       await visit(page, `${server.url}/personnes/${nicolas}/suivi`);
