@@ -174,6 +174,12 @@ describe('follow-up pages', () => {
     assert.match(mine, /Vous l’avez accepté le/);
     const carnet = decode((await person.request('/mon-espace/carnet')).text);
     assert.match(carnet, /Vous avez accepté votre CER/);
+    // Her copy of her data holds the commitment as she read it, and when she accepted it.
+    const data = JSON.parse((await person.request('/mon-espace/mes-donnees.json')).text);
+    const cer = data.engagements_reciproques.find((c) => c.droits_et_devoirs.includes('venir aux rendez-vous'));
+    assert.ok(cer, 'l’engagement dans la copie des données');
+    assert.equal(cer.statut, 'Signé');
+    assert.match(cer.accepte_en_ligne_le, /^\d{4}-\d\d-\d\dT/);
     const team = decode((await v.referent.request(`/engagements/${commitmentId}`)).text);
     assert.match(team, /Accepté par la personne dans son espace le/);
     assert.match(team, /Renouveler l’engagement/);
@@ -235,6 +241,11 @@ describe('follow-up pages', () => {
     assert.match(after, /Le patron est content/);
     assert.doesNotMatch(after, /En retard/);
     assert.match(decode((await person.request('/mon-espace/carnet')).text), /a fait le point avec votre employeur le/);
+    const data = JSON.parse((await person.request('/mon-espace/mes-donnees.json')).text);
+    const found = data.sorties.find((o) => o.employeur === 'Boulangerie Ducale');
+    assert.equal(found.contrat, 'CDI');
+    assert.equal(found.points_de_suivi.length, 1);
+    assert.equal(found.points_de_suivi[0].compte_rendu, undefined, 'les notes restent celles de l’équipe');
   });
 
   test('closure: bad input, read only, reopening', async () => {

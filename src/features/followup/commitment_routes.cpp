@@ -233,6 +233,7 @@ http::Response show_edit(http::Context& ctx) {
       http::set_flash(ctx, "Cet engagement ne se modifie plus.");
       return http::Response::redirect("/engagements/" + std::to_string(l.commitment.id), 303);
     }
+    web::log_read(ctx, l.commitment.person_id, "commitments");
     return form_page(ctx, Mode::kEdit, l.commitment.journey_id, l.commitment.person_id,
                      l.commitment.person_name,
                      "/engagements/" + std::to_string(l.commitment.id) + "/modifier",
@@ -301,6 +302,7 @@ http::Response show_renew(http::Context& ctx) {
       http::set_flash(ctx, "Seul un engagement signé se renouvelle.");
       return http::Response::redirect("/engagements/" + std::to_string(l.commitment.id), 303);
     }
+    web::log_read(ctx, l.commitment.person_id, "commitments");
     return form_page(ctx, Mode::kRenew, l.commitment.journey_id, l.commitment.person_id,
                      l.commitment.person_name,
                      "/engagements/" + std::to_string(l.commitment.id) + "/renouveler",
