@@ -81,6 +81,20 @@ TEST(PlanPolicy, RoleByActionMatrix) {
   }
 }
 
+TEST(PlanPolicy, AnOrganisationsLateReviewsAreForItsAdmins) {
+  EXPECT_TRUE(may_view_organisation_late_reviews(
+      with({{.role = Role::kOrgAdmin, .organisation_id = kOrg, .organisation_territory_id = 1}}),
+      kOrg));
+  EXPECT_FALSE(may_view_organisation_late_reviews(
+      with({{.role = Role::kOrgAdmin, .organisation_id = 21, .organisation_territory_id = 1}}),
+      kOrg));
+  EXPECT_FALSE(may_view_organisation_late_reviews(with({pro(kOrg)}), kOrg));
+  EXPECT_FALSE(may_view_organisation_late_reviews(
+      with({{.role = Role::kTerritoryManager, .territory_id = 1}}), kOrg));
+  EXPECT_FALSE(may_view_organisation_late_reviews(with({{.role = Role::kAdmin}}), kOrg));
+  EXPECT_FALSE(may_view_organisation_late_reviews(std::nullopt, kOrg));
+}
+
 TEST(PlanPolicy, NoJourneyNoPlan) {
   auto f = facts(true, true);
   f.journey_id.reset();
