@@ -33,3 +33,4 @@
 </form>
 {{/CAN_REACTIVATE}}
 {{>LATE_REVIEWS}}
+{{#FOLLOWUP_DUE}}<p><a class="fr-link fr-icon-calendar-line fr-link--icon-left" href="/echeances#echeances-structure-{{ID}}">Échéances des parcours suivis par la structure : engagements à renouveler, suivis dans l’emploi</a></p>{{/FOLLOWUP_DUE}}

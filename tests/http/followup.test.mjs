@@ -231,6 +231,10 @@ describe('follow-up pages', () => {
     assert.match(due, /Boulangerie Ducale/);
     assert.match(due, /En retard/);
     assert.equal((await v.admin.request('/echeances')).status, 403);
+    // The organisation's admin: the structure's section, linked from the structure's page.
+    const cd08 = sql("SELECT id FROM organisations WHERE name = 'Conseil départemental des Ardennes'");
+    assert.match(decode((await v.orgAdmin.request(`/structures/${cd08}`)).text), new RegExp(`href="/echeances#echeances-structure-${cd08}"`));
+    assert.match(decode((await v.orgAdmin.request('/echeances')).text), /Structure : Conseil départemental des Ardennes/);
     // A check-in: bad input kept and named, then recorded.
     await rejects(v.referent, `/sorties/${id}/points`, { date: dayFromNow(0), with_whom: 'employer', note: '' }, `/sorties/${id}`,
       { table: 'outcome_checkins', field: 'note', message: /Compte rendu/ });

@@ -4,6 +4,7 @@
 #include "core/http/flash.h"
 #include "core/text.h"
 #include "features/organisations/kinds.h"
+#include "features/followup/policy.h"
 #include "features/organisations/members_routes.h"
 #include "features/organisations/organisation.h"
 #include "features/organisations/policy.h"
@@ -199,6 +200,7 @@ http::Response show(http::Context& ctx) {
     dict.ShowSection(org->active ? "CAN_DEACTIVATE" : "CAN_REACTIVATE");
   }
   plan::fill_late_reviews_of_organisation(ctx, dict, org->id);
+  if (followup::may_view_organisation_due(ctx.actor, org->id)) dict.ShowSection("FOLLOWUP_DUE");
   return html::page(ctx, org->name, "organisations/show.tpl", dict);
 }
 
