@@ -3,7 +3,9 @@
 #include "features/accounts/routes.h"
 #include "features/catalogue/routes.h"
 #include "features/appointments/routes.h"
+#include "features/plan/routes.h"
 #include "features/diagnostic/routes.h"
+#include "features/followup/routes.h"
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
 #include "features/orientation/routes.h"
@@ -32,6 +34,8 @@ void register_all_routes(http::Router& router) {
   catalogue::register_routes(router);
   search::register_routes(router);
   appointments::register_routes(router);
+  plan::register_routes(router);
+  followup::register_routes(router);
 }
 
 }  // namespace parcours::app

@@ -32,3 +32,5 @@
   <button class="fr-btn fr-btn--tertiary" type="submit">Réactiver la structure</button>
 </form>
 {{/CAN_REACTIVATE}}
+{{>LATE_REVIEWS}}
+{{#FOLLOWUP_DUE}}<p><a class="fr-link fr-icon-calendar-line fr-link--icon-left" href="/echeances#echeances-structure-{{ID}}">Échéances des parcours suivis par la structure : engagements à renouveler, suivis dans l’emploi</a></p>{{/FOLLOWUP_DUE}}

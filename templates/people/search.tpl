@@ -61,7 +61,9 @@
 {{/HAS_ROWS}}
 {{/SEARCHED}}
 {{#CASELOAD}}
+{{>LATE_REVIEWS}}
 <h2 id="suivis">Les personnes que vous suivez</h2>
+<p><a class="fr-link fr-icon-calendar-line fr-link--icon-left" href="/echeances">Échéances : engagements à renouveler et suivis dans l’emploi</a></p>
 <nav class="fr-mb-2w" aria-label="Filtrer les personnes suivies">
   <ul class="fr-tags-group">
     <li><a class="fr-tag" href="{{ALL_HREF}}#suivis"{{#ALL_CURRENT}} aria-current="page"{{/ALL_CURRENT}}>Toutes</a></li>

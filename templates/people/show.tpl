@@ -71,7 +71,9 @@
 {{#CAN_EDIT}}<p><a class="fr-link fr-icon-edit-line fr-link--icon-left" href="/personnes/{{ID}}/situation">Modifier la situation</a></p>{{/CAN_EDIT}}
 <p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/personnes/{{ID}}/diagnostic">Diagnostic socio-professionnel</a></p>
 <p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/personnes/{{ID}}/services">Services adaptés, plan d’actions et orientations</a></p>
+{{>PLAN}}
 {{>APPOINTMENTS}}
+{{>FOLLOWUP}}
 
 <h2 id="notes">Notes</h2>
 {{#CAN_NOTE}}{{>NOTE_FORM}}{{/CAN_NOTE}}

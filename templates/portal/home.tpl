@@ -45,12 +45,15 @@
 </section>
 {{/JOURNEY}}
 
+{{>FOLLOWUP}}
+{{>PLAN}}
 {{>APPOINTMENTS}}
 
 <section class="fr-mb-6w" aria-labelledby="links">
   <h2 id="links">Dans mon espace</h2>
   <ul class="fr-raw-list">
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/carnet">Mon carnet de bord : les messages de mon équipe</a></li>
+    <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/engagements">Mes engagements : ce que nous avons décidé ensemble</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/diagnostic">Mes besoins, avec mes mots</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/services">Des services près de chez moi pour mes besoins</a></li>
     <li class="fr-mb-2w"><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/mon-espace/coordonnees">Changer mes coordonnées</a></li>

@@ -10,9 +10,11 @@
 #include "features/appointments/demo.h"
 #include "features/demo/persons.h"
 #include "features/diagnostic/demo.h"
+#include "features/followup/demo.h"
 #include "features/geo/communes.h"
 #include "features/organisations/organisation.h"
 #include "features/orientation/demo.h"
+#include "features/plan/demo.h"
 #include "features/referrals/demo.h"
 #include "features/territories/territory.h"
 
@@ -167,6 +169,8 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
       catalogue::seed_demo_catalogue(conn, territory_id, org_ids);
       referrals::seed_demo_referrals(conn, territory_id, org_ids);
       appointments::seed_demo_appointments(conn, territory_id);
+      plan::seed_demo_plans(conn, territory_id);
+      summary.persons_created += followup::seed_demo_nicolas(conn, territory_id, org_ids);
 
       store::append_event(
           conn, {.kind = "demo.seeded",

@@ -4,9 +4,11 @@
 #include "core/http/flash.h"
 #include "core/text.h"
 #include "features/organisations/kinds.h"
+#include "features/followup/policy.h"
 #include "features/organisations/members_routes.h"
 #include "features/organisations/organisation.h"
 #include "features/organisations/policy.h"
+#include "features/plan/routes.h"
 #include "features/territories/territory.h"
 
 namespace parcours::organisations {
@@ -197,6 +199,8 @@ http::Response show(http::Context& ctx) {
   if (may_deactivate_organisation(ctx.actor, org->ref())) {
     dict.ShowSection(org->active ? "CAN_DEACTIVATE" : "CAN_REACTIVATE");
   }
+  plan::fill_late_reviews_of_organisation(ctx, dict, org->id);
+  if (followup::may_view_organisation_due(ctx.actor, org->id)) dict.ShowSection("FOLLOWUP_DUE");
   return html::page(ctx, org->name, "organisations/show.tpl", dict);
 }
 

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/clock.h"
+#include "features/followup/narration.h"
 #include "features/people/persons.h"
 
 namespace parcours::people {
@@ -75,7 +76,12 @@ const std::vector<EventKind>& event_kinds() {
                                             {"referral.expired", "Orientation expirée"},
                                             {"referral.reminded", "Rappel d’orientation"},
                                             {"referral.asked", "Service demandé par la personne"}};
-  return kinds;
+  static const std::vector<EventKind> with_followup = [] {
+    std::vector<EventKind> all = kinds;
+    for (const auto& [code, label] : followup::followup_event_kinds()) all.push_back({code, label});
+    return all;
+  }();
+  return with_followup;
 }
 
 std::int64_t append_person_event(store::Connection& conn, const char* kind, std::int64_t person_id,
@@ -281,6 +287,7 @@ std::string EventNarrator::sentence(const store::Event& event, const json::objec
       return who + " a indiqué que la personne s’est excusée pour le rendez-vous" + of;
     if (to == "revoked") return who + " a annulé le rendez-vous" + of;
   }
+  if (followup::is_followup_kind(kind)) return followup::team_sentence(kind, who, p);
   std::string text = str(p, "text");
   if (!text.empty()) return who + " : " + text;
   return who + " — événement « " + kind + " »";

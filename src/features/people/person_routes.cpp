@@ -7,6 +7,8 @@
 #include "core/http/flash.h"
 #include "core/text.h"
 #include "features/appointments/routes.h"
+#include "features/followup/routes.h"
+#include "features/plan/routes.h"
 #include "features/people/events.h"
 #include "features/people/identity.h"
 #include "features/people/matching.h"
@@ -339,6 +341,8 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
     journey->SetValue("NEED", or_dash(p.journey->need));
     fill_contact_and_situation(*journey, person, sources);
     appointments::fill_journey_section(ctx, *journey, p.facts, *p.journey);
+    plan::fill_journey_section(ctx, *journey, p.facts, *p.journey, reads);
+    followup::fill_journey_section(ctx, *journey, p.facts, *p.journey);
     if (may_add_note(ctx.actor, p.facts)) {
       journey->ShowSection("CAN_NOTE");
       fill_note_form(ctx, *journey, person.id, "", "", std::nullopt, nullptr);

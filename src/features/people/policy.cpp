@@ -101,7 +101,8 @@ PersonFacts load_person_facts(store::Connection& conn, const MaybeActor& actor,
     f.journey_id = journey->id;
     f.journey_active = journey->active();
     f.journey_status = journey->status;
-    if (actor && journey->active()) {
+    // A closed journey's team stays, read only (followup/closure.h): it may reopen it.
+    if (actor) {
       if (auto m = conn.query_one("SELECT role FROM journey_members WHERE journey_id = $1 AND "
                                   "user_id = $2 AND left_at IS NULL",
                                   {journey->id, actor->user_id})) {

@@ -12,6 +12,7 @@
 #include "features/people/routes.h"
 #include "features/people/search.h"
 #include "features/people/web.h"
+#include "features/plan/routes.h"
 #include "features/territories/territory.h"
 
 namespace parcours::people {
@@ -50,6 +51,7 @@ unsigned show_caseload(http::Context& ctx, ctemplate::TemplateDictionary& dict,
                                      .referent_only = referent_only,
                                      .cursor = ctx.request.query_value("suivis")});
   auto* section = dict.AddSectionDictionary("CASELOAD");
+  if (ctx.request.query_value("suivis").empty()) plan::fill_late_reviews_of_referent(ctx, *section);
   std::string base = "/personnes?" + (tq.empty() ? "" : tq.substr(1) + "&");
   section->SetValue("ALL_HREF", tq.empty() ? "/personnes" : "/personnes" + tq);
   section->SetValue("REFERENT_HREF", base + "suivi=referent");

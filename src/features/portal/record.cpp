@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.h"
+#include "features/followup/export.h"
 #include "features/geo/communes.h"
 #include "features/people/identity.h"
 #include "features/people/nir_protection.h"
@@ -128,6 +129,7 @@ PersonRecord gather_record(store::Connection& conn, const people::Person& person
   }
   r.referent_requests = referent_requests_of(conn, person.id);
   r.accesses = list_accesses(conn, person.id);
+  r.followup = followup::person_export(conn, person.id);
   return r;
 }
 
@@ -194,6 +196,7 @@ std::string record_json(const PersonRecord& r) {
                    {"oppositions_au_partage", std::move(objections)},
                    {"demandes_de_changement_de_referent", std::move(requests)},
                    {"consultations_du_dossier", std::move(accesses)}};
+  for (const auto& [key, value] : r.followup) out[key] = value;
   return json::serialize(out);
 }
 

@@ -5,6 +5,7 @@
 // their requests for another référent and who read their record.
 #pragma once
 
+#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -44,6 +45,7 @@ struct PersonRecord {
   std::vector<ObjectionChoice> objections;  // only those objected
   std::vector<ReferentChangeRequest> referent_requests;
   std::vector<Access> accesses;
+  boost::json::object followup;  // commitments and outcomes (followup/export.h)
 };
 
 // The person's own words for a journey status: "Votre demande attend une orientation"...

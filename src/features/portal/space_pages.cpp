@@ -8,6 +8,8 @@
 #include "core/http/flash.h"
 #include "core/text.h"
 #include "features/appointments/routes.h"
+#include "features/followup/routes.h"
+#include "features/plan/routes.h"
 #include "features/people/identity.h"
 #include "features/people/journeys.h"
 #include "features/people/persons.h"
@@ -258,6 +260,8 @@ http::Response show_home(http::Context& ctx) {
   }
   if (!any_active) dict.ShowSection("NO_JOURNEY");
   appointments::fill_home_section(ctx, dict, person->id);
+  plan::fill_home_section(ctx, dict, person->id);
+  followup::fill_home_section(ctx, dict, person->id);
   store::with_transaction(ctx.db, [&] { log_own_read(ctx.db, person->id, "home"); });
   return html::page(ctx, "Mon espace", "portal/home.tpl", dict);
 }

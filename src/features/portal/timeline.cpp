@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "core/store/journal.h"
+#include "features/followup/narration.h"
 #include "features/people/events.h"
 #include "features/people/notes.h"
 #include "features/people/timeline.h"
@@ -120,6 +121,7 @@ std::string tell(people::EventNarrator& names, const store::Event& event) {
     if (kind == "referral.asked")
       return "Vous avez demandé à votre référent(e) le service " + service;
   }
+  if (followup::is_followup_kind(kind)) return followup::person_sentence(kind, actor, p);
   if (kind == "portal.referent_change_requested")
     return "Vous avez demandé à changer de référent(e)";
   if (kind == "portal.objection_added" || kind == "portal.objection_withdrawn") {
@@ -143,7 +145,7 @@ bool shown_to_person(std::string_view kind) {
       "portal.objection_added", "portal.objection_withdrawn", "referral.sent",
       "referral.accepted",      "referral.refused",           "referral.done",
       "referral.abandoned",     "referral.expired",           "referral.asked"};
-  return std::ranges::find(kinds, kind) != kinds.end();
+  return std::ranges::find(kinds, kind) != kinds.end() || followup::is_followup_kind(kind);
 }
 
 std::vector<TimelineItem> person_timeline(store::Connection& conn, std::int64_t person_id) {

@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "features/people/events.h"
 #include "features/people/journeys.h"
+#include "features/plan/plan.h"
 
 namespace parcours::referrals {
 namespace {
@@ -64,19 +65,23 @@ Result<std::int64_t> add_service_action(store::Connection& conn, std::int64_t jo
     if (!service) return fail(ErrorCode::kNotFound, "Service introuvable ou non publié.");
     if (auto existing = open_action_for_service(conn, journey_id, service_id)) return *existing;
     std::int64_t now = now_seconds();
-    auto id =
-        conn.query_one(
-                "INSERT INTO plan_actions (journey_id, service_id, title, status, "
-                "responsible_user_id, start_date, created_by, created_at, updated_at) "
-                "VALUES ($1, $2, $3, 'planned', $4, $5, $4, $6, $6) RETURNING id",
-                {journey_id, service_id, service->text(0), actor.user_id, paris_date(now), now})
-            ->integer(0);
+    // The plan d'actions: its row, and the goal of the service's thématique (else "Autres").
+    plan::ensure_plan(conn, journey_id, actor.user_id);
+    auto goal_id = plan::goal_for_service(conn, journey_id, service_id);
+    auto id = conn.query_one(
+                      "INSERT INTO plan_actions (journey_id, goal_id, service_id, title, status, "
+                      "responsible_user_id, start_date, created_by, created_at, updated_at) "
+                      "VALUES ($1, $2, $3, $4, 'planned', $5, $6, $5, $7, $7) RETURNING id",
+                      {journey_id, store::opt(goal_id), service_id, service->text(0), actor.user_id,
+                       paris_date(now), now})
+                  ->integer(0);
     json::object payload{{"journey_id", journey_id},
                          {"action_id", id},
                          {"service_id", service_id},
                          {"status", "planned"},
                          {"text", "a ajouté au plan d’actions le service « " + service->text(0) +
                                       " » (" + service->text(1) + ")"}};
+    if (goal_id) payload["goal_id"] = *goal_id;
     if (actor.organisation_id) payload["actor_organisation_id"] = *actor.organisation_id;
     people::append_person_event(conn, kActionAdded, journey->person_id, journey->territory_id,
                                 actor.user_id, payload);

@@ -298,7 +298,7 @@ ReferralFacts facts_of(http::Context& ctx, const Referral& r) {
   ReferralFacts f{.status = r.status, .receiving_organisation = r.receiving_organisation_id};
   if (ctx.actor) {
     auto person = people::load_person_facts(ctx.db, ctx.actor, r.person_id, r.territory_id);
-    f.in_team = person.in_team && person.journey_id == r.journey_id;
+    f.in_team = person.in_team && person.journey_active && person.journey_id == r.journey_id;
     f.journey_visible =
         people::may_view_journey(ctx.actor, person) && person.journey_id == r.journey_id;
   }
