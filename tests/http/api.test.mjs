@@ -39,6 +39,7 @@ describe('partner API v1', () => {
       'persons:write,journeys:read,team:write,appointments:write,referrals:write');
     secrets.readOnly = await makeToken('mission-locale-de-charleville-mezieres', 'journeys:read');
     secrets.ccas = await makeToken('ccas-de-sedan', 'persons:write');
+    secrets.ccasReferrals = await makeToken('ccas-de-sedan', 'referrals:write');
   });
 
   after(async () => {
@@ -72,7 +73,9 @@ describe('partner API v1', () => {
   const teamPerson = () => Number(sql(
     "SELECT j.person_id FROM journeys j JOIN journey_members m ON m.journey_id = j.id JOIN organisations o " +
     "ON o.id = m.organisation_id WHERE o.slug = 'mission-locale-de-charleville-mezieres' AND m.left_at IS NULL " +
-    "AND j.status <> 'closed' ORDER BY j.person_id LIMIT 1"));
+    "AND j.status <> 'closed' AND m.role = 'referent' ORDER BY j.person_id LIMIT 1"));
+  const journeyOf = (personId) => Number(sql(`SELECT id FROM journeys WHERE person_id = ${personId} AND status <> 'closed'`));
+  const userId = (email) => Number(sql(`SELECT id FROM users WHERE email = '${email}'`));
 
   test('without a valid token: 401 problem with WWW-Authenticate', async () => {
     for (const token of [null, 'prc_inconnu', `prc_${'A'.repeat(43)}`]) {
@@ -141,7 +144,7 @@ describe('partner API v1', () => {
 
   test('persons: bad parameters name the parameter', async () => {
     for (const [query, field] of [['size=0&q=ma', 'size'], ['size=abc&q=ma', 'size'], ['', 'q'],
-      ['q=ma&nir=1', 'q'], ['q=ma&cursor=%%%', 'cursor'], ['nir=123', 'nir'], ['caf_number=abc', 'caf_number']]) {
+      ['q=ma&nir=1', 'q'], ['q=ma&cursor=xyz', 'cursor'], ['nir=123', 'nir'], ['caf_number=abc', 'caf_number']]) {
       const res = await call(`/api/v1/persons?${query}`);
       assertProblem(res, 422);
       assert.equal(res.json.errors[0].field, field, `${query}: ${res.text}`);
@@ -267,5 +270,115 @@ describe('partner API v1', () => {
     } finally {
       assert.equal(await limited.stop(), 0, limited.logs());
     }
+  });
+
+  test('team: the members, and adding a professional of the territory', async () => {
+    const journeyId = journeyOf(teamPerson());
+    const team = await call(`/api/v1/journeys/${journeyId}/team`);
+    assert.equal(team.status, 200, team.text);
+    assert.ok(team.json.items.some((m) => m.role === 'referent'));
+    assert.equal(team.json.next_cursor, null);
+    const social = userId('social@demo.test');
+    const ccas = Number(sql("SELECT id FROM organisations WHERE slug = 'ccas-de-sedan'"));
+    const members = count('journey_members', `journey_id = ${journeyId}`);
+    const refused = await call(`/api/v1/journeys/${journeyId}/team`, {
+      method: 'POST', token: secrets.readOnly, body: { user_id: social, organisation_id: ccas },
+    });
+    assertProblem(refused, 403);
+    const bad = await call(`/api/v1/journeys/${journeyId}/team`, {
+      method: 'POST', body: { user_id: userId('territoire@demo.test'), organisation_id: ccas },
+    });
+    assertProblem(bad, 422);
+    assert.equal(bad.json.errors[0].field, 'user_id');
+    const missing = await call(`/api/v1/journeys/${journeyId}/team`, { method: 'POST', body: { user_id: social } });
+    assert.equal(missing.json.errors[0].field, 'organisation_id');
+    assert.equal(count('journey_members', `journey_id = ${journeyId}`), members);
+    const added = await call(`/api/v1/journeys/${journeyId}/team`, {
+      method: 'POST', body: { user_id: social, organisation_id: ccas },
+    });
+    assert.equal(added.status, 201, added.text);
+    assert.equal(added.json.user_id, social);
+    assert.equal(count('journey_members', `journey_id = ${journeyId} AND left_at IS NULL AND user_id = ${social}`), 1);
+    const again = await call(`/api/v1/journeys/${journeyId}/team`, {
+      method: 'POST', body: { user_id: social, organisation_id: ccas },
+    });
+    assertProblem(again, 409);
+  });
+
+  test('appointments: book with a team member, list with a cursor, change the status', async () => {
+    const account = accountOf(secrets.ml);
+    const journeyId = journeyOf(teamPerson());
+    const referent = Number(sql(`SELECT user_id FROM journey_members WHERE journey_id = ${journeyId} AND role = 'referent' AND left_at IS NULL`));
+    const day = new Date(Date.now() + 20 * 86400_000).toISOString().slice(0, 10);
+    const good = { professional_id: referent, date: day, time: '10:30', duration_minutes: 45, place_kind: 'phone', place: '03 24 00 00 00', purpose: 'Point sur la recherche' };
+    const before = count('appointments');
+    for (const [change, field] of [[{ purpose: 'x' }, 'purpose'], [{ duration_minutes: 1 }, 'duration_minutes'],
+      [{ date: '2001-01-01' }, 'date'], [{ place_kind: 'pigeon' }, 'place_kind'], [{ professional_id: 'moi' }, 'professional_id']]) {
+      const res = await call(`/api/v1/journeys/${journeyId}/appointments`, { method: 'POST', body: { ...good, ...change } });
+      assertProblem(res, 422);
+      assert.equal(res.json.errors[0].field, field, res.text);
+    }
+    assert.equal(count('appointments'), before);
+    const ids = [];
+    for (const time of ['10:30', '14:00']) {
+      const made = await call(`/api/v1/journeys/${journeyId}/appointments`, { method: 'POST', body: { ...good, time } });
+      assert.equal(made.status, 201, made.text);
+      assert.equal(made.json.status, 'planned');
+      ids.push(made.json.id);
+    }
+    assert.equal(count('journal', `kind = 'appointment.booked' AND actor_id = ${account}`), 2);
+    const seen = [];
+    let cursor = '';
+    do {
+      const page = await call(`/api/v1/journeys/${journeyId}/appointments?size=1${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.equal(page.status, 200, page.text);
+      seen.push(...page.json.items.map((a) => a.id));
+      cursor = page.json.next_cursor;
+    } while (cursor);
+    for (const id of ids) assert.ok(seen.includes(id));
+    assert.equal(new Set(seen).size, seen.length);
+
+    const bad = await call(`/api/v1/appointments/${ids[0]}`, { method: 'PATCH', body: { status: 'seen' } });
+    assertProblem(bad, 422);
+    assert.equal(bad.json.errors[0].field, 'status', 'not started yet: cannot be seen');
+    const revoked = await call(`/api/v1/appointments/${ids[0]}`, { method: 'PATCH', body: { status: 'revoked', message: 'Empêchement' } });
+    assert.equal(revoked.status, 200, revoked.text);
+    assert.equal(revoked.json.status, 'revoked');
+    const outsider = await call(`/api/v1/appointments/${ids[1]}`, { method: 'PATCH', token: secrets.ccasReferrals, body: { status: 'revoked' } });
+    assertProblem(outsider, 403);
+  });
+
+  test('referrals: the team sends, the receiving organisation lists and answers', async () => {
+    const journeyId = journeyOf(teamPerson());
+    const service = Number(sql("SELECT s.id FROM services s JOIN structures st ON st.id = s.structure_id JOIN organisations o ON o.id = st.organisation_id WHERE o.slug = 'ccas-de-sedan' AND s.status = 'published' ORDER BY s.id LIMIT 1"));
+    const good = { service_id: service, message: 'Bonjour, pouvez-vous la recevoir ?', shared: ['identity', 'contact'], consent: true, consent_mode: 'in_person' };
+    const before = count('referrals');
+    for (const [change, field] of [[{ consent: false }, 'consent'], [{ shared: ['tout'] }, 'shared'], [{ shared: 'identity' }, 'shared'], [{ message: '' }, 'message']]) {
+      const res = await call(`/api/v1/journeys/${journeyId}/referrals`, { method: 'POST', body: { ...good, ...change } });
+      assertProblem(res, 422);
+      assert.equal(res.json.errors[0].field, field, res.text);
+    }
+    assert.equal(count('referrals'), before);
+    const sent = await call(`/api/v1/journeys/${journeyId}/referrals`, { method: 'POST', body: good });
+    assert.equal(sent.status, 201, sent.text);
+    assert.equal(sent.json.status, 'sent');
+    const listed = await call(`/api/v1/journeys/${journeyId}/referrals`);
+    assert.ok(listed.json.items.some((r) => r.id === sent.json.id));
+
+    const inbox = await call('/api/v1/referrals?status=sent', { token: secrets.ccasReferrals });
+    assert.equal(inbox.status, 200, inbox.text);
+    assert.ok(inbox.json.items.some((r) => r.id === sent.json.id));
+    const notReceiver = await call(`/api/v1/referrals/${sent.json.id}/answer`, { method: 'POST', token: secrets.readOnly, body: { decision: 'accept' } });
+    assertProblem(notReceiver, 403);
+    const noReason = await call(`/api/v1/referrals/${sent.json.id}/answer`, { method: 'POST', token: secrets.ccasReferrals, body: { decision: 'refuse' } });
+    assertProblem(noReason, 422);
+    assert.equal(noReason.json.errors[0].field, 'reason');
+    const badDecision = await call(`/api/v1/referrals/${sent.json.id}/answer`, { method: 'POST', token: secrets.ccasReferrals, body: { decision: 'peut-être' } });
+    assert.equal(badDecision.json.errors[0].field, 'decision');
+    const accepted = await call(`/api/v1/referrals/${sent.json.id}/answer`, { method: 'POST', token: secrets.ccasReferrals, body: { decision: 'accept' } });
+    assert.equal(accepted.status, 200, accepted.text);
+    assert.equal(accepted.json.status, 'accepted');
+    const twice = await call(`/api/v1/referrals/${sent.json.id}/answer`, { method: 'POST', token: secrets.ccasReferrals, body: { decision: 'accept' } });
+    assertProblem(twice, 409);
   });
 });

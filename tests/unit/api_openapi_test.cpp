@@ -76,6 +76,7 @@ TEST(ApiOpenApi, OperationsWithATokenDocumentTheirProblems) {
   EXPECT_EQ(document.at("openapi").as_string(), "3.1.0");
   for (const auto& [path, item] : document.at("paths").as_object()) {
     for (const auto& [method, value] : item.as_object()) {
+      if (method == "parameters" || method == "summary" || method == "description") continue;
       const auto& operation = value.as_object();
       bool is_public =
           operation.contains("security") && operation.at("security").as_array().empty();

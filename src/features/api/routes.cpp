@@ -6,7 +6,10 @@
 
 #include "core/config.h"
 #include "features/api/auth.h"
+#include "features/api/journeys.h"
+#include "features/api/pages.h"
 #include "features/api/persons.h"
+#include "features/api/referrals.h"
 
 namespace parcours::api {
 namespace {
@@ -39,6 +42,9 @@ http::Response openapi(http::Context&) {
 void register_routes(http::Router& router) {
   router.add("GET", "/api/v1/openapi.json", openapi);
   register_person_routes(router);
+  register_journey_routes(router);
+  register_referral_routes(router);
+  register_token_pages(router);
 }
 
 }  // namespace parcours::api

@@ -68,6 +68,27 @@ std::optional<std::int64_t> Body::integer(const char* name) {
   return it->value().as_int64();
 }
 
+std::vector<std::string> Body::strings(const char* name) {
+  std::vector<std::string> out;
+  auto it = object_.find(name);
+  if (it == object_.end() || it->value().is_null()) return out;
+  bool ok = it->value().is_array();
+  if (ok) {
+    for (const auto& v : it->value().as_array()) {
+      if (!v.is_string()) {
+        ok = false;
+        break;
+      }
+      out.emplace_back(v.as_string());
+    }
+  }
+  if (!ok) {
+    add_error(name, "Champ « " + std::string(name) + " » : une liste de chaînes est attendue.");
+    out.clear();
+  }
+  return out;
+}
+
 std::variant<Paging, http::Response> paging(const http::Request& request, int fallback, int max) {
   Paging p{.size = fallback, .cursor = request.query_value("cursor")};
   if (auto s = request.query_value("size"); !s.empty()) {

@@ -35,6 +35,8 @@ class Body {
   std::string text(const char* name);
   bool flag(const char* name, bool fallback = false);
   std::optional<std::int64_t> integer(const char* name);
+  // An array of strings (empty when absent); anything else is an error naming it.
+  std::vector<std::string> strings(const char* name);
   const std::vector<FieldError>& errors() const { return errors_; }
   void add_error(std::string field, std::string message) {
     errors_.push_back({std::move(field), std::move(message)});
