@@ -1,6 +1,7 @@
 #include "app/routes.h"
 
 #include "features/accounts/routes.h"
+#include "features/api/routes.h"
 #include "features/catalogue/routes.h"
 #include "features/appointments/routes.h"
 #include "features/plan/routes.h"
@@ -36,6 +37,7 @@ void register_all_routes(http::Router& router) {
   appointments::register_routes(router);
   plan::register_routes(router);
   followup::register_routes(router);
+  api::register_routes(router);
 }
 
 }  // namespace parcours::app

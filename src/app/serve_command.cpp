@@ -21,6 +21,7 @@
 #include "core/mail/outbox.h"
 #include "core/store/access_writer.h"
 #include "core/store/migrations.h"
+#include "features/api/auth.h"
 #include "features/appointments/reminders.h"
 #include "features/catalogue/reminders.h"
 #include "features/orientation/referents.h"
@@ -91,6 +92,7 @@ int run_serve(const Config& config) {
   html::set_template_root(resource_dir(config.templates_root, "templates"));
   http::Router router;
   register_all_routes(router);
+  api::configure_rate_limit(config.api_rate, config.api_burst);
   App app(config, *db, std::move(router));
   http::Server server(
       config, [&app](http::Request& request, int worker) { return app.handle(request, worker); });
