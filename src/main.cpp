@@ -120,6 +120,7 @@ int main(int argc, char** argv) {
   add_db(org_list);
 
   auto search_commands = parcours::app::add_search_commands(cli, config);
+  auto caf_commands = parcours::app::add_caf_commands(cli, config);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -139,5 +140,6 @@ int main(int argc, char** argv) {
   if (*user_add) return app::run_user_add(config, user_options);
   if (*org_list) return app::run_org_list(config);
   if (auto code = search_commands()) return *code;
+  if (auto code = caf_commands()) return *code;
   return 2;
 }

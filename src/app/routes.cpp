@@ -14,6 +14,7 @@
 #include "features/rome/routes.h"
 #include "features/search/routes.h"
 #include "features/territories/routes.h"
+#include "features/caf/routes.h"
 
 namespace parcours::app {
 
@@ -32,6 +33,7 @@ void register_all_routes(http::Router& router) {
   catalogue::register_routes(router);
   search::register_routes(router);
   appointments::register_routes(router);
+  caf::register_routes(router);
 }
 
 }  // namespace parcours::app

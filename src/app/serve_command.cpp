@@ -24,6 +24,7 @@
 #include "features/appointments/reminders.h"
 #include "features/orientation/referents.h"
 #include "features/referrals/referrals.h"
+#include "features/caf/routes.h"
 
 namespace parcours::app {
 
@@ -107,6 +108,7 @@ int run_serve(const Config& config) {
       catalogue::register_jobs(runner, config.public_url);
       catalogue::schedule_reminders(*db->acquire());
       appointments::register_jobs(runner, *db, config.public_url);
+      caf::register_jobs(runner);
       runner.run(stop_jobs);
     });
   }

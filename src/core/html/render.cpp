@@ -181,6 +181,7 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
   layout.SetValue(key("JS_APP"), asset_url("app.js"));
   layout.SetValue(key("JS_COMMUNES"), asset_url("communes.js"));
   layout.SetValue(key("JS_ROME"), asset_url("rome.js"));
+  layout.SetValue(key("JS_CAF"), asset_url("caf-import.js"));
   layout.ShowSection(ctx.signed_in()      ? "SIGNED_IN"
                      : ctx.person_session ? "PERSON_SIGNED_IN"
                                           : "ANONYMOUS");
