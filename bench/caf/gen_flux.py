@@ -21,6 +21,7 @@ LAST = ["MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "
         "LEROY", "MOREAU", "SIMON", "LAURENT", "LEFÈVRE", "MICHEL", "GARCIA", "DAVID",
         "BERTRAND", "ROUX", "VINCENT", "FOURNIER", "N'DIAYE", "BENOÎT"]
 SUSP = ["01", "02", "03", "05", "06", "09", "19", "44", "70", "AB", "CV"]
+POSTCODES = {"08105": "08000", "08409": "08200", "51454": "51100"}
 CLOS = ["PCG", "ECH", "MUT", "RGD", "RFD", "RAU"]
 
 
@@ -80,7 +81,7 @@ def household(out, i, args, state):
     w("<AdresseDetailleeFrance><COMPLIDEADR /><COMPLADR />")
     w(f"<NUMVOIE>{1 + i % 120}</NUMVOIE><LIBTYPEVOIE>RUE</LIBTYPEVOIE>")
     w("<NOMVOIE>DE LA RÉPUBLIQUE</NOMVOIE><LIEUDIST />")
-    w(f"<NUMCOM>{commune}</NUMCOM><CODEPOS>{commune[:2]}000</CODEPOS><NOMCOM>COMMUNE</NOMCOM>")
+    w(f"<NUMCOM>{commune}</NUMCOM><CODEPOS>{POSTCODES.get(commune, commune[:2] + '000')}</CODEPOS><NOMCOM>COMMUNE</NOMCOM>")
     w("</AdresseDetailleeFrance></Adresse></DonneesAdministratives>")
     w(f"<PrestationRSA><SituationDossierRSA><EtatDossierRSA><ETATDOSRSA>{state}</ETATDOSRSA>"
       "</EtatDossierRSA>")

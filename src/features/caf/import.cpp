@@ -344,8 +344,16 @@ class Importer {
     }
     form.situation.rsa_status = h.state;
     form.situation.rights_and_duties = true;
-    auto id = people::create_person(
-        conn_, territory, form, people::Provenance::import(options_.file_name, options_.user_id));
+    auto provenance = people::Provenance::import(options_.file_name, options_.user_id);
+    auto id = people::create_person(conn_, territory, form, provenance);
+    if (!id && (id.error().field == "postcode" || id.error().field == "commune" ||
+                id.error().field == "address")) {
+      // An address the geography does not confirm: the person is created without it.
+      form.contact.commune.clear();
+      form.contact.postcode.clear();
+      form.contact.address.clear();
+      id = people::create_person(conn_, territory, form, provenance);
+    }
     if (!id) {
       add_line(h, "skipped", std::nullopt, territory,
                person_label(p) + " : non créée — " + id.error().message);
