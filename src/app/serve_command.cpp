@@ -108,7 +108,7 @@ int run_serve(const Config& config) {
       catalogue::register_jobs(runner, config.public_url);
       catalogue::schedule_reminders(*db->acquire());
       appointments::register_jobs(runner, *db, config.public_url);
-      caf::register_jobs(runner);
+      caf::register_jobs(runner, *db);
       runner.run(stop_jobs);
     });
   }
@@ -127,6 +127,7 @@ int run_serve(const Config& config) {
   }
   stop_jobs = true;
   if (job_thread.joinable()) job_thread.join();
+  caf::stop_imports();
   std::fflush(stdout);
   return status;
 }

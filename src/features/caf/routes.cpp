@@ -2,8 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <boost/json.hpp>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 
 #include "core/clock.h"
 #include "core/html/render.h"
@@ -225,6 +231,7 @@ http::Response progress(http::Context& ctx) {
   }
   json::object o{{"status", report->status},
                  {"status_label", status_label(*report)},
+                 {"message", report->message},
                  {"done", report->households},
                  {"total", report->households_total},
                  {"percent", percent(*report)},
@@ -264,29 +271,120 @@ void register_routes(http::Router& router) {
   router.add("GET", "/imports/caf/{id}/rapport.json", report_json_route);
 }
 
-void register_jobs(jobs::JobRunner& runner) {
-  runner.on(kImportJob, [](store::Connection& conn, const jobs::Job& job) {
-    auto payload = json::parse(job.payload_json).as_object();
-    std::int64_t id = payload.at("import_id").to_number<std::int64_t>();
-    std::string path(payload.at("path").as_string());
-    auto report = find_import(conn, id);
-    if (!report || report->status != "queued") return;  // already run (a retried job)
+namespace {
+
+// Imports run in one thread of their own, with their own connection: they commit batch by
+// batch, which they could not do inside the job's transaction. The job only hands the import
+// over. On shutdown the import stops between two batches and is queued again, so that the next
+// start resumes it (the households already applied are found unchanged).
+class ImportWorker {
+ public:
+  void start(store::Db& db) {
+    std::lock_guard lock(mutex_);
+    if (thread_.joinable()) return;
+    db_ = &db;
+    stop_ = false;
+    thread_ = std::thread([this] { loop(); });
+  }
+
+  void push(std::int64_t id, std::string path) {
+    std::lock_guard lock(mutex_);
+    queue_.emplace_back(id, std::move(path));
+    wake_.notify_one();
+  }
+
+  void shutdown() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+      wake_.notify_all();
+    }
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void loop() {
+    for (;;) {
+      std::pair<std::int64_t, std::string> next;
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+        if (stop_) return;
+        next = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      try {
+        run(next.first, next.second);
+      } catch (const std::exception& e) {
+        spdlog_error(next.first, e.what());
+      }
+    }
+  }
+
+  void run(std::int64_t id, const std::string& path) {
+    auto conn = db_->acquire();
+    auto report = find_import(*conn, id);
+    if (!report || report->status != "queued") return;
+    bool interrupted = false;
     try {
-      auto done = import_flux(conn, path,
+      auto done = import_flux(*conn, path,
                               {.file_name = report->file_name,
                                .user_id = report->user_id,
                                .territory_id = report->territory_id,
-                               .import_id = id});
+                               .import_id = id,
+                               .after_batch = [&](std::int64_t) {
+                                 interrupted = stop_.load();
+                                 return !interrupted;
+                               }});
       (void)done;
     } catch (const std::exception& e) {
-      if (conn.in_transaction()) conn.rollback();
-      conn.execute(
-          "UPDATE caf_imports SET status = 'failed', message = $2, finished_at = $3 WHERE id = $1",
+      if (conn->in_transaction()) conn->rollback();
+      conn->execute(
+          "UPDATE caf_imports SET status = 'failed', message = $2, finished_at = $3 WHERE id = "
+          "$1",
           {id, std::string("erreur inattendue : ") + e.what(), now_seconds()});
+    }
+    if (interrupted) {
+      store::with_transaction(*conn, [&] {
+        conn->execute("UPDATE caf_imports SET status = 'queued' WHERE id = $1", {id});
+        json::object payload{{"import_id", id}, {"path", path}};
+        jobs::enqueue_job(*conn, kImportJob, json::serialize(payload));
+      });
+      return;
     }
     std::error_code ec;
     std::filesystem::remove(path, ec);
+  }
+
+  static void spdlog_error(std::int64_t id, const char* what) {
+    std::fprintf(stderr, "import CAF %lld : %s\n", static_cast<long long>(id), what);
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::pair<std::int64_t, std::string>> queue_;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+  store::Db* db_ = nullptr;
+};
+
+ImportWorker& worker() {
+  static ImportWorker w;
+  return w;
+}
+
+}  // namespace
+
+void register_jobs(jobs::JobRunner& runner, store::Db& db) {
+  worker().start(db);
+  runner.on(kImportJob, [](store::Connection&, const jobs::Job& job) {
+    auto payload = json::parse(job.payload_json).as_object();
+    std::int64_t id = payload.at("import_id").to_number<std::int64_t>();
+    std::string path(payload.at("path").as_string());
+    worker().push(id, std::move(path));
   });
 }
+
+void stop_imports() { worker().shutdown(); }
 
 }  // namespace parcours::caf

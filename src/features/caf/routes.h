@@ -16,6 +16,9 @@ inline constexpr std::size_t kUploadLimit = std::size_t{512} << 20;
 inline constexpr const char* kImportJob = "caf.import";
 
 void register_routes(http::Router& router);
-void register_jobs(jobs::JobRunner& runner);
+// The job "caf.import" hands an uploaded file to the import thread, started here.
+void register_jobs(jobs::JobRunner& runner, store::Db& db);
+// Stops the import thread between two batches (the import is queued again); on shutdown.
+void stop_imports();
 
 }  // namespace parcours::caf
