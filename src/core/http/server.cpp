@@ -143,7 +143,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (closing_) return close();
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
-    parser_->body_limit(config().body_limit);
+    // The limit depends on the route (upload.h): checked once the header is read.
+    parser_->body_limit(boost::none);
     file_parser_.reset();
     body_limit_ = config().body_limit;
     method_.clear();
@@ -182,6 +183,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
     method_ = std::string(header.method_string());
     auto target = header.target();
     path_ = std::string(target.substr(0, target.find('?')));
+    body_limit_ = streamed_upload_limit(method_, path_).value_or(config().body_limit);
+    if (auto length = parser_->content_length(); length && *length > body_limit_) {
+      return on_read_error(bhttp::error::body_limit);
+    }
+    parser_->body_limit(body_limit_);
     if (beast::iequals(header[bhttp::field::expect], "100-continue") && !parser_->is_done()) {
       stream_.expires_after(std::chrono::seconds(config().body_timeout_seconds));
       return net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),

@@ -114,8 +114,7 @@ Result<void> split_multipart_upload(Request& request, const std::string& raw_pat
   // Finds the first delimiter.
   std::size_t pos;
   while ((pos = window.find(delimiter)) == std::string::npos) {
-    if (!fill()) return fail(ErrorCode::kInvalid, "Envoi du formulaire mal formé.", "file");
-    if (window.size() > kMaxFields) {
+    if (window.size() > kMaxFields + chunk.size() || !fill()) {
       return fail(ErrorCode::kInvalid, "Envoi du formulaire mal formé.", "file");
     }
   }
@@ -129,7 +128,7 @@ Result<void> split_multipart_upload(Request& request, const std::string& raw_pat
     if (window.starts_with("--")) break;
     std::size_t headers_end;
     while ((headers_end = window.find("\r\n\r\n")) == std::string::npos) {
-      if (!fill() || window.size() > 16 * 1024) {
+      if (window.size() > 16 * 1024 + chunk.size() || !fill()) {
         return fail(ErrorCode::kInvalid, "Envoi du formulaire mal formé.", "file");
       }
     }
