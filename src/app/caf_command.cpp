@@ -72,6 +72,7 @@ int run_import_caf(const Config& config, const CafOptions& options) {
       } else {
         std::cerr << "Flux « " << file << " » importé en " << ms << " ms : " << report->summary()
                   << "\n";
+        if (!report->message.empty()) std::cerr << "  " << report->message << "\n";
       }
       if (options.json) std::cout << caf::report_json(*conn, *report) << "\n";
     }

@@ -28,6 +28,7 @@
 {{/REFUSED}}
 {{#FINISHED}}
 <h2>Compte rendu</h2>
+{{#HAS_NOTE}}<div class="fr-notice fr-notice--info fr-mb-2w"><div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">Import terminé : {{NOTE}}</p></div></div></div>{{/HAS_NOTE}}
 {{#HAS_REFERENCE}}<p>Flux de référence du {{REFERENCE_DATE}}.</p>{{/HAS_REFERENCE}}
 <ul>
   <li>{{HOUSEHOLDS}} foyers lus</li>

@@ -70,7 +70,7 @@ void collect_error(void* data, const xmlError* error) {
   sink->errors->push_back({error->line, message});
 }
 
-bool file_sha256(const std::string& path, std::string& out) {
+bool sha256_of(const std::string& path, std::string& out) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return false;
   crypto_hash_sha256_state state;
@@ -98,9 +98,17 @@ std::string schema_path() {
   return resource_dir("", "data/reference/caf") + "/vrsb0801.xsd";
 }
 
-Result<Validation> validate_flux(const std::string& path) {
+std::optional<std::string> file_sha256(const std::string& path) {
+  std::string out;
+  if (!sha256_of(path, out)) return std::nullopt;
+  return out;
+}
+
+Result<Validation> validate_flux(const std::string& path, const std::string* sha256) {
   Validation validation;
-  if (!file_sha256(path, validation.sha256)) {
+  if (sha256) {
+    validation.sha256 = *sha256;
+  } else if (!sha256_of(path, validation.sha256)) {
     return fail(ErrorCode::kNotFound, "Le fichier « " + path + " » est introuvable.", "file");
   }
   xmlSchema* schema = shared_schema();

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,11 @@ std::string schema_path();
 
 // Validates the whole file against the schema. kNotFound when the file cannot be opened; a file
 // that is not XML is invalid (its parse errors are the errors).
-Result<Validation> validate_flux(const std::string& path);
+// `sha256`: the file's hash when the caller has it already (it is computed otherwise).
+Result<Validation> validate_flux(const std::string& path, const std::string* sha256 = nullptr);
+
+// SHA-256 of the file's bytes, hex; nullopt when it cannot be read.
+std::optional<std::string> file_sha256(const std::string& path);
 
 struct Header {
   std::string flux_type;       // TYPEFLUX

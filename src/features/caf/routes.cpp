@@ -182,6 +182,7 @@ http::Response show(http::Context& ctx) {
   }
   if (finished && report->status != "refused" && report->status != "failed") {
     dict.ShowSection("FINISHED");
+    if (!report->message.empty()) dict.SetValueAndShowSection("NOTE", report->message, "HAS_NOTE");
     if (!report->reference_date.empty()) {
       dict.SetValueAndShowSection("REFERENCE_DATE", report->reference_date, "HAS_REFERENCE");
     }
