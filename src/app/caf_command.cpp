@@ -37,7 +37,12 @@ int run_import_caf(const Config& config, const CafOptions& options) {
     auto db = store::Db::open(config.db_url, 1);
     auto conn = db->acquire();
     if (!database_is_migrated(*conn)) return 1;
-    if (conn->dialect() == store::Dialect::kSqlite) conn->execute("PRAGMA cache_size = -65536");
+    if (conn->dialect() == store::Dialect::kSqlite) {
+      // Memory stays bounded whatever the size of the database: a 32 MiB page cache and no
+      // memory-mapped reads (the pages of a mapped database count in the resident set).
+      conn->execute("PRAGMA cache_size = -32768");
+      conn->execute("PRAGMA mmap_size = 0");
+    }
     bool tty = ::isatty(STDERR_FILENO) == 1;
     int code = 0;
     for (const auto& file : options.files) {

@@ -326,6 +326,17 @@ class ImportWorker {
     auto conn = db_->acquire();
     auto report = find_import(*conn, id);
     if (!report || report->status != "queued") return;
+    // No memory-mapped reads while importing (they would count in the server's resident set
+    // for the whole database); back to the connection's default afterwards.
+    bool sqlite = conn->dialect() == store::Dialect::kSqlite;
+    if (sqlite) conn->execute("PRAGMA mmap_size = 0");
+    struct RestoreMmap {
+      store::Connection& c;
+      bool on;
+      ~RestoreMmap() {
+        if (on) c.execute("PRAGMA mmap_size = 2147483648");
+      }
+    } restore{*conn, sqlite};
     bool interrupted = false;
     try {
       auto done = import_flux(*conn, path,
