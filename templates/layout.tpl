@@ -142,5 +142,6 @@
 <script type="module" src="{{JS_APP}}"></script>
 <script type="module" src="{{JS_COMMUNES}}"></script>
 <script type="module" src="{{JS_ROME}}"></script>
+<script type="module" src="{{JS_CAF}}"></script>
 </body>
 </html>

@@ -17,6 +17,7 @@
 #include "features/rome/routes.h"
 #include "features/search/routes.h"
 #include "features/territories/routes.h"
+#include "features/caf/routes.h"
 
 namespace parcours::app {
 
@@ -38,6 +39,7 @@ void register_all_routes(http::Router& router) {
   plan::register_routes(router);
   followup::register_routes(router);
   api::register_routes(router);
+  caf::register_routes(router);
 }
 
 }  // namespace parcours::app

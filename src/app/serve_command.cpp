@@ -26,6 +26,7 @@
 #include "features/catalogue/reminders.h"
 #include "features/orientation/referents.h"
 #include "features/referrals/referrals.h"
+#include "features/caf/routes.h"
 
 namespace parcours::app {
 
@@ -117,6 +118,7 @@ int run_serve(const Config& config) {
       catalogue::register_jobs(runner, config.public_url);
       catalogue::schedule_reminders(*db->acquire());
       appointments::register_jobs(runner, *db, config.public_url);
+      caf::register_jobs(runner, *db);
       runner.run(stop_jobs);
     });
   }
@@ -135,6 +137,7 @@ int run_serve(const Config& config) {
   }
   stop_jobs = true;
   if (job_thread.joinable()) job_thread.join();
+  caf::stop_imports();
   std::fflush(stdout);
   return status;
 }

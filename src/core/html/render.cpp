@@ -1,5 +1,6 @@
 #include "core/html/render.h"
 
+#include <algorithm>
 #include <atomic>
 #include <boost/json.hpp>
 #include <fstream>
@@ -87,6 +88,9 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
       items.push_back({"/orientations/recues", "Orientations reçues"});
     if (follows_persons) items.push_back({"/agenda", "Agenda"});
     if (manages) items.push_back({"/territoires", "Territoires"});
+    if (std::any_of(ctx.actor->grants.begin(), ctx.actor->grants.end(),
+                    [](const auto& g) { return g.role == security::Role::kTerritoryManager; }))
+      items.push_back({"/imports/caf", "Imports CAF"});
     items.push_back({"/structures", "Structures"});
   } else if (ctx.person_session) {
     items = {{"/mon-espace", "Mon espace"},
@@ -187,6 +191,7 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
   layout.SetValue(key("JS_APP"), asset_url("app.js"));
   layout.SetValue(key("JS_COMMUNES"), asset_url("communes.js"));
   layout.SetValue(key("JS_ROME"), asset_url("rome.js"));
+  layout.SetValue(key("JS_CAF"), asset_url("caf-import.js"));
   layout.ShowSection(ctx.signed_in()      ? "SIGNED_IN"
                      : ctx.person_session ? "PERSON_SIGNED_IN"
                                           : "ANONYMOUS");

@@ -17,6 +17,9 @@ struct Request {
   std::multimap<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // names in lowercase
   std::string body;
+  // A streamed upload's file (see upload.h): its temporary path and client-side name.
+  std::string upload_file;
+  std::string upload_name;
   std::string remote_ip;
   std::map<std::string, std::string> params;  // from the route pattern, e.g. {"id": "3"}
 

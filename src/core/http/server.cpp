@@ -27,6 +27,7 @@
 #include <boost/beast/http.hpp>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -34,6 +35,7 @@
 
 #include "core/http/access_log.h"
 #include "core/http/security_headers.h"
+#include "core/http/upload.h"
 #include "core/http/url.h"
 #include "core/http/worker_pool.h"
 
@@ -141,7 +143,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (closing_) return close();
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
-    parser_->body_limit(config().body_limit);
+    // The limit depends on the route (upload.h): checked once the header is read.
+    parser_->body_limit(boost::none);
+    file_parser_.reset();
+    body_limit_ = config().body_limit;
     method_.clear();
     path_.clear();
     if (buffer_.size() > 0) {  // the client sent its next request before our answer
@@ -178,6 +183,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
     method_ = std::string(header.method_string());
     auto target = header.target();
     path_ = std::string(target.substr(0, target.find('?')));
+    body_limit_ = streamed_upload_limit(method_, path_).value_or(config().body_limit);
+    if (auto length = parser_->content_length(); length && *length > body_limit_) {
+      return on_read_error(bhttp::error::body_limit);
+    }
+    parser_->body_limit(body_limit_);
     if (beast::iequals(header[bhttp::field::expect], "100-continue") && !parser_->is_done()) {
       stream_.expires_after(std::chrono::seconds(config().body_timeout_seconds));
       return net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
@@ -192,9 +202,35 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void read_body() {
     stream_.expires_after(std::chrono::seconds(config().body_timeout_seconds));
+    if (auto limit = streamed_upload_limit(method_, path_)) return read_body_to_file(*limit);
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code ec, std::size_t) {
                         if (ec) return self->on_read_error(ec);
+                        self->dispatch();
+                      });
+  }
+
+  // A streamed upload (upload.h): the body goes to a temporary file as it arrives.
+  void read_body_to_file(std::size_t limit) {
+    body_limit_ = limit;
+    upload_path_ = make_temp_file("parcours-upload-");
+    file_parser_.emplace(std::move(*parser_));
+    file_parser_->body_limit(limit);
+    beast::error_code ec;
+    file_parser_->get().body().open(upload_path_.c_str(), beast::file_mode::write, ec);
+    if (ec) {
+      std::filesystem::remove(upload_path_, ec);
+      return send_error(500, "Erreur interne", "Le fichier envoyé ne peut pas être enregistré.",
+                        false);
+    }
+    bhttp::async_read(stream_, buffer_, *file_parser_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        self->file_parser_->get().body().close();
+                        if (ec) {
+                          std::error_code ignored;
+                          std::filesystem::remove(self->upload_path_, ignored);
+                          return self->on_read_error(ec);
+                        }
                         self->dispatch();
                       });
   }
@@ -209,7 +245,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return send_error(413, "Contenu trop volumineux",
                         fmt::format("Le contenu envoyé dépasse la taille maximale autorisée "
                                     "({} octets).",
-                                    config().body_limit),
+                                    body_limit_),
                         api);
     }
     // A peer that left, or a deadline that passed (a slow client), is simply cut.
@@ -221,9 +257,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void dispatch() {
+    if (file_parser_) return dispatch_message(file_parser_->get(), std::string(), upload_path_);
+    auto& message = parser_->get();
+    dispatch_message(message, std::move(message.body()), std::string());
+  }
+
+  template <typename Message>
+  void dispatch_message(Message& message, std::string body, std::string upload_raw) {
     state_ = State::kProcessing;
     stream_.expires_never();
-    auto& message = parser_->get();
     Request request;
     if (!parse_target(message.target(), request)) {
       return send_error(400, "Requête mal formée", "L'adresse demandée est invalide.", false);
@@ -238,17 +280,32 @@ class Connection : public std::enable_shared_from_this<Connection> {
         it->second += field.value();
       }
     }
-    request.body = std::move(message.body());
+    request.body = std::move(body);
     request.remote_ip = remote_ip_;
     keep_alive_ = message.keep_alive();
     head_ = message.method() == bhttp::verb::head;
 
     // The job holds a work guard: run() must not return while a worker is busy for us.
     auto job = [self = shared_from_this(), request = std::move(request),
+                upload_raw = std::move(upload_raw),
                 guard = net::make_work_guard(server_.ioc)](int worker) mutable {
       Response response;
       try {
-        response = self->server_.app(request, worker);
+        if (!upload_raw.empty()) {
+          auto split = split_multipart_upload(request, upload_raw);
+          std::error_code ignored;
+          std::filesystem::remove(upload_raw, ignored);
+          if (!split) {
+            response = error_response(400, "Requête mal formée", split.error().message,
+                                      request.path.starts_with("/api/"));
+          } else {
+            response = self->server_.app(request, worker);
+          }
+          // The handler moved the uploaded file where it keeps it, or it goes now.
+          if (!request.upload_file.empty()) std::filesystem::remove(request.upload_file, ignored);
+        } else {
+          response = self->server_.app(request, worker);
+        }
       } catch (const std::exception& e) {
         spdlog::error("requête {} {} : exception non traitée : {}", request.method, request.path,
                       e.what());
@@ -340,6 +397,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::request_parser<bhttp::file_body>> file_parser_;  // streamed uploads
+  std::string upload_path_;
+  std::size_t body_limit_ = 0;
   State state_ = State::kWaiting;
   bool first_request_ = true;
   bool closing_ = false;

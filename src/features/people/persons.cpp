@@ -354,7 +354,9 @@ std::string field_label(std::string_view field) {
                                           {"last_job", "dernier emploi"},
                                           {"last_job_end", "fin du dernier emploi"},
                                           {"driving_licence", "permis de conduire"},
-                                          {"languages", "langues parlées"}};
+                                          {"languages", "langues parlées"},
+                                          {"caf_role", "rôle dans le dossier RSA"},
+                                          {"spouse_id", "conjoint (dossier RSA)"}};
   return choice_label(labels, field);
 }
 

@@ -1,0 +1,95 @@
+// Reading the CAF/MSA "bénéficiaires RSA" flux (schema vrsb0801.xsd, see
+// ../shared/reference/caf/codes.md): validation against the schema, then the households one at
+// a time. Both passes stream the file through libxml2's xmlTextReader: memory stays flat
+// whatever the size of the file (a whole département is tens of megabytes). The files are
+// windows-1252; libxml2 decodes them by their XML declaration, values come out in UTF-8.
+//
+//   auto check = caf::validate_flux("RSABEM.xml");   // errors with their line, households counted
+//   caf::read_flux("RSABEM.xml", [](const caf::Header& h) {...}, [](caf::Household&& h) {...});
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace parcours::caf {
+
+struct SchemaError {
+  int line = 0;
+  std::string message;  // libxml2's, in English, trimmed
+};
+
+struct Validation {
+  std::vector<SchemaError> errors;  // at most kMaxSchemaErrors
+  std::int64_t households = 0;      // InfosFoyerRSA blocks
+  std::string sha256;               // of the file's bytes, hex
+  bool valid() const { return errors.empty(); }
+};
+
+inline constexpr std::size_t kMaxSchemaErrors = 50;
+
+// The schema: data/reference/caf/vrsb0801.xsd next to the working directory, or
+// PARCOURS_CAF_SCHEMA. kNotFound when the file cannot be read.
+std::string schema_path();
+
+// Validates the whole file against the schema. kNotFound when the file cannot be opened; a file
+// that is not XML is invalid (its parse errors are the errors).
+// `sha256`: the file's hash when the caller has it already (it is computed otherwise).
+Result<Validation> validate_flux(const std::string& path, const std::string* sha256 = nullptr);
+
+// SHA-256 of the file's bytes, hex; nullopt when it cannot be read.
+std::optional<std::string> file_sha256(const std::string& path);
+
+struct Header {
+  std::string flux_type;       // TYPEFLUX
+  std::string created_on;      // DTCREAFLUX "T" HEUCREAFLUX (hh:mm:ss)
+  std::string reference_date;  // DTREF
+};
+
+struct FluxPerson {
+  std::string birth_name;  // NOMNAI
+  std::string usage_name;  // NOM
+  std::string first_names;
+  std::string birth_date;
+  std::string sex;   // SEXE: 1 man, 2 woman
+  std::string nir;   // as given, often 13 characters
+  std::string role;  // ROLEPERS of the RSA benefit: DEM, CJT, ENF, ...
+  std::string ft_id;
+  bool rights_and_duties = false;  // TOPPERSDRODEVORSA
+};
+
+struct Household {
+  int line = 0;  // of its InfosFoyerRSA
+  std::string fonorg;
+  std::string matricule;
+  std::string departement;  // IDEPARTE
+  std::string commune;      // NUMCOM of the first address
+  std::string postcode;
+  std::string address;  // number, type and name of the street
+  std::string state;    // ETATDOSRSA
+  bool no_fixed_address = false;
+  std::string suspension_reason;  // MOTISUSVERSRSA or MOTISUSDRORSA (the first)
+  std::string suspension_date;
+  std::string closure_reason;  // MOTICLORSA (FinDroit or FinDroitMoisAnterieur)
+  std::string closure_date;
+  std::vector<FluxPerson> persons;
+
+  // A digest of everything the import reads from the household (BLAKE2b, hex).
+  std::string digest() const;
+};
+
+// Streams the file: `on_header` once, then `on_household` for each household in order; stop
+// early by returning false from it. kInvalid when the file is not well-formed XML.
+Result<void> read_flux(const std::string& path, const std::function<void(const Header&)>& on_header,
+                       const std::function<bool(Household&&)>& on_household);
+
+// French labels of the codes (codes.md).
+std::string state_label(std::string_view code);
+std::string suspension_label(std::string_view code);
+std::string closure_label(std::string_view code);
+
+}  // namespace parcours::caf

@@ -1,0 +1,816 @@
+#include "features/caf/import.h"
+
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "core/clock.h"
+#include "core/mail/outbox.h"
+#include "core/store/journal.h"
+#include "core/text.h"
+#include "features/people/events.h"
+#include "features/people/identity.h"
+#include "features/people/journeys.h"
+#include "features/people/matching.h"
+#include "features/people/nir_protection.h"
+#include "features/people/persons.h"
+
+namespace parcours::caf {
+namespace json = boost::json;
+namespace {
+
+// "2022-02-28" -> "28/02/2022"
+std::string date_fr(std::string_view iso) {
+  if (iso.size() < 10) return std::string(iso);
+  return std::string(iso.substr(8, 2)) + "/" + std::string(iso.substr(5, 2)) + "/" +
+         std::string(iso.substr(0, 4));
+}
+
+bool open_right(std::string_view state) {
+  return state == "0" || state == "2" || state == "3" || state == "4";
+}
+bool suspended(std::string_view state) { return state == "3" || state == "4"; }
+bool closed(std::string_view state) { return state == "5" || state == "6"; }
+
+// The CAF matricule as stored (7 digits); none for the MSA (its matricule is the NIR).
+std::optional<std::string> caf_number_of(const Household& h) {
+  if (h.fonorg == "MSA") return std::nullopt;
+  std::string digits = h.matricule;
+  if (digits.size() == 15 && digits.find_first_not_of('0', 7) == std::string::npos) {
+    digits = digits.substr(0, 7);
+  }
+  auto n = people::normalise_caf_number(digits);
+  if (!n) return std::nullopt;
+  return *n;
+}
+
+std::string departement_of_commune(std::string_view code) {
+  if (code.size() != 5) return {};
+  if (code.starts_with("97") || code.starts_with("98")) return std::string(code.substr(0, 3));
+  return std::string(code.substr(0, 2));
+}
+
+std::string normalise_departement(std::string code) {
+  // IDEPARTE is 3 characters: "052", "02A", "971".
+  if (code.size() == 3 && code[0] == '0') code = code.substr(1);
+  return code;
+}
+
+struct Stored {
+  std::int64_t id = 0;
+  std::int64_t territory_id = 0;
+  std::optional<std::string> nir_hash;
+  std::optional<std::string> rsa_status;
+  bool rights_and_duties = false;
+  bool no_fixed_address = false;
+  std::optional<std::string> caf_number;
+  std::optional<std::string> ft_id;
+  std::optional<std::int64_t> spouse_id;
+  std::optional<std::string> caf_role;
+  std::optional<std::string> birth_date;
+  std::string first_names;
+};
+
+constexpr const char* kStoredColumns =
+    "SELECT id, territory_id, nir_hash, rsa_status, rights_and_duties, no_fixed_address, "
+    "caf_number, ft_id, spouse_id, caf_role, birth_date, first_names FROM persons ";
+
+Stored stored_of(const store::Row& r) {
+  Stored s;
+  s.id = r.integer(0);
+  s.territory_id = r.integer(1);
+  s.nir_hash = r.opt_text(2);
+  s.rsa_status = r.opt_text(3);
+  s.rights_and_duties = r.boolean(4);
+  s.no_fixed_address = r.boolean(5);
+  s.caf_number = r.opt_text(6);
+  s.ft_id = r.opt_text(7);
+  s.spouse_id = r.opt_integer(8);
+  s.caf_role = r.opt_text(9);
+  s.birth_date = r.opt_text(10);
+  s.first_names = r.text(11);
+  return s;
+}
+
+struct Counters {
+  std::int64_t households = 0;
+  std::int64_t created = 0;
+  std::int64_t updated = 0;
+  std::int64_t unchanged = 0;
+  std::int64_t rejected = 0;
+};
+
+class Importer {
+ public:
+  Importer(store::Connection& conn, const ImportOptions& options, std::int64_t import_id,
+           const Header& header)
+      : conn_(conn), options_(options), import_id_(import_id), header_(header) {
+    for (const auto& row :
+         conn_.query("SELECT departement_code, territory_id FROM territory_departements", {})) {
+      territory_of_departement_[row.text(0)] = row.integer(1);
+    }
+    for (const auto& row : conn_.query("SELECT id, name FROM territories", {})) {
+      territory_names_[row.integer(0)] = row.text(1);
+    }
+  }
+
+  Counters counters;
+  std::set<std::int64_t> territories_touched;
+
+  void apply(Household& h) {
+    ++counters.households;
+    auto territory = territory_of(h);
+    if (!territory) {
+      reject(h, fmt::format("hors de tout territoire (commune {}, département {})",
+                            h.commune.empty() ? "non renseignée" : h.commune,
+                            h.departement.empty() ? "non renseigné" : h.departement));
+      return;
+    }
+    if (options_.territory_id && *territory != *options_.territory_id) {
+      reject(h, fmt::format("relève du territoire « {} », pas du vôtre",
+                            territory_names_[*territory]));
+      return;
+    }
+    std::string digest = h.digest();
+    auto previous = conn_.query_one(
+        "SELECT digest, reference_date FROM caf_households WHERE matricule = $1", {h.matricule});
+    if (previous && previous->text(0) == digest) {
+      counters.unchanged += static_cast<std::int64_t>(h.persons.size());
+      return;
+    }
+    if (previous && previous->text(1) > header_.reference_date) {
+      add_line(
+          h, "skipped", std::nullopt, *territory,
+          "foyer déjà mis à jour par un flux plus récent (" + date_fr(previous->text(1)) + ")");
+      return;
+    }
+    territories_touched.insert(*territory);
+    std::vector<std::optional<std::int64_t>> ids;
+    ids.reserve(h.persons.size());
+    for (const auto& p : h.persons) ids.push_back(apply_person(h, p, *territory));
+    link_spouses(h, ids);
+    conn_.execute(
+        "INSERT INTO caf_households (matricule, territory_id, digest, reference_date, import_id, "
+        "updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (matricule) DO UPDATE SET "
+        "territory_id = excluded.territory_id, digest = excluded.digest, reference_date = "
+        "excluded.reference_date, import_id = excluded.import_id, updated_at = "
+        "excluded.updated_at",
+        {h.matricule, *territory, digest, header_.reference_date, import_id_, now_});
+  }
+
+  void set_now(std::int64_t now) { now_ = now; }
+
+ private:
+  std::optional<std::int64_t> territory_of(const Household& h) {
+    if (!h.commune.empty()) {
+      auto it = commune_departement_.find(h.commune);
+      if (it == commune_departement_.end()) {
+        auto row =
+            conn_.query_one("SELECT departement_code FROM communes WHERE code = $1", {h.commune});
+        std::string dep = row ? row->text(0) : departement_of_commune(h.commune);
+        it = commune_departement_.emplace(h.commune, dep).first;
+      }
+      auto t = territory_of_departement_.find(it->second);
+      if (t != territory_of_departement_.end()) return t->second;
+    }
+    auto t = territory_of_departement_.find(normalise_departement(h.departement));
+    if (t != territory_of_departement_.end()) return t->second;
+    return std::nullopt;
+  }
+
+  void reject(const Household& h, const std::string& reason) {
+    ++counters.rejected;
+    add_line(h, "rejected", std::nullopt, std::nullopt, "foyer refusé : " + reason);
+  }
+
+  void add_line(const Household& h, const char* outcome, std::optional<std::int64_t> person_id,
+                std::optional<std::int64_t> territory_id, const std::string& message) {
+    conn_.execute(
+        "INSERT INTO caf_import_lines (import_id, seq, line, matricule, outcome, person_id, "
+        "territory_id, message) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        {import_id_, ++seq_, static_cast<std::int64_t>(h.line), h.matricule, outcome,
+         store::opt(person_id), store::opt(territory_id), message});
+  }
+
+  static std::string person_label(const FluxPerson& p) {
+    std::string role = p.role == "DEM"   ? "demandeur"
+                       : p.role == "CJT" ? "conjoint"
+                       : p.role.empty()  ? "membre du foyer"
+                                         : "rôle " + p.role;
+    return p.first_names + " " + (p.usage_name.empty() ? p.birth_name : p.usage_name) + " (" +
+           role + ")";
+  }
+
+  std::optional<Stored> find_stored(const FluxPerson& p, const std::optional<std::string>& hash,
+                                    const std::optional<std::string>& ft_id,
+                                    const std::optional<std::string>& caf_number,
+                                    std::string& how) {
+    people::Candidate candidate;
+    candidate.nir_hash = hash;
+    candidate.ft_id = ft_id;
+    if (hash || ft_id) {
+      if (auto match = people::find_strong_match(conn_, candidate)) {
+        auto row =
+            conn_.query_one(std::string(kStoredColumns) + "WHERE id = $1", {match->person_id});
+        if (row) {
+          Stored s = stored_of(*row);
+          // A France Travail id held by someone with another NIR is not this person.
+          if (match->reason != people::MatchReason::kFtId || !hash || !s.nir_hash ||
+              *s.nir_hash == *hash) {
+            how = people::match_reason_label(match->reason);
+            return s;
+          }
+        }
+      }
+    }
+    if (caf_number && !p.birth_date.empty()) {
+      std::string first = text::fold_for_search(p.first_names);
+      for (const auto& row : conn_.query(std::string(kStoredColumns) +
+                                             "WHERE caf_number = $1 AND birth_date = $2 AND "
+                                             "merged_into IS NULL",
+                                         {*caf_number, p.birth_date})) {
+        Stored s = stored_of(row);
+        if (text::fold_for_search(s.first_names) != first) continue;
+        if (hash && s.nir_hash && *s.nir_hash != *hash) continue;
+        how = "même numéro allocataire, même prénom et même date de naissance";
+        return s;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The France Travail id, unless another live record holds it (then it is left out).
+  bool ft_id_free(const std::string& ft_id, std::int64_t self) {
+    auto row =
+        conn_.query_one("SELECT id FROM persons WHERE ft_id = $1 AND merged_into IS NULL", {ft_id});
+    return !row || row->integer(0) == self;
+  }
+
+  void rsa_event(const Household& h, std::int64_t person_id, std::int64_t territory_id) {
+    std::string text;
+    const char* kind;
+    if (suspended(h.state)) {
+      kind = "rsa.suspended";
+      text = "Droit RSA : " + state_label(h.state);
+      if (!h.suspension_reason.empty()) text += " (" + suspension_label(h.suspension_reason) + ")";
+      if (!h.suspension_date.empty()) text += " depuis le " + date_fr(h.suspension_date);
+    } else if (closed(h.state)) {
+      kind = "rsa.closed";
+      text = "Droit RSA clos";
+      if (!h.closure_reason.empty()) text += " (" + closure_label(h.closure_reason) + ")";
+      if (!h.closure_date.empty()) text += " au " + date_fr(h.closure_date);
+    } else {
+      return;
+    }
+    text += " — flux CAF du " + date_fr(header_.reference_date);
+    json::object payload{{"text", text},
+                         {"state", h.state},
+                         {"source", "import"},
+                         {"file_name", options_.file_name}};
+    if (!h.suspension_reason.empty() && suspended(h.state)) {
+      payload["reason"] = h.suspension_reason;
+    }
+    if (!h.closure_reason.empty() && closed(h.state)) payload["reason"] = h.closure_reason;
+    people::append_person_event(conn_, kind, person_id, territory_id, options_.user_id, payload);
+  }
+
+  void record_source(std::int64_t person_id, const std::string& field) {
+    conn_.execute(
+        "INSERT INTO person_field_sources (person_id, field, source, user_id, organisation_id, "
+        "file_name, at) VALUES ($1, $2, 'import', $3, NULL, $4, $5) ON CONFLICT (person_id, "
+        "field) DO UPDATE SET source = excluded.source, user_id = excluded.user_id, "
+        "organisation_id = NULL, file_name = excluded.file_name, at = excluded.at",
+        {person_id, field, store::opt(options_.user_id), options_.file_name, now_});
+  }
+
+  void open_journey_if_needed(std::int64_t person_id, std::int64_t territory_id) {
+    if (people::active_journey(conn_, person_id, territory_id)) return;
+    auto journey = people::open_journey(conn_, {.person_id = person_id,
+                                                .territory_id = territory_id,
+                                                .entry = people::Entry::kImport,
+                                                .opened_by = options_.user_id});
+    if (!journey) throw std::runtime_error(journey.error().message);
+  }
+
+  std::optional<std::int64_t> apply_person(const Household& h, const FluxPerson& p,
+                                           std::int64_t territory) {
+    std::optional<std::string> nir;
+    if (!p.nir.empty()) {
+      if (auto n = people::normalise_nir(p.nir)) nir = people::nir_first13(*n);
+    }
+    std::optional<std::string> hash;
+    if (nir) hash = people::nir_hash(conn_, *nir);
+    std::optional<std::string> ft_id;
+    if (!p.ft_id.empty()) {
+      if (auto f = people::normalise_ft_id(p.ft_id)) ft_id = *f;
+    }
+    auto caf_number = caf_number_of(h);
+    std::string how;
+    auto stored = find_stored(p, hash, ft_id, caf_number, how);
+    if (!stored) return create(h, p, territory, nir, ft_id, caf_number);
+    return update(h, p, *stored, ft_id, caf_number, how);
+  }
+
+  std::optional<std::int64_t> create(const Household& h, const FluxPerson& p,
+                                     std::int64_t territory, const std::optional<std::string>& nir,
+                                     std::optional<std::string> ft_id,
+                                     const std::optional<std::string>& caf_number) {
+    if (!p.rights_and_duties || !open_right(h.state)) {
+      add_line(h, "skipped", std::nullopt, territory,
+               person_label(p) + " : inconnue, non créée (" +
+                   (!p.rights_and_duties ? std::string("pas soumise aux droits et devoirs")
+                                         : state_label(h.state)) +
+                   ")");
+      return std::nullopt;
+    }
+    if (ft_id && !ft_id_free(*ft_id, 0)) ft_id.reset();
+    people::PersonForm form;
+    form.identity.birth_name = p.birth_name.empty() ? p.usage_name : p.birth_name;
+    form.identity.usage_name = p.usage_name == form.identity.birth_name ? "" : p.usage_name;
+    form.identity.first_names = p.first_names;
+    form.identity.birth_date = p.birth_date;
+    form.identity.sex = p.sex == "1" ? "M" : p.sex == "2" ? "F" : "";
+    form.identity.nir = nir.value_or("");
+    form.identity.caf_number = caf_number.value_or("");
+    form.identity.ft_id = ft_id.value_or("");
+    form.contact.no_fixed_address = h.no_fixed_address;
+    if (!h.no_fixed_address && !h.commune.empty() && commune_known(h.commune)) {
+      form.contact.commune = h.commune;
+      form.contact.postcode = h.postcode;
+      form.contact.address = h.address;
+    }
+    form.situation.rsa_status = h.state;
+    form.situation.rights_and_duties = true;
+    auto provenance = people::Provenance::import(options_.file_name, options_.user_id);
+    auto id = people::create_person(conn_, territory, form, provenance);
+    if (!id && (id.error().field == "postcode" || id.error().field == "commune" ||
+                id.error().field == "address")) {
+      // An address the geography does not confirm: the person is created without it.
+      form.contact.commune.clear();
+      form.contact.postcode.clear();
+      form.contact.address.clear();
+      id = people::create_person(conn_, territory, form, provenance);
+    }
+    if (!id) {
+      add_line(h, "skipped", std::nullopt, territory,
+               person_label(p) + " : non créée — " + id.error().message);
+      return std::nullopt;
+    }
+    if (!p.role.empty()) {
+      conn_.execute("UPDATE persons SET caf_role = $2 WHERE id = $1", {*id, p.role});
+      record_source(*id, "caf_role");
+    }
+    open_journey_if_needed(*id, territory);
+    rsa_event(h, *id, territory);
+    ++counters.created;
+    std::string message = person_label(p) + " : créée, à orienter";
+    people::Candidate candidate;
+    candidate.birth_name = form.identity.birth_name;
+    candidate.first_names = p.first_names;
+    if (!p.birth_date.empty()) candidate.birth_date = p.birth_date;
+    auto weak = people::find_weak_matches(conn_, candidate, *id, 1);
+    if (!weak.empty()) message += " ; doublon possible à vérifier";
+    add_line(h, "created", *id, territory, message);
+    return *id;
+  }
+
+  std::optional<std::int64_t> update(const Household& h, const FluxPerson& p, const Stored& s,
+                                     std::optional<std::string> ft_id,
+                                     const std::optional<std::string>& caf_number,
+                                     const std::string& how) {
+    std::vector<std::string> fields;
+    std::string sql = "UPDATE persons SET updated_at = $2";
+    store::Params params{s.id, now_};
+    auto set = [&](const char* field, store::Value value) {
+      fields.emplace_back(field);
+      params.add(std::move(value));
+      sql += fmt::format(", {} = ${}", field, params.values().size());
+    };
+    bool status_changed = s.rsa_status.value_or("") != h.state;
+    if (status_changed) set("rsa_status", h.state);
+    if (s.rights_and_duties != p.rights_and_duties) {
+      set("rights_and_duties", store::boolean(p.rights_and_duties));
+    }
+    if (s.no_fixed_address != h.no_fixed_address) {
+      set("no_fixed_address", store::boolean(h.no_fixed_address));
+    }
+    if (caf_number && s.caf_number != caf_number) set("caf_number", *caf_number);
+    if (ft_id && s.ft_id != ft_id && ft_id_free(*ft_id, s.id)) set("ft_id", *ft_id);
+    if (!p.role.empty() && s.caf_role.value_or("") != p.role) set("caf_role", p.role);
+    if (fields.empty()) {
+      ++counters.unchanged;
+    } else {
+      conn_.execute(sql + " WHERE id = $1", params);
+      json::array names;
+      for (const auto& f : fields) {
+        record_source(s.id, f);
+        names.push_back(json::value(f));
+      }
+      json::object payload{{"section", "situation"},
+                           {"fields", std::move(names)},
+                           {"source", "import"},
+                           {"file_name", options_.file_name}};
+      people::append_person_event(conn_, people::kPersonUpdated, s.id, s.territory_id,
+                                  options_.user_id, payload);
+      if (status_changed) rsa_event(h, s.id, s.territory_id);
+      ++counters.updated;
+      std::string labels;
+      for (const auto& f : fields) {
+        if (!labels.empty()) labels += ", ";
+        labels += people::field_label(f);
+      }
+      add_line(h, "updated", s.id, s.territory_id,
+               person_label(p) + " : mise à jour (" + labels + ") — trouvée par " + how);
+    }
+    if (p.rights_and_duties && !s.rights_and_duties && open_right(h.state)) {
+      open_journey_if_needed(s.id, s.territory_id);
+    }
+    return s.id;
+  }
+
+  void link_spouses(const Household& h, const std::vector<std::optional<std::int64_t>>& ids) {
+    std::optional<std::int64_t> applicant, spouse;
+    for (std::size_t i = 0; i < h.persons.size(); ++i) {
+      if (!ids[i]) continue;
+      if (h.persons[i].role == "DEM") applicant = ids[i];
+      if (h.persons[i].role == "CJT") spouse = ids[i];
+    }
+    if (!applicant || !spouse) return;
+    for (auto [self, other] : {std::pair{*applicant, *spouse}, std::pair{*spouse, *applicant}}) {
+      auto row =
+          conn_.query_one("SELECT spouse_id, territory_id FROM persons WHERE id = $1", {self});
+      if (!row || row->opt_integer(0) == other) continue;
+      conn_.execute("UPDATE persons SET spouse_id = $2, updated_at = $3 WHERE id = $1",
+                    {self, other, now_});
+      record_source(self, "spouse_id");
+      json::object payload{{"section", "situation"},
+                           {"fields", json::array{"spouse_id"}},
+                           {"source", "import"},
+                           {"file_name", options_.file_name}};
+      people::append_person_event(conn_, people::kPersonUpdated, self, row->integer(1),
+                                  options_.user_id, payload);
+    }
+  }
+
+  bool commune_known(const std::string& code) {
+    auto it = commune_known_.find(code);
+    if (it != commune_known_.end()) return it->second;
+    bool known = conn_.query_one("SELECT 1 FROM communes WHERE code = $1", {code}).has_value();
+    commune_known_.emplace(code, known);
+    return known;
+  }
+
+  store::Connection& conn_;
+  const ImportOptions& options_;
+  std::int64_t import_id_;
+  Header header_;
+  std::int64_t now_ = 0;
+  std::int64_t seq_ = 0;
+  std::unordered_map<std::string, std::int64_t> territory_of_departement_;
+  std::unordered_map<std::int64_t, std::string> territory_names_;
+  std::unordered_map<std::string, std::string> commune_departement_;
+  std::unordered_map<std::string, bool> commune_known_;
+
+ public:
+  void set_seq(std::int64_t seq) { seq_ = seq; }
+};
+
+constexpr const char* kReportColumns =
+    "SELECT id, file_name, status, message, reference_date, created_on, households_total, "
+    "households_done, persons_created, persons_updated, persons_unchanged, rejected, started_at, "
+    "finished_at, user_id, territory_id FROM caf_imports ";
+
+Report report_of(const store::Row& r) {
+  Report report;
+  report.import_id = r.integer(0);
+  report.file_name = r.text(1);
+  report.status = r.text(2);
+  report.message = r.text(3);
+  report.reference_date = r.text(4);
+  report.created_on = r.text(5);
+  report.households_total = r.integer(6);
+  report.households = r.integer(7);
+  report.persons_created = r.integer(8);
+  report.persons_updated = r.integer(9);
+  report.persons_unchanged = r.integer(10);
+  report.rejected = r.integer(11);
+  report.started_at = r.integer(12);
+  report.finished_at = r.opt_integer(13);
+  report.user_id = r.opt_integer(14);
+  report.territory_id = r.opt_integer(15);
+  return report;
+}
+
+void finish(store::Connection& conn, std::int64_t id, const std::string& status,
+            const std::string& message) {
+  conn.execute("UPDATE caf_imports SET status = $2, message = $3, finished_at = $4 WHERE id = $1",
+               {id, status, message, now_seconds()});
+}
+
+void mail_report(store::Connection& conn, const Report& report,
+                 const std::set<std::int64_t>& territories) {
+  std::set<std::string> to;
+  if (report.user_id) {
+    if (auto row = conn.query_one("SELECT email FROM users WHERE id = $1", {*report.user_id})) {
+      to.insert(row->text(0));
+    }
+  } else {
+    for (auto t : territories) {
+      for (const auto& row : conn.query(
+               "SELECT DISTINCT u.email FROM user_roles r JOIN users u ON u.id = r.user_id WHERE "
+               "r.role = 'territory_manager' AND r.territory_id = $1 AND r.active = 1 AND "
+               "u.active = 1",
+               {t})) {
+        to.insert(row.text(0));
+      }
+    }
+  }
+  std::string text = fmt::format(
+      "Bonjour,\n\nL’import du flux CAF « {} » (flux du {}) est terminé.\n\n{}\n\n"
+      "Le compte rendu détaillé, ligne par ligne, est sur la page de l’import (Imports CAF, "
+      "import n° {}).\n\nParcours",
+      report.file_name, date_fr(report.reference_date), report.summary(), report.import_id);
+  if (report.refused()) {
+    text = fmt::format(
+        "Bonjour,\n\nLe flux CAF « {} » a été refusé : {}\n\nRien n’a été importé.\n\nParcours",
+        report.file_name, report.message);
+  }
+  for (const auto& address : to) {
+    mail::queue_mail(conn, {.to = address,
+                            .subject = "Import du flux CAF « " + report.file_name + " »",
+                            .text = text});
+  }
+}
+
+}  // namespace
+
+std::string Report::summary() const {
+  auto plural = [](std::int64_t n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n > 1 ? many : one);
+  };
+  return fmt::format("{} : {}, {}, {}, {}", plural(households, "foyer lu", "foyers lus"),
+                     plural(persons_created, "personne créée", "personnes créées"),
+                     plural(persons_updated, "mise à jour", "mises à jour"),
+                     plural(persons_unchanged, "inchangée", "inchangées"),
+                     plural(rejected, "foyer refusé", "foyers refusés"));
+}
+
+std::string outcome_label(std::string_view outcome) {
+  if (outcome == "created") return "Créée";
+  if (outcome == "updated") return "Mise à jour";
+  if (outcome == "unchanged") return "Inchangée";
+  if (outcome == "rejected") return "Refusé";
+  if (outcome == "skipped") return "Non créée";
+  return std::string(outcome);
+}
+
+std::int64_t create_queued_import(store::Connection& conn, const std::string& file_name,
+                                  std::optional<std::int64_t> user_id,
+                                  std::optional<std::int64_t> territory_id) {
+  auto row = conn.query_one(
+      "INSERT INTO caf_imports (file_name, file_hash, status, user_id, territory_id, started_at) "
+      "VALUES ($1, '', 'queued', $2, $3, $4) RETURNING id",
+      {file_name, store::opt(user_id), store::opt(territory_id), now_seconds()});
+  return row->integer(0);
+}
+
+Result<Report> import_flux(store::Connection& conn, const std::string& path,
+                           const ImportOptions& options) {
+  std::int64_t id;
+  if (options.import_id) {
+    id = *options.import_id;
+    conn.execute("UPDATE caf_imports SET status = 'running', started_at = $2 WHERE id = $1",
+                 {id, now_seconds()});
+  } else {
+    auto row = conn.query_one(
+        "INSERT INTO caf_imports (file_name, file_hash, status, user_id, territory_id, "
+        "started_at) VALUES ($1, '', 'running', $2, $3, $4) RETURNING id",
+        {options.file_name, store::opt(options.user_id), store::opt(options.territory_id),
+         now_seconds()});
+    id = row->integer(0);
+  }
+  auto refuse = [&](const std::string& message) -> Result<Report> {
+    finish(conn, id, "refused", message);
+    auto report = find_import(conn, id);
+    if (options.mail) {
+      store::with_transaction(conn, [&] { mail_report(conn, *report, {}); });
+    }
+    return *report;
+  };
+
+  auto hash = file_sha256(path);
+  if (!hash) {
+    finish(conn, id, "failed", "Le fichier « " + path + " » est introuvable.");
+    return fail(ErrorCode::kNotFound, "Le fichier « " + path + " » est introuvable.", "file");
+  }
+  // The same bytes already imported, and nothing newer since: nothing can have changed (the
+  // households' digests are those this file wrote). Answered from the hash alone.
+  auto same = conn.query_one(
+      "SELECT a.id, a.started_at, a.households_total, a.households_done, a.persons_created + "
+      "a.persons_updated + a.persons_unchanged, a.rejected, a.flux_type, a.created_on, "
+      "a.reference_date FROM caf_imports a WHERE a.file_hash = $1 AND a.status = 'done' AND NOT "
+      "EXISTS (SELECT 1 FROM caf_imports b WHERE b.status = 'done' AND b.file_hash <> $1 AND "
+      "(b.reference_date > a.reference_date OR (b.reference_date = a.reference_date AND "
+      "b.created_on >= a.created_on)) AND b.id > a.id) ORDER BY a.id DESC LIMIT 1",
+      {*hash});
+  if (same) {
+    std::string message = fmt::format(
+        "fichier identique à celui déjà importé le {} (import n° {}) : rien n’a changé.",
+        format_datetime_fr(same->integer(1)), same->integer(0));
+    store::with_transaction(conn, [&] {
+      conn.execute(
+          "UPDATE caf_imports SET file_hash = $2, households_total = $3, households_done = $4, "
+          "persons_unchanged = $5, rejected = $6, flux_type = $7, created_on = $8, "
+          "reference_date = $9, status = 'done', message = $10, finished_at = $11 WHERE id = $1",
+          {id, *hash, same->integer(2), same->integer(3), same->integer(4), same->integer(5),
+           same->text(6), same->text(7), same->text(8), message, now_seconds()});
+    });
+    if (options.progress) options.progress(same->integer(3), same->integer(2));
+    return *find_import(conn, id);
+  }
+
+  auto validation = validate_flux(path, &*hash);
+  if (!validation) {
+    finish(conn, id, "failed", validation.error().message);
+    return std::unexpected(validation.error());
+  }
+  conn.execute("UPDATE caf_imports SET file_hash = $2, households_total = $3 WHERE id = $1",
+               {id, validation->sha256, validation->households});
+  if (!validation->valid()) {
+    std::string message = fmt::format(
+        "le fichier n’est pas conforme au schéma vrsb0801 ({} erreur{}) : rien n’a été importé.",
+        validation->errors.size(), validation->errors.size() > 1 ? "s" : "");
+    store::with_transaction(conn, [&] {
+      std::int64_t seq = 0;
+      for (const auto& e : validation->errors) {
+        conn.execute(
+            "INSERT INTO caf_import_lines (import_id, seq, line, matricule, outcome, message) "
+            "VALUES ($1, $2, $3, '', 'schema', $4)",
+            {id, ++seq, static_cast<std::int64_t>(e.line), e.message});
+      }
+    });
+    auto report = refuse(message);
+    if (report) report->schema_errors = validation->errors;
+    return report;
+  }
+
+  // Header, then the households in batches.
+  std::optional<Header> header;
+  std::optional<std::string> refused;
+  std::optional<Importer> importer;
+  std::vector<Household> batch;
+  std::int64_t done = 0;
+  bool stopped = false;
+  auto flush = [&] {
+    if (batch.empty()) return;
+    store::with_transaction(conn, [&] {
+      importer->set_now(now_seconds());
+      for (auto& h : batch) importer->apply(h);
+      done += static_cast<std::int64_t>(batch.size());
+      const auto& c = importer->counters;
+      conn.execute(
+          "UPDATE caf_imports SET households_done = $2, persons_created = $3, persons_updated = "
+          "$4, persons_unchanged = $5, rejected = $6 WHERE id = $1",
+          {id, done, c.created, c.updated, c.unchanged, c.rejected});
+    });
+    batch.clear();
+    if (options.progress) options.progress(done, validation->households);
+    if (options.after_batch && !options.after_batch(done)) stopped = true;
+  };
+  auto read = read_flux(
+      path,
+      [&](const Header& h) {
+        header = h;
+        conn.execute(
+            "UPDATE caf_imports SET flux_type = $2, created_on = $3, reference_date = $4 WHERE "
+            "id = $1",
+            {id, h.flux_type, h.created_on, h.reference_date});
+        // A file older than one already applied is refused (the same file again is not older).
+        auto newer = conn.query_one(
+            "SELECT reference_date, created_on, file_name FROM caf_imports WHERE status = 'done' "
+            "AND file_hash <> $1 AND (reference_date > $2 OR (reference_date = $2 AND created_on "
+            "> $3)) ORDER BY reference_date DESC, created_on DESC LIMIT 1",
+            {validation->sha256, h.reference_date, h.created_on});
+        if (newer) {
+          refused = fmt::format(
+              "ce flux du {} est plus ancien que le flux du {} (« {} ») déjà importé : il "
+              "n’est pas importé, pour ne pas remplacer des informations plus récentes.",
+              date_fr(h.reference_date), date_fr(newer->text(0)), newer->text(2));
+          return;
+        }
+        // An earlier run of the same file that did not finish (a process killed): this run
+        // takes over; its committed households are found unchanged.
+        conn.execute(
+            "UPDATE caf_imports SET status = 'interrupted', finished_at = $3 WHERE file_hash = "
+            "$1 AND status = 'running' AND id <> $2",
+            {validation->sha256, id, now_seconds()});
+        importer.emplace(conn, options, id, h);
+        auto seq = conn.query_one(
+            "SELECT COALESCE(MAX(seq), 0) FROM caf_import_lines WHERE import_id = $1", {id});
+        importer->set_seq(seq ? seq->integer(0) : 0);
+      },
+      [&](Household&& h) {
+        if (refused || stopped) return false;
+        batch.push_back(std::move(h));
+        if (batch.size() >= options.batch) flush();
+        return !stopped;
+      });
+  if (!read) {
+    finish(conn, id, "failed", read.error().message);
+    return std::unexpected(read.error());
+  }
+  if (refused) return refuse(*refused);
+  if (!stopped) flush();
+  if (stopped) return *find_import(conn, id);
+  store::with_transaction(conn, [&] {
+    finish(conn, id, "done", "");
+    auto report = find_import(conn, id);
+    if (options.mail && importer) mail_report(conn, *report, importer->territories_touched);
+  });
+  return *find_import(conn, id);
+}
+
+std::optional<Report> find_import(store::Connection& conn, std::int64_t id) {
+  auto row = conn.query_one(std::string(kReportColumns) + "WHERE id = $1", {id});
+  if (!row) return std::nullopt;
+  auto report = report_of(*row);
+  if (report.status == "refused") {
+    for (const auto& r :
+         conn.query("SELECT line, message FROM caf_import_lines WHERE import_id = $1 AND outcome = "
+                    "'schema' ORDER BY seq",
+                    {id})) {
+      report.schema_errors.push_back({static_cast<int>(r.integer(0)), r.text(1)});
+    }
+  }
+  return report;
+}
+
+std::vector<Report> list_imports(store::Connection& conn, std::optional<std::int64_t> territory_id,
+                                 int limit) {
+  std::vector<Report> out;
+  auto rows = territory_id ? conn.query(std::string(kReportColumns) +
+                                            "WHERE territory_id = $1 ORDER BY id DESC LIMIT $2",
+                                        {*territory_id, static_cast<std::int64_t>(limit)})
+                           : conn.query(std::string(kReportColumns) + "ORDER BY id DESC LIMIT $1",
+                                        {static_cast<std::int64_t>(limit)});
+  for (const auto& r : rows) out.push_back(report_of(r));
+  return out;
+}
+
+std::vector<ReportLine> report_lines(store::Connection& conn, std::int64_t import_id,
+                                     std::int64_t after_seq, int limit) {
+  std::vector<ReportLine> out;
+  for (const auto& r : conn.query(
+           "SELECT line, matricule, outcome, person_id, territory_id, message FROM "
+           "caf_import_lines WHERE import_id = $1 AND seq > $2 AND outcome <> 'schema' ORDER BY "
+           "seq LIMIT $3",
+           {import_id, after_seq, static_cast<std::int64_t>(limit)})) {
+    out.push_back(
+        {r.integer(0), r.text(1), r.text(2), r.opt_integer(3), r.opt_integer(4), r.text(5)});
+  }
+  return out;
+}
+
+std::string report_json(store::Connection& conn, const Report& report, bool with_lines) {
+  json::object o{{"import_id", report.import_id},
+                 {"file_name", report.file_name},
+                 {"status", report.status},
+                 {"refused", report.refused()},
+                 {"message", report.message},
+                 {"reference_date", report.reference_date},
+                 {"households_total", report.households_total},
+                 {"households", report.households},
+                 {"persons_created", report.persons_created},
+                 {"persons_updated", report.persons_updated},
+                 {"persons_unchanged", report.persons_unchanged},
+                 {"rejected", report.rejected}};
+  json::array errors;
+  for (const auto& e : report.schema_errors) {
+    errors.push_back(json::object{{"line", e.line}, {"message", e.message}});
+  }
+  o["schema_errors"] = std::move(errors);
+  if (with_lines) {
+    json::array lines;
+    std::int64_t after = 0;
+    while (true) {
+      auto page = report_lines(conn, report.import_id, after, 5000);
+      for (const auto& l : page) {
+        json::object line{{"line", l.line},
+                          {"matricule", l.matricule},
+                          {"outcome", l.outcome},
+                          {"message", l.message}};
+        if (l.person_id) line["person_id"] = *l.person_id;
+        lines.push_back(std::move(line));
+      }
+      if (page.size() < 5000) break;
+      after += 5000;  // seq are dense from 1
+    }
+    o["lines"] = std::move(lines);
+  }
+  return json::serialize(o);
+}
+
+}  // namespace parcours::caf

@@ -1,0 +1,368 @@
+// The CAF/MSA flux import on both engines: the sample files (valid, opened, invalid), a
+// generated file with every RSA state, suspension and closure, importing twice, a later and an
+// older file, households outside the territory, and (SQLite file) a real child process killed
+// in the middle of an import, then the import rerun.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+#include "core/store/migrations.h"
+#include "features/caf/import.h"
+#include "store/people_fixture.h"
+
+namespace parcours::test {
+namespace {
+
+std::string data(const std::string& name) {
+  return std::string(PARCOURS_SOURCE_DIR) + "/tests/data/caf/" + name;
+}
+
+class CafImportTest : public PeopleTest {
+ protected:
+  void SetUp() override {
+    PeopleTest::SetUp();
+    auto conn = db().acquire();
+    // The samples are from the Haute-Marne (IDEPARTE 052).
+    haute_marne_ = conn->query_one(
+                           "INSERT INTO territories (slug, name, created_at, updated_at) VALUES "
+                           "('haute-marne', 'Haute-Marne', 0, 0) RETURNING id")
+                       ->integer(0);
+    conn->execute(
+        "INSERT INTO territory_departements (territory_id, departement_code) VALUES ($1, '52')",
+        {haute_marne_});
+  }
+
+  caf::Report import(const std::string& name, caf::ImportOptions options = {}) {
+    auto conn = db().acquire();
+    if (options.file_name.empty()) options.file_name = name;
+    auto report = caf::import_flux(*conn, data(name), options);
+    EXPECT_TRUE(report.has_value()) << (report ? "" : report.error().message);
+    return *report;
+  }
+
+  std::int64_t count(const std::string& sql, const store::Params& params = {}) {
+    auto conn = db().acquire();
+    return conn->query_one(sql, params)->integer(0);
+  }
+
+  std::int64_t events() {
+    return count("SELECT COUNT(*) FROM journal WHERE person_id IS NOT NULL");
+  }
+
+  std::int64_t haute_marne_ = 0;
+};
+
+TEST_P(CafImportTest, SampleCreatesTheNewEntrantSubjectToRightsAndDutiesOnly) {
+  auto report = import("RSABEM.xml");
+  EXPECT_EQ(report.status, "done");
+  EXPECT_EQ(report.households, 2);
+  EXPECT_EQ(report.persons_created, 1);
+  EXPECT_EQ(report.rejected, 0);
+  // 205599000000000 is closed: its person subject to rights and duties is not created, nor
+  // the one who is not; 208956400000000 (payment suspended) creates BULLOCK.
+  auto conn = db().acquire();
+  auto row = conn->query_one(
+      "SELECT p.id, p.rsa_status, p.rights_and_duties, p.caf_number, p.ft_id, p.territory_id, "
+      "p.caf_role, j.status, j.entry FROM persons p JOIN journeys j ON j.person_id = p.id WHERE "
+      "p.birth_name = 'BULLOCK'");
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->text(1), "4");
+  EXPECT_TRUE(row->boolean(2));
+  EXPECT_EQ(row->text(3), "2089564");
+  EXPECT_EQ(row->text(4), "1253359X");
+  EXPECT_EQ(row->integer(5), haute_marne_);
+  EXPECT_EQ(row->text(6), "CJT");
+  EXPECT_EQ(row->text(7), "to_orient");
+  EXPECT_EQ(row->text(8), "import");
+  std::int64_t id = row->integer(0);
+  // Every value keeps the file as its source.
+  auto source = conn->query_one(
+      "SELECT source, file_name FROM person_field_sources WHERE person_id = $1 AND field = "
+      "'rsa_status'",
+      {id});
+  ASSERT_TRUE(source);
+  EXPECT_EQ(source->text(0), "import");
+  EXPECT_EQ(source->text(1), "RSABEM.xml");
+  // The suspension is a journal event told in French.
+  auto event = conn->query_one(
+      "SELECT payload FROM journal WHERE person_id = $1 AND kind = 'rsa.suspended'", {id});
+  ASSERT_TRUE(event);
+  EXPECT_NE(event->text(0).find("déclaration trimestrielle de ressources non retournée"),
+            std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM persons"), 1);
+  auto lines = caf::report_lines(*conn, report.import_id);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].outcome, "skipped");
+  EXPECT_NE(lines[0].message.find("droit clos"), std::string::npos);
+  EXPECT_EQ(lines[2].outcome, "created");
+  EXPECT_EQ(lines[2].person_id, id);
+}
+
+TEST_P(CafImportTest, TheSameFileTwiceChangesNothingAndAddsNoEvent) {
+  import("RSABEM.xml");
+  auto before = events();
+  auto again = import("RSABEM.xml");
+  EXPECT_EQ(again.status, "done");
+  EXPECT_EQ(again.persons_created, 0);
+  EXPECT_EQ(again.persons_updated, 0);
+  // Answered from the file's hash: the persons created or updated by the first import.
+  EXPECT_EQ(again.persons_unchanged, 1);
+  EXPECT_EQ(again.households, 2);
+  EXPECT_NE(again.message.find("fichier identique"), std::string::npos) << again.message;
+  EXPECT_EQ(events(), before);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM persons"), 1);
+}
+
+TEST_P(CafImportTest, ALaterFileAppliesWhatChangedOnly) {
+  import("RSABEM.xml");
+  auto before = events();
+  // The same households, BULLOCK's right now open and paid.
+  auto later = import("RSABEM-ouvert.xml");
+  EXPECT_EQ(later.persons_updated, 1);
+  EXPECT_EQ(later.persons_created, 0);
+  EXPECT_EQ(events(), before + 1);  // person.updated (rsa_status), no suspension event
+  EXPECT_EQ(count("SELECT COUNT(*) FROM persons WHERE rsa_status = '2'"), 1);
+  auto conn = db().acquire();
+  auto source =
+      conn->query_one("SELECT file_name FROM person_field_sources WHERE field = 'rsa_status'");
+  EXPECT_EQ(source->text(0), "RSABEM-ouvert.xml");
+}
+
+TEST_P(CafImportTest, AnInvalidFileIsRefusedWithItsLineAndImportsNothing) {
+  auto report = import("RSABEI_invalid.xml");
+  EXPECT_TRUE(report.refused());
+  EXPECT_NE(report.message.find("pas conforme au schéma"), std::string::npos);
+  ASSERT_EQ(report.schema_errors.size(), 1u);
+  EXPECT_GT(report.schema_errors[0].line, 0);
+  EXPECT_NE(report.schema_errors[0].message.find("InfosFoyerRSA"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM persons"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM caf_households"), 0);
+  // The territory managers get the refusal by mail (none for Haute-Marne: the uploader is
+  // unknown from the command line, so nobody).
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), 0);
+}
+
+TEST_P(CafImportTest, EveryStateSuspensionAndClosure) {
+  auto report = import("flux_all_states.xml");
+  EXPECT_EQ(report.status, "done");
+  EXPECT_EQ(report.households, 28);
+  // Households 7, 17 and 27 live outside every territory.
+  EXPECT_EQ(report.rejected, 3);
+  auto conn = db().acquire();
+  auto rejected = caf::report_lines(*conn, report.import_id);
+  int outside = 0;
+  for (const auto& l : rejected) {
+    if (l.outcome == "rejected") {
+      ++outside;
+      EXPECT_NE(l.message.find("hors de tout territoire"), std::string::npos) << l.message;
+    }
+  }
+  EXPECT_EQ(outside, 3);
+  // Created: subject to rights and duties, right not closed nor refused (0, 2, 3, 4).
+  EXPECT_EQ(count("SELECT COUNT(*) FROM persons WHERE rsa_status IN ('1', '5', '6')"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM persons WHERE rights_and_duties = 0"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM persons WHERE rsa_status = '0'"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM persons WHERE rsa_status = '3'"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM persons WHERE rsa_status = '4'"), 0);
+  EXPECT_EQ(report.persons_created, count("SELECT COUNT(*) FROM persons"));
+  EXPECT_EQ(report.persons_created,
+            count("SELECT COUNT(*) FROM journeys WHERE status = 'to_orient' AND entry = 'import'"));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM persons WHERE territory_id = $1", {world_.ardennes}),
+            report.persons_created);
+  // Suspensions of the persons created are journaled, with their reason.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM journal WHERE kind = 'rsa.suspended'"),
+            count("SELECT COUNT(*) FROM persons WHERE rsa_status IN ('3', '4')"));
+  // Couples both created are each other's spouse.
+  auto spouses = count(
+      "SELECT COUNT(*) FROM persons a JOIN persons b ON a.spouse_id = b.id AND "
+      "b.spouse_id = a.id");
+  EXPECT_GT(spouses, 0);
+  EXPECT_EQ(spouses % 2, 0);
+  // The territory manager of the Ardennes gets the report by mail.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE to_address = 'manager@test.fr'"), 1);
+
+  // A later month: half the households change state; closures become rsa.closed events.
+  auto before_persons = count("SELECT COUNT(*) FROM persons");
+  auto later = import("flux_later.xml");
+  EXPECT_EQ(later.status, "done");
+  EXPECT_GT(later.persons_updated, 0);
+  EXPECT_GT(later.persons_unchanged, 0);
+  EXPECT_GE(count("SELECT COUNT(*) FROM persons"), before_persons);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM persons p JOIN persons q ON p.nir_hash = q.nir_hash AND "
+                  "p.id < q.id"),
+            0);
+  auto events_after_later = events();
+  // Again: nothing.
+  auto again = import("flux_later.xml");
+  EXPECT_EQ(again.persons_updated, 0);
+  EXPECT_EQ(again.persons_created, 0);
+  EXPECT_EQ(events(), events_after_later);
+  // An older file is refused with a clear message, and changes nothing.
+  auto older = import("flux_older.xml");
+  EXPECT_TRUE(older.refused());
+  EXPECT_NE(older.message.find("plus ancien"), std::string::npos) << older.message;
+  EXPECT_EQ(events(), events_after_later);
+}
+
+TEST_P(CafImportTest, ClosureOfAKnownPersonIsJournaled) {
+  import("RSABEM-ouvert.xml");  // BULLOCK open and paid: created
+  auto conn = db().acquire();
+  auto id = conn->query_one("SELECT id FROM persons WHERE birth_name = 'BULLOCK'")->integer(0);
+  // The same household, closed, in a later file built from the sample.
+  std::string text;
+  {
+    std::ifstream in(data("RSABEM-ouvert.xml"), std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  auto replace = [&](const std::string& from, const std::string& to) {
+    auto pos = text.find(from);
+    ASSERT_NE(pos, std::string::npos);
+    text.replace(pos, from.size(), to);
+  };
+  replace("<DTREF>2022-02-28</DTREF>", "<DTREF>2022-03-31</DTREF>");
+  replace("<ETATDOSRSA>2</ETATDOSRSA>\n\t\t\t\t</EtatDossierRSA>",
+          "<ETATDOSRSA>5</ETATDOSRSA>\n\t\t\t\t</EtatDossierRSA>\n\t\t\t\t<FinDroit><MOTICLORSA>"
+          "RFD</MOTICLORSA><DTCLORSA>2022-03-15</DTCLORSA></FinDroit>");
+  auto path = std::filesystem::temp_directory_path() /
+              ("caf-closed-" + std::to_string(::getpid()) + ".xml");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+  }
+  auto report = caf::import_flux(*conn, path.string(), {.file_name = "closed.xml"});
+  std::filesystem::remove(path);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->status, "done") << report->message;
+  EXPECT_EQ(report->persons_updated, 1);
+  auto event = conn->query_one(
+      "SELECT payload FROM journal WHERE person_id = $1 AND kind = 'rsa.closed'", {id});
+  ASSERT_TRUE(event);
+  EXPECT_NE(event->text(0).find("Droit RSA clos (radiation, fin de droit) au 15/03/2022"),
+            std::string::npos)
+      << event->text(0);
+}
+
+TEST_P(CafImportTest, AnUploadForATerritoryRejectsTheOthersHouseholds) {
+  auto report =
+      import("flux_all_states.xml", {.user_id = world_.marne_pro, .territory_id = world_.marne});
+  EXPECT_EQ(report.persons_created, 0);
+  EXPECT_EQ(report.rejected, 28);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM persons"), 0);
+  auto conn = db().acquire();
+  auto lines = caf::report_lines(*conn, report.import_id);
+  ASSERT_FALSE(lines.empty());
+  EXPECT_NE(lines[0].message.find("relève du territoire « Ardennes »"), std::string::npos)
+      << lines[0].message;
+  // The uploader gets the report.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE to_address = 'marne@test.fr'"), 1);
+}
+
+TEST_P(CafImportTest, AnImportStoppedBetweenBatchesThenRerunLosesAndDuplicatesNothing) {
+  std::int64_t stop_after = 10;
+  auto first =
+      import("flux_all_states.xml",
+             {.batch = 5, .after_batch = [&](std::int64_t done) { return done < stop_after; }});
+  EXPECT_EQ(first.status, "running");
+  EXPECT_EQ(first.households, 10);
+  auto rerun = import("flux_all_states.xml", {.batch = 5});
+  EXPECT_EQ(rerun.status, "done");
+  auto conn = db().acquire();
+  EXPECT_EQ(caf::find_import(*conn, first.import_id)->status, "interrupted");
+  auto reference = make_test_db(GetParam());
+  {
+    auto rconn = reference->acquire();
+    make_people_world(*rconn);
+    auto once = caf::import_flux(*rconn, data("flux_all_states.xml"), {.file_name = "x"});
+    ASSERT_TRUE(once);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM persons"), once->persons_created);
+    EXPECT_EQ(first.persons_created + rerun.persons_created, once->persons_created);
+    auto events_once =
+        rconn->query_one("SELECT COUNT(*) FROM journal WHERE person_id IS NOT NULL")->integer(0);
+    EXPECT_EQ(events(), events_once);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, CafImportTest, kEngines, engine_name);
+
+// A real process killed (SIGKILL) in the middle of an import, then the import rerun: no person
+// lost, none duplicated, no event written twice. SQLite file database shared by both processes.
+TEST(CafImportKill, AKilledProcessThenARerunLosesAndDuplicatesNothing) {
+  use_test_data_key();
+  auto dir = std::filesystem::temp_directory_path() / ("caf-kill-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string url = "sqlite:" + (dir / "kill.db").string();
+  std::string reference_url = "sqlite:" + (dir / "reference.db").string();
+  for (const auto& u : {url, reference_url}) {
+    auto db = store::Db::open(u, 1);
+    auto conn = db->acquire();
+    store::migrate(*conn);
+    make_people_world(*conn);
+  }
+  auto file = data("flux_all_states.xml");
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // The child: one household per transaction, slowly, until it is killed.
+    auto db = store::Db::open(url, 1);
+    auto conn = db->acquire();
+    caf::import_flux(*conn, file, {.file_name = "flux.xml", .batch = 1, .after_batch = [](auto) {
+                                     std::this_thread::sleep_for(std::chrono::milliseconds(150));
+                                     return true;
+                                   }});
+    ::_exit(0);
+  }
+  {
+    auto db = store::Db::open(url, 1);
+    std::int64_t done = 0;
+    for (int i = 0; i < 400 && done < 8; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+      auto conn = db->acquire();
+      auto row = conn->query_one("SELECT MAX(households_done) FROM caf_imports");
+      done = row ? row->integer(0) : 0;
+    }
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    EXPECT_TRUE(WIFSIGNALED(status));
+    auto conn = db->acquire();
+    auto killed_at = conn->query_one("SELECT households_done, status FROM caf_imports");
+    EXPECT_GE(killed_at->integer(0), 8);
+    EXPECT_LT(killed_at->integer(0), 28);
+    EXPECT_EQ(killed_at->text(1), "running");
+    auto rerun = caf::import_flux(*conn, file, {.file_name = "flux.xml"});
+    ASSERT_TRUE(rerun);
+    EXPECT_EQ(rerun->status, "done");
+  }
+  auto reference = store::Db::open(reference_url, 1);
+  auto rconn = reference->acquire();
+  ASSERT_TRUE(caf::import_flux(*rconn, file, {.file_name = "flux.xml"}));
+  auto db = store::Db::open(url, 1);
+  auto conn = db->acquire();
+  auto snapshot = [](store::Connection& c) {
+    std::vector<std::string> rows;
+    for (const auto& r : c.query(
+             "SELECT p.nir_hash, p.rsa_status, p.rights_and_duties, p.spouse_id IS NOT NULL, "
+             "(SELECT COUNT(*) FROM journal e WHERE e.person_id = p.id), "
+             "(SELECT COUNT(*) FROM journeys j WHERE j.person_id = p.id) FROM persons p ORDER BY "
+             "p.nir_hash")) {
+      rows.push_back(r.text(0) + "|" + r.text(1) + "|" + r.text(2) + "|" + r.text(3) + "|" +
+                     r.text(4) + "|" + r.text(5));
+    }
+    return rows;
+  };
+  auto got = snapshot(*conn);
+  auto expected = snapshot(*rconn);
+  EXPECT_FALSE(expected.empty());
+  EXPECT_EQ(got, expected);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace parcours::test
