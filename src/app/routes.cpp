@@ -4,6 +4,8 @@
 #include "features/catalogue/routes.h"
 #include "features/appointments/routes.h"
 #include "features/diagnostic/routes.h"
+#include "features/exports/routes.h"
+#include "features/feed/routes.h"
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
 #include "features/orientation/routes.h"
@@ -32,6 +34,8 @@ void register_all_routes(http::Router& router) {
   catalogue::register_routes(router);
   search::register_routes(router);
   appointments::register_routes(router);
+  exports::register_routes(router);
+  feed::register_routes(router);
 }
 
 }  // namespace parcours::app

@@ -22,6 +22,7 @@
 #include "core/store/migrations.h"
 #include "features/catalogue/reminders.h"
 #include "features/appointments/reminders.h"
+#include "features/feed/webhooks.h"
 #include "features/orientation/referents.h"
 #include "features/referrals/referrals.h"
 
@@ -96,6 +97,7 @@ int run_serve(const Config& config) {
 
   std::atomic<bool> stop_jobs{false};
   std::thread job_thread;
+  std::thread webhook_thread;
   if (config.jobs) {
     job_thread = std::thread([&] {
       jobs::JobRunner runner(*db, "serve-" + std::to_string(::getpid()));
@@ -109,6 +111,7 @@ int run_serve(const Config& config) {
       appointments::register_jobs(runner, *db, config.public_url);
       runner.run(stop_jobs);
     });
+    webhook_thread = std::thread([&] { feed::run_dispatcher(*db, stop_jobs); });
   }
 
   std::string host =
@@ -125,6 +128,7 @@ int run_serve(const Config& config) {
   }
   stop_jobs = true;
   if (job_thread.joinable()) job_thread.join();
+  if (webhook_thread.joinable()) webhook_thread.join();
   std::fflush(stdout);
   return status;
 }
