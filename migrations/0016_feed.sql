@@ -28,8 +28,10 @@ CREATE CONSTRAINT TRIGGER journal_feed_number AFTER INSERT ON journal
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION journal_feed_number();
 -- end
 
--- The feed's visibility filter: the persons whose journey's team includes an organisation.
-CREATE INDEX journey_members_organisation ON journey_members (organisation_id, journey_id)
+-- The feed's visibility filter, checked for each event of the page in journal order: the
+-- person's journeys (index journeys_person of 0005), then whether the organisation has an
+-- active member in one of their teams.
+CREATE INDEX journey_members_team ON journey_members (journey_id, organisation_id)
   WHERE left_at IS NULL;
 
 -- Webhook subscriptions of a partner token: each event the token may see (optionally only some
