@@ -71,6 +71,10 @@ int main(int argc, char** argv) {
       ->add_option("--access-log", config.access_log, "Journal d'accès JSON sur la sortie standard")
       ->envname("PARCOURS_ACCESS_LOG");
   serve->add_option("--jobs", config.jobs, "Exécuter les tâches de fond")->envname("PARCOURS_JOBS");
+  serve->add_option("--api-rate", config.api_rate, "API : requêtes par seconde et par jeton")
+      ->envname("PARCOURS_API_RATE");
+  serve->add_option("--api-burst", config.api_burst, "API : rafale maximale par jeton")
+      ->envname("PARCOURS_API_BURST");
 
   auto* migrate = cli.add_subcommand("migrate", "Appliquer les migrations de la base");
   add_db(migrate);
@@ -120,6 +124,7 @@ int main(int argc, char** argv) {
   add_db(org_list);
 
   auto search_commands = parcours::app::add_search_commands(cli, config);
+  auto token_commands = parcours::app::add_token_commands(cli, config);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -139,5 +144,6 @@ int main(int argc, char** argv) {
   if (*user_add) return app::run_user_add(config, user_options);
   if (*org_list) return app::run_org_list(config);
   if (auto code = search_commands()) return *code;
+  if (auto code = token_commands()) return *code;
   return 2;
 }

@@ -19,6 +19,9 @@ namespace parcours::app {
 // to `cli`; the returned function runs the one chosen after parsing (nullopt: none of them).
 std::function<std::optional<int>()> add_search_commands(CLI::App& cli, Config& config);
 
+// token create (token_command.cpp): the partner API tokens.
+std::function<std::optional<int>()> add_token_commands(CLI::App& cli, Config& config);
+
 int run_serve(const Config& config);
 int run_migrate(const Config& config);
 

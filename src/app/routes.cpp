@@ -1,6 +1,7 @@
 #include "app/routes.h"
 
 #include "features/accounts/routes.h"
+#include "features/api/routes.h"
 #include "features/catalogue/routes.h"
 #include "features/appointments/routes.h"
 #include "features/diagnostic/routes.h"
@@ -34,6 +35,7 @@ void register_all_routes(http::Router& router) {
   catalogue::register_routes(router);
   search::register_routes(router);
   appointments::register_routes(router);
+  api::register_routes(router);
   exports::register_routes(router);
   feed::register_routes(router);
 }

@@ -20,6 +20,7 @@
 #include "core/jobs/jobs.h"
 #include "core/mail/outbox.h"
 #include "core/store/migrations.h"
+#include "features/api/auth.h"
 #include "features/catalogue/reminders.h"
 #include "features/appointments/reminders.h"
 #include "features/feed/webhooks.h"
@@ -84,6 +85,7 @@ int run_serve(const Config& config) {
   html::set_template_root(resource_dir(config.templates_root, "templates"));
   http::Router router;
   register_all_routes(router);
+  api::configure_rate_limit(config.api_rate, config.api_burst);
   App app(config, *db, std::move(router));
   http::Server server(
       config, [&app](http::Request& request, int worker) { return app.handle(request, worker); });

@@ -23,6 +23,8 @@ struct Config {
   int idle_timeout_seconds = 60;
   bool access_log = true;
   bool jobs = true;  // run the job worker loop inside serve
+  double api_rate = 20;    // partner API: requests a second per token, on average
+  double api_burst = 100;  // ... and in a burst
 
   bool https() const { return public_url.rfind("https://", 0) == 0; }
 };

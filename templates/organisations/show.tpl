@@ -18,6 +18,7 @@
 <ul class="fr-btns-group fr-btns-group--inline-md">
   {{#CAN_EDIT}}<li><a class="fr-btn" href="/structures/{{ID}}/modifier">Modifier</a></li>{{/CAN_EDIT}}
   {{#CAN_SEE_MEMBERS}}<li><a class="fr-btn fr-btn--secondary" href="/structures/{{ID}}/membres">Membres</a></li>{{/CAN_SEE_MEMBERS}}
+  {{#CAN_API}}<li><a class="fr-btn fr-btn--secondary" href="/structures/{{ID}}/acces-api">Accès API</a></li>{{/CAN_API}}
   <li><a class="fr-btn fr-btn--secondary" href="/structures/{{ID}}/services">Offre de services</a></li>
 </ul>
 {{#CAN_DEACTIVATE}}

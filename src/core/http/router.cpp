@@ -32,6 +32,16 @@ void Router::add(std::string method, std::string_view pattern, Handler handler) 
   routes_.push_back(Route{std::move(method), std::move(segments), std::move(handler)});
 }
 
+std::vector<std::pair<std::string, std::string>> Router::list() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& route : routes_) {
+    std::string pattern;
+    for (const auto& segment : route.segments) pattern += "/" + segment;
+    out.emplace_back(route.method, pattern);
+  }
+  return out;
+}
+
 RouteMatch Router::match(std::string_view method, std::string_view path) const {
   auto segments = split_path(path);
   RouteMatch result;

@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/http/context.h"
@@ -28,6 +29,8 @@ class Router {
  public:
   void add(std::string method, std::string_view pattern, Handler handler);
   RouteMatch match(std::string_view method, std::string_view path) const;
+  // Every route as {method, pattern}, in registration order (the OpenAPI test reads them).
+  std::vector<std::pair<std::string, std::string>> list() const;
 
  private:
   struct Route {

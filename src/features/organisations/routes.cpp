@@ -3,6 +3,7 @@
 #include "core/html/render.h"
 #include "core/http/flash.h"
 #include "core/text.h"
+#include "features/api/policy.h"
 #include "features/organisations/kinds.h"
 #include "features/organisations/members_routes.h"
 #include "features/organisations/organisation.h"
@@ -194,6 +195,7 @@ http::Response show(http::Context& ctx) {
   if (!org->active) dict.ShowSection("INACTIVE");
   if (may_edit_organisation(ctx.actor, org->ref())) dict.ShowSection("CAN_EDIT");
   if (may_view_members(ctx.actor, org->ref())) dict.ShowSection("CAN_SEE_MEMBERS");
+  if (api::may_manage_tokens(ctx.actor, org->id, org->territory_id)) dict.ShowSection("CAN_API");
   if (may_deactivate_organisation(ctx.actor, org->ref())) {
     dict.ShowSection(org->active ? "CAN_DEACTIVATE" : "CAN_REACTIVATE");
   }

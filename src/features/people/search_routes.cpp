@@ -6,6 +6,7 @@
 #include "core/html/render.h"
 #include "core/http/flash.h"
 #include "core/text.h"
+#include "features/api/persons.h"
 #include "features/people/caseload.h"
 #include "features/people/identity.h"
 #include "features/people/matching.h"
@@ -303,6 +304,7 @@ http::Response problem(unsigned status, const std::string& title, const std::str
 // GET /api/v1/persons?q=&cursor=&territoire= — a signed-in professional or manager: the persons
 // of their territory matching q, 20 per page, `next_cursor` for the next one.
 http::Response api_search(http::Context& ctx) {
+  if (auto partner = api::bearer_persons_search(ctx)) return std::move(*partner);  // API token
   if (!ctx.actor) {
     return problem(401, error_title(ErrorCode::kUnauthenticated),
                    "Connectez-vous pour rechercher des personnes.");

@@ -9,7 +9,7 @@
 -- from that moment to the end of the commit, so writers never wait on each other's work, only on
 -- each other's commits) and numbers the transaction's events from a sequence. A transaction
 -- becomes visible before it releases its locks, so any visible position has every smaller one
--- visible too, or rolled back for good (see docs/decisions/0017-change-feed-and-webhooks.md).
+-- visible too, or rolled back for good (see docs/decisions/0007-change-feed-and-webhooks.md).
 -- postgres-only
 CREATE TABLE journal_feed (
   position BIGINT PRIMARY KEY,

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Benchmark of the partner API (issue 7): GET /api/v1/persons/{id} with a Bearer token, wrk at 32
+# connections (and 1), on SQLite then PostgreSQL (BENCH_ENGINES). The person is one of the token's
+# organisation's caseload, so that each call reads identity, contact and situation and writes
+# three access-log rows (the cost of a traced read). The rate limit is lifted for the run.
+# Writes bench/out/api/results.md and prints it. Usage: bench/api/run.sh [build-dir]
+set -euo pipefail
+build=${1:-build}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+bin="$root/$build/parcours"
+out="$root/bench/out/api"
+mkdir -p "$out"
+duration=${BENCH_DURATION:-10s}
+engines=${BENCH_ENGINES:-sqlite postgres}
+export PARCOURS_DEMO_PASSWORD=bench-password-2026
+
+run_engine() {
+  local engine=$1 db=$2 port=$3
+  "$bin" migrate --db "$db" >/dev/null
+  "$bin" load-geo --db "$db" >/dev/null
+  "$bin" seed-demo --db "$db" >/dev/null
+  local secret
+  secret=$("$bin" token create --db "$db" --org mission-locale-de-charleville-mezieres \
+    --scopes persons:read --name "Banc d'essai" 2>/dev/null)
+  "$bin" serve --db "$db" --listen "127.0.0.1:$port" --jobs false --access-log false \
+    --workers "${BENCH_WORKERS:-4}" --api-rate 1000000 --api-burst 1000000 \
+    --mail "file:$out/mail" >"$out/server-$engine.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 200); do
+    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  # A person whose journey's team has a member of the mission locale.
+  local person
+  person=$(curl -fsS -H "Authorization: Bearer $secret" "http://127.0.0.1:$port/api/v1/persons?q=a&size=100" |
+    python3 -c '
+import json, sys, urllib.request
+items = json.load(sys.stdin)["items"]
+for p in items:
+    req = urllib.request.Request(f"http://127.0.0.1:'"$port"'/api/v1/persons/{p["id"]}", headers={"Authorization": "Bearer '"$secret"'"})
+    body = json.load(urllib.request.urlopen(req))
+    if body["contact"] is not None:
+        print(p["id"]); break')
+  local url="http://127.0.0.1:$port/api/v1/persons/$person"
+  for connections in 1 32; do
+    wrk -t$((connections < 2 ? 1 : 2)) -c$connections -d"$duration" --latency \
+      -H "Authorization: Bearer $secret" "$url" >"$out/wrk-$engine-$connections.txt"
+    local rps p50 p99 non2xx load
+    rps=$(awk '/Requests\/sec/ { printf "%d", $2 }' "$out/wrk-$engine-$connections.txt")
+    p50=$(awk '$1 == "50%" { print $2 }' "$out/wrk-$engine-$connections.txt")
+    p99=$(awk '$1 == "99%" { print $2 }' "$out/wrk-$engine-$connections.txt")
+    non2xx=$(awk '/Non-2xx/ { print $NF }' "$out/wrk-$engine-$connections.txt")
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    echo "| \`GET /api/v1/persons/{id}\`, $engine | $connections | $rps | $p50 | $p99 | ${non2xx:-0} | $load |" >>"$out/results.md"
+  done
+  kill -TERM "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+}
+
+{
+  echo "| appel (jeton persons:read) | connexions | req/s | p50 | p99 | non 2xx | charge |"
+  echo "|---|---|---|---|---|---|---|"
+} >"$out/results.md"
+for engine in $engines; do
+  case $engine in
+    sqlite)
+      rm -f "$out/bench.db"*
+      run_engine sqlite "sqlite:$out/bench.db" 18471
+      ;;
+    postgres)
+      "$root/scripts/with-postgres.sh" bash -c '
+        name=parcours_bench_api_$$
+        psql "$PARCOURS_TEST_PG_ADMIN" -qc "CREATE DATABASE $name" >/dev/null
+        url=$(python3 -c "import sys,urllib.parse as u; p=u.urlparse(sys.argv[1]); print(p._replace(path=\"/$name\").geturl())" "$PARCOURS_TEST_PG_ADMIN")
+        '"$(declare -f run_engine)"'
+        bin='"$bin"' out='"$out"' duration='"$duration"' run_engine postgres "$url" 18472
+        psql "$PARCOURS_TEST_PG_ADMIN" -qc "DROP DATABASE $name WITH (FORCE)" >/dev/null'
+      ;;
+  esac
+done
+cat "$out/results.md"
