@@ -25,7 +25,7 @@
 </div>
 
 <h2 id="ajouter">Ajouter un webhook</h2>
-{{#NO_TOKEN}}<p>Créez d’abord un jeton d’API pour cette structure (page « Accès API » de la structure) : un webhook est rattaché à un jeton, dont il reçoit les événements.</p>{{/NO_TOKEN}}
+{{#NO_TOKEN}}<p>Créez d’abord un jeton d’API pour cette structure (page <a class="fr-link" href="/structures/{{ORG_ID}}/acces-api">Accès API</a> de la structure) : un webhook est rattaché à un jeton, dont il reçoit les événements.</p>{{/NO_TOKEN}}
 {{#FORM}}
 <p class="fr-hint-text">Sauf mention contraire, tous les champs sont obligatoires.</p>
 {{#ERROR_SUMMARY}}

@@ -3,7 +3,7 @@
 // every event exactly once, even while events are being written.
 //
 // Feed positions: on SQLite, the journal's seq (writes are serialised, so seq order is commit
-// order); on PostgreSQL, the position numbered at commit time by migration 0016's deferred
+// order); on PostgreSQL, the position numbered at commit time by the feed migration's deferred
 // trigger (table journal_feed), because there a smaller seq can commit after a larger one.
 //
 // Need to know: an organisation sees the events of the persons whose journey's team includes
