@@ -61,10 +61,12 @@ FeedPage read_feed(store::Connection& conn, std::int64_t organisation_id, const 
         "ORDER BY j.seq LIMIT $3",
         kTeamJourneys);
   } else {
+    // One lateral lookup per event gives both the filter and the journey.
     sql = fmt::format(
-        "SELECT f.position, j.seq, j.at, j.kind, j.person_id, (SELECT MAX(jr.id) {0}), "
-        "j.actor_id, j.payload FROM journal_feed f JOIN journal j ON j.seq = f.seq "
-        "WHERE f.position > $1 AND EXISTS (SELECT 1 {0}) ORDER BY f.position LIMIT $3",
+        "SELECT f.position, j.seq, j.at, j.kind, j.person_id, v.journey_id, j.actor_id, "
+        "j.payload FROM journal_feed f JOIN journal j ON j.seq = f.seq "
+        "CROSS JOIN LATERAL (SELECT MAX(jr.id) AS journey_id {0}) v "
+        "WHERE f.position > $1 AND v.journey_id IS NOT NULL ORDER BY f.position LIMIT $3",
         kTeamJourneys);
   }
   int limit = std::clamp(query.limit, 1, kMaxLimit);
