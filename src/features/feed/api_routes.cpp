@@ -169,11 +169,10 @@ http::Response create(http::Context& ctx) {
     }
     input.description = description->as_string();
   }
-  auto created = store::with_transaction(ctx.db, [&] {
-    input.created_by = std::nullopt;
-    auto made = create_subscription(ctx.db, input);
-    return made;
-  });
+  // The token's technical account is the actor of the journal entry.
+  input.created_by = caller->account_id;
+  auto created =
+      store::with_transaction(ctx.db, [&] { return create_subscription(ctx.db, input); });
   if (!created) {
     auto field = created.error().field;
     return api::validation_problem(
