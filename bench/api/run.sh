@@ -27,21 +27,29 @@ run_engine() {
     --workers "${BENCH_WORKERS:-4}" --api-rate 1000000 --api-burst 1000000 \
     --mail "file:$out/mail" >"$out/server-$engine.log" 2>&1 &
   local pid=$!
+  trap "kill -TERM $pid 2>/dev/null" EXIT
   for _ in $(seq 1 200); do
     curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
     sleep 0.1
   done
   # A person whose journey's team has a member of the mission locale.
   local person
-  person=$(curl -fsS -H "Authorization: Bearer $secret" "http://127.0.0.1:$port/api/v1/persons?q=a&size=100" |
-    python3 -c '
-import json, sys, urllib.request
-items = json.load(sys.stdin)["items"]
-for p in items:
-    req = urllib.request.Request(f"http://127.0.0.1:'"$port"'/api/v1/persons/{p["id"]}", headers={"Authorization": "Bearer '"$secret"'"})
-    body = json.load(urllib.request.urlopen(req))
-    if body["contact"] is not None:
-        print(p["id"]); break')
+  person=$(BASE="http://127.0.0.1:$port" SECRET="$secret" python3 -c '
+import json, os, string, sys, urllib.request
+base, secret = os.environ["BASE"], os.environ["SECRET"]
+def get(path):
+    req = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + secret})
+    return json.load(urllib.request.urlopen(req))
+for letter in string.ascii_lowercase:
+    for p in get("/api/v1/persons?size=100&q=" + letter)["items"]:
+        try:
+            if get("/api/v1/persons/" + str(p["id"]))["contact"] is not None:
+                print(p["id"])
+                sys.exit(0)
+        except urllib.error.HTTPError:
+            pass
+')
+  [[ -n "$person" ]] || { echo "aucune personne suivie par la mission locale" >&2; exit 1; }
   local url="http://127.0.0.1:$port/api/v1/persons/$person"
   for connections in 1 32; do
     wrk -t$((connections < 2 ? 1 : 2)) -c$connections -d"$duration" --latency \
@@ -58,6 +66,8 @@ for p in items:
   while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
 }
 
+export -f run_engine
+export bin out duration
 {
   echo "| appel (jeton persons:read) | connexions | req/s | p50 | p99 | non 2xx | charge |"
   echo "|---|---|---|---|---|---|---|"
@@ -69,13 +79,7 @@ for engine in $engines; do
       run_engine sqlite "sqlite:$out/bench.db" 18471
       ;;
     postgres)
-      "$root/scripts/with-postgres.sh" bash -c '
-        name=parcours_bench_api_$$
-        psql "$PARCOURS_TEST_PG_ADMIN" -qc "CREATE DATABASE $name" >/dev/null
-        url=$(python3 -c "import sys,urllib.parse as u; p=u.urlparse(sys.argv[1]); print(p._replace(path=\"/$name\").geturl())" "$PARCOURS_TEST_PG_ADMIN")
-        '"$(declare -f run_engine)"'
-        bin='"$bin"' out='"$out"' duration='"$duration"' run_engine postgres "$url" 18472
-        psql "$PARCOURS_TEST_PG_ADMIN" -qc "DROP DATABASE $name WITH (FORCE)" >/dev/null'
+      "$root/scripts/with-postgres.sh" bash -c 'run_engine postgres "$PARCOURS_TEST_PG_URL" 18472'
       ;;
   esac
 done

@@ -22,7 +22,7 @@
 {{#HAS_TOKENS}}
 <div class="fr-table">
   <div class="fr-table__wrapper">
-    <div class="fr-table__container">
+    <div class="fr-table__container" tabindex="0" role="region" aria-label="Jetons de la structure (tableau défilant)">
       <div class="fr-table__content">
         <table>
           <caption>Jetons de la structure</caption>

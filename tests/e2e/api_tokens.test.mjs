@@ -67,11 +67,11 @@ test('Accès API: create a token with the keyboard, see its secret once, revoke 
       assert.equal(await page.getByLabel('Secret du jeton').count(), 0);
       const row = page.locator('tbody tr', { hasText: 'Logiciel RSA du département' });
       assert.match(await row.innerText(), /Personnes \(lecture\), Parcours \(lecture et écriture\)/);
-      assert.match(await row.innerText(), /Actif/);
+      assert.match(await row.innerText(), /Actif/i);
       await Promise.all([page.waitForLoadState('load'),
         page.getByRole('button', { name: 'Révoquer le jeton Logiciel RSA du département' }).click()]);
       await page.getByText('Jeton « Logiciel RSA du département » révoqué').waitFor();
-      assert.match(await page.locator('tbody tr').first().innerText(), /Révoqué le/);
+      assert.match(await page.locator('tbody tr').first().innerText(), /Révoqué le/i);
       await visit(page);
       assert.equal((await api('/api/v1/persons?q=ma', secret)).status, 401);
       assert.equal(sql("SELECT COUNT(*) FROM journal WHERE kind LIKE 'api_token.%'"), '2');

@@ -36,7 +36,8 @@ describe('partner API v1', () => {
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
     sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
     secrets.ml = await makeToken('mission-locale-de-charleville-mezieres',
-      'persons:write,journeys:read,team:write,appointments:write,referrals:write');
+      'persons:write,journeys:read,team:write,appointments:write,referrals:write,diagnostic:write,orientation:read,plan:read');
+    secrets.cd = await makeToken('conseil-departemental-des-ardennes', 'orientation:write');
     secrets.readOnly = await makeToken('mission-locale-de-charleville-mezieres', 'journeys:read');
     secrets.ccas = await makeToken('ccas-de-sedan', 'persons:write');
     secrets.ccasReferrals = await makeToken('ccas-de-sedan', 'referrals:write');
@@ -380,5 +381,63 @@ describe('partner API v1', () => {
     assert.equal(accepted.json.status, 'accepted');
     const twice = await call(`/api/v1/referrals/${sent.json.id}/answer`, { method: 'POST', token: secrets.ccasReferrals, body: { decision: 'accept' } });
     assertProblem(twice, 409);
+  });
+
+  test('diagnostic: a new version with the page’s fields, each bad answer named', async () => {
+    const account = accountOf(secrets.ml);
+    const journeyId = journeyOf(teamPerson());
+    const before = count('diagnostics');
+    for (const [fields, field] of [[{ vehicule: 'peut-être' }, 'vehicule'], [{ dernier_emploi_date: '13/2024' }, 'dernier_emploi_date'],
+      [{ vehicule: { oui: 1 } }, 'vehicule']]) {
+      const res = await call(`/api/v1/journeys/${journeyId}/diagnostic`, { method: 'POST', body: { fields } });
+      assertProblem(res, 422);
+      assert.equal(res.json.errors[0].field, field, res.text);
+    }
+    const notFields = await call(`/api/v1/journeys/${journeyId}/diagnostic`, { method: 'POST', body: { vehicule: 'oui' } });
+    assert.equal(notFields.json.errors[0].field, 'fields');
+    assert.equal(count('diagnostics'), before);
+    const saved = await call(`/api/v1/journeys/${journeyId}/diagnostic`, {
+      method: 'POST', body: { fields: { dernier_emploi: 'Employée de libre-service', vehicule: 'non' } },
+    });
+    assert.equal(saved.status, 201, saved.text);
+    assert.equal(count('journal', `kind = 'diagnostic.saved' AND actor_id = ${account}`), 1);
+    const read = await call(`/api/v1/journeys/${journeyId}/diagnostic`);
+    assert.equal(read.status, 200, read.text);
+    assert.equal(read.json.professional.version, saved.json.version);
+    assert.equal(read.json.professional.answers.dernier_emploi, 'Employée de libre-service');
+    assertProblem(await call(`/api/v1/journeys/${journeyId}/diagnostic`, { token: secrets.readOnly }), 403);
+  });
+
+  test('orientation: a chargé d’orientation token decides, the team reads it', async () => {
+    const journeyId = Number(sql("SELECT j.id FROM journeys j JOIN persons p ON p.id = j.person_id WHERE j.status = 'to_orient' AND p.birth_name = 'Ménard'"));
+    const relais = Number(sql("SELECT id FROM organisations WHERE slug = 'association-le-relais-ardennais'"));
+    const julie = userId('referent@demo.test');
+    const good = { route: 'social', organisation_id: relais, referent_id: julie, reason: 'Un hébergement d’abord, puis l’emploi.' };
+    const refused = await call(`/api/v1/journeys/${journeyId}/orientation`, { method: 'POST', body: good });
+    assertProblem(refused, 403);
+    const events = count('journal');
+    for (const [change, field] of [[{ route: 'emploi' }, 'route'], [{ reason: 'court' }, 'reason'], [{ organisation_id: 999999 }, 'organisation_id']]) {
+      const res = await call(`/api/v1/journeys/${journeyId}/orientation`, { method: 'POST', token: secrets.cd, body: { ...good, ...change } });
+      assertProblem(res, 422);
+      assert.equal(res.json.errors[0].field, field, res.text);
+    }
+    assert.equal(count('journal'), events);
+    const decided = await call(`/api/v1/journeys/${journeyId}/orientation`, { method: 'POST', token: secrets.cd, body: good });
+    assert.equal(decided.status, 201, decided.text);
+    assert.equal(decided.json.status, 'oriented');
+    assert.equal(decided.json.orientation.route, 'social');
+    assert.equal(decided.json.orientation.referent_id, julie);
+    const read = await call(`/api/v1/journeys/${journeyId}/orientation`, { token: secrets.cd });
+    assert.equal(read.status, 200, read.text);
+    assert.equal(read.json.orientation.organisation_id, relais);
+  });
+
+  test('plan: the plan actions of the journey, for the team', async () => {
+    const journeyId = journeyOf(teamPerson());
+    const plan = await call(`/api/v1/journeys/${journeyId}/plan`);
+    assert.equal(plan.status, 200, plan.text);
+    assert.ok(Array.isArray(plan.json.items));
+    assert.ok('next_cursor' in plan.json);
+    assertProblem(await call(`/api/v1/journeys/${journeyId}/plan`, { token: secrets.ccas }), 403);
   });
 });

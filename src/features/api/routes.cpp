@@ -6,6 +6,7 @@
 
 #include "core/config.h"
 #include "features/api/auth.h"
+#include "features/api/journey_parts.h"
 #include "features/api/journeys.h"
 #include "features/api/pages.h"
 #include "features/api/persons.h"
@@ -43,6 +44,7 @@ void register_routes(http::Router& router) {
   router.add("GET", "/api/v1/openapi.json", openapi);
   register_person_routes(router);
   register_journey_routes(router);
+  register_journey_part_routes(router);
   register_referral_routes(router);
   register_token_pages(router);
 }
