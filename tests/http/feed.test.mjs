@@ -210,5 +210,8 @@ describe('change feed and webhooks API', () => {
     assert.equal(removed.status, 204);
     assertProblem(await call(`/api/v1/webhooks/${id}`), 404);
     assert.equal(Number(sql("SELECT COUNT(*) FROM journal WHERE kind IN ('webhook.created', 'webhook.deleted')")), 2);
+    // Both journaled with the token's technical account as the actor.
+    const account = sql(`SELECT account_id FROM api_tokens WHERE prefix = '${secrets.ml.slice(0, 12)}'`);
+    assert.equal(sql("SELECT GROUP_CONCAT(actor_id) FROM journal WHERE kind IN ('webhook.created', 'webhook.deleted')"), `${account},${account}`);
   });
 });
