@@ -7,6 +7,8 @@
 #include "features/plan/routes.h"
 #include "features/diagnostic/routes.h"
 #include "features/followup/routes.h"
+#include "features/exports/routes.h"
+#include "features/feed/routes.h"
 #include "features/geo/routes.h"
 #include "features/organisations/routes.h"
 #include "features/orientation/routes.h"
@@ -40,6 +42,8 @@ void register_all_routes(http::Router& router) {
   followup::register_routes(router);
   api::register_routes(router);
   caf::register_routes(router);
+  exports::register_routes(router);
+  feed::register_routes(router);
 }
 
 }  // namespace parcours::app

@@ -24,6 +24,7 @@
 #include "features/api/auth.h"
 #include "features/appointments/reminders.h"
 #include "features/catalogue/reminders.h"
+#include "features/feed/webhooks.h"
 #include "features/orientation/referents.h"
 #include "features/referrals/referrals.h"
 #include "features/caf/routes.h"
@@ -68,9 +69,9 @@ int run_serve(const Config& config) {
 
   std::unique_ptr<store::Db> db;
   try {
-    // One connection per request worker, one for the job loop, one for the access log's group
-    // commit, one spare.
-    db = store::Db::open(config.db_url, config.workers + 3);
+    // One connection per request worker, one each for the job loop, the access log's group
+    // commit, the webhook sender and a CAF import in progress, one spare.
+    db = store::Db::open(config.db_url, config.workers + 5);
     auto conn = db->acquire();
     auto pending = store::pending_migrations(*conn);
     if (!pending.empty()) {
@@ -107,6 +108,7 @@ int run_serve(const Config& config) {
 
   std::atomic<bool> stop_jobs{false};
   std::thread job_thread;
+  std::thread webhook_thread;
   if (config.jobs) {
     job_thread = std::thread([&] {
       jobs::JobRunner runner(*db, "serve-" + std::to_string(::getpid()));
@@ -121,6 +123,7 @@ int run_serve(const Config& config) {
       caf::register_jobs(runner, *db);
       runner.run(stop_jobs);
     });
+    webhook_thread = std::thread([&] { feed::run_dispatcher(*db, stop_jobs); });
   }
 
   std::string host =
@@ -138,6 +141,7 @@ int run_serve(const Config& config) {
   stop_jobs = true;
   if (job_thread.joinable()) job_thread.join();
   caf::stop_imports();
+  if (webhook_thread.joinable()) webhook_thread.join();
   std::fflush(stdout);
   return status;
 }

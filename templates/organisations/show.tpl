@@ -19,6 +19,7 @@
   {{#CAN_EDIT}}<li><a class="fr-btn" href="/structures/{{ID}}/modifier">Modifier</a></li>{{/CAN_EDIT}}
   {{#CAN_SEE_MEMBERS}}<li><a class="fr-btn fr-btn--secondary" href="/structures/{{ID}}/membres">Membres</a></li>{{/CAN_SEE_MEMBERS}}
   {{#CAN_API}}<li><a class="fr-btn fr-btn--secondary" href="/structures/{{ID}}/acces-api">Accès API</a></li>{{/CAN_API}}
+  {{#CAN_API}}<li><a class="fr-btn fr-btn--secondary" href="/structures/{{ID}}/webhooks">Webhooks</a></li>{{/CAN_API}}
   <li><a class="fr-btn fr-btn--secondary" href="/structures/{{ID}}/services">Offre de services</a></li>
 </ul>
 {{#CAN_DEACTIVATE}}

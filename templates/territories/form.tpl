@@ -92,6 +92,7 @@
     <li><a class="fr-btn fr-btn--secondary" href="/territoires">Annuler</a></li>
   </ul>
 </form>
+{{#EXPORTS}}<p><a class="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/territoires/{{ID}}/exports">Exporter les personnes et les parcours (CSV)</a></p>{{/EXPORTS}}
 {{#ORGANISATIONS_LINK}}
 <p><a class="fr-link" href="/structures?territoire={{ID}}">Structures de ce territoire</a></p>
 {{/ORGANISATIONS_LINK}}

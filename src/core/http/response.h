@@ -13,6 +13,9 @@ struct Response {
   unsigned status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // When set, the body is this file instead (a large export spooled to disk as it was read):
+  // the server streams it from disk and deletes it.
+  std::string body_file;
 
   void set_header(std::string_view name, std::string value);  // replaces any previous value
   void add_header(std::string name, std::string value);       // e.g. several Set-Cookie

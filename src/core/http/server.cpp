@@ -28,6 +28,7 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -337,6 +338,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void send(Response response) {
     state_ = State::kWriting;
     add_security_headers(response, config());
+    if (!response.body_file.empty()) return send_file(std::move(response));
     auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
     message->version(11);
     message->result(response.status);
@@ -358,6 +360,41 @@ class Connection : public std::enable_shared_from_this<Connection> {
           self->first_request_ = false;
           self->wait_for_request();
         });
+  }
+
+  // A response whose body is a spooled file: streamed from disk, the file unlinked once open.
+  void send_file(Response response) {
+    auto message = std::make_shared<bhttp::response<bhttp::file_body>>();
+    message->version(11);
+    message->result(response.status);
+    for (auto& [name, value] : response.headers) message->insert(name, value);
+    beast::error_code ec;
+    message->body().open(response.body_file.c_str(), beast::file_mode::scan, ec);
+    std::remove(response.body_file.c_str());
+    if (ec) {
+      return send(error_response(500, "Erreur interne", "Le fichier à envoyer est introuvable.",
+                                 path_.starts_with("/api/")));
+    }
+    message->prepare_payload();
+    bool keep_alive = keep_alive_ && !closing_ && !server_.stopping && !head_;
+    message->keep_alive(keep_alive);
+    stream_.expires_after(std::chrono::seconds(config().body_timeout_seconds * 10));
+    auto done = [self = shared_from_this(), message, keep_alive](beast::error_code ec,
+                                                                 std::size_t bytes) {
+      self->log(message->result_int(), bytes);
+      if (ec) return self->close();
+      if (!keep_alive) return self->linger();
+      self->first_request_ = false;
+      self->wait_for_request();
+    };
+    if (head_) {
+      auto serializer =
+          std::make_shared<bhttp::response_serializer<bhttp::file_body>>(*message);
+      return bhttp::async_write_header(
+          stream_, *serializer,
+          [serializer, done](beast::error_code ec, std::size_t bytes) { done(ec, bytes); });
+    }
+    bhttp::async_write(stream_, *message, done);
   }
 
   void log(unsigned status, std::size_t bytes) {

@@ -3,6 +3,7 @@
 #include "core/html/render.h"
 #include "core/http/flash.h"
 #include "core/text.h"
+#include "features/exports/exports.h"
 #include "features/territories/policy.h"
 #include "features/territories/territory.h"
 
@@ -54,6 +55,7 @@ http::Response form_page(http::Context& ctx, const TerritoryForm& form, std::int
   dict.SetValue("RETENTION_MONTHS", form.retention_months);
   if (!creating) dict.SetIntValue("ID", id);
   if (!creating) dict.ShowSection("ORGANISATIONS_LINK");
+  if (!creating && exports::may_export(ctx.actor, id)) dict.ShowSection("EXPORTS");
   if (error) html::show_form_error(dict, *error);
   std::string title = creating ? "Créer un territoire" : "Territoire " + form.name;
   if (error) title = "Erreur — " + title;
