@@ -64,12 +64,12 @@ test('queue → suggestion → decision → référent → outbox → reorientat
       // A first try without the reason: the error names it, the choices stay.
       await page.locator('label[for="route-social"]').click();
       await page.getByLabel('Structure chargée de l’accompagnement').selectOption({ label: 'Association Le Relais ardennais' });
-      await page.getByLabel(/^Référent \(facultatif\)/).selectOption({ label: 'Julie Moreau — Association Le Relais ardennais' });
+      await page.getByLabel(/^Référent \(facultatif\)/).selectOption({ label: 'Sofia Moreau — Association Le Relais ardennais' });
       await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Enregistrer l’orientation' }).click()]);
       assert.match(await page.locator('#reason-error').innerText(), /Indiquez le motif de la décision/);
       assert.ok(await page.getByLabel('Social', { exact: true }).isChecked());
       assert.equal(await page.getByLabel(/^Référent \(facultatif\)/).locator('option:checked').innerText(),
-        'Julie Moreau — Association Le Relais ardennais');
+        'Sofia Moreau — Association Le Relais ardennais');
       assert.equal(sql('SELECT COUNT(*) FROM orientations o JOIN journeys j ON j.id = o.journey_id JOIN persons p ON p.id = j.person_id WHERE p.email = \'gaelle.menard@free.test\''), '0');
       await visit(page);
 
@@ -81,7 +81,7 @@ test('queue → suggestion → decision → référent → outbox → reorientat
       await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
       await page.getByText('La décision d’orientation est enregistrée').waitFor();
       const current = page.locator('section[aria-labelledby="actuelle"]');
-      assert.match(await current.innerText(), /Référent : Julie Moreau/);
+      assert.match(await current.innerText(), /Référent : Sofia Moreau/);
       assert.match(await current.innerText(), /suggestion suivie : oui/);
       await visit(page);
 
@@ -140,7 +140,7 @@ test('queue → suggestion → decision → référent → outbox → reorientat
       await Promise.all([person.waitForLoadState('load'), person.getByRole('link', { name: 'Mon orientation et son explication' }).first().click()]);
       const main = await person.locator('main').innerText();
       assert.match(main, /parcours Social, accompagné par Association Le Relais ardennais/);
-      assert.match(main, /Votre référent\(e\) : Julie Moreau/);
+      assert.match(main, /Votre référent\(e\) : Sofia Moreau/);
       assert.match(main, /Trouver un hébergement stable d’abord/);
       assert.match(main, /La personne n'a pas de domicile fixe/);
       assert.match(main, /La décision a suivi cette suggestion/);
@@ -222,11 +222,11 @@ test('entry → the person’s part → professional diagnostic → suggestion �
       await visit(orienter);
       await orienter.locator('label[for="route-social"]').click();
       await orienter.getByLabel('Structure chargée de l’accompagnement').selectOption({ label: 'Mission locale de Charleville-Mézières' });
-      await orienter.getByLabel(/^Référent \(facultatif\)/).selectOption({ label: 'Julie Moreau — Mission locale de Charleville-Mézières' });
-      await orienter.getByLabel('Motif de la décision').fill('Se loger et se soigner d’abord, avec Julie Moreau qui vous connaît déjà.');
+      await orienter.getByLabel(/^Référent \(facultatif\)/).selectOption({ label: 'Sofia Moreau — Mission locale de Charleville-Mézières' });
+      await orienter.getByLabel('Motif de la décision').fill('Se loger et se soigner d’abord, avec Sofia Moreau qui vous connaît déjà.');
       await Promise.all([orienter.waitForLoadState('load'), orienter.getByRole('button', { name: 'Enregistrer l’orientation' }).click()]);
       await orienter.getByText('La décision d’orientation est enregistrée').waitFor();
-      assert.match(await orienter.locator('section[aria-labelledby="actuelle"]').innerText(), /Référent : Julie Moreau/);
+      assert.match(await orienter.locator('section[aria-labelledby="actuelle"]').innerText(), /Référent : Sofia Moreau/);
       await visit(orienter);
       assert.equal(sql(`SELECT COUNT(*) FROM journey_members WHERE journey_id = ${journeyId} AND role = 'referent' AND left_at IS NULL`), '1');
 

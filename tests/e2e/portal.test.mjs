@@ -119,7 +119,7 @@ test('a person asks for accompaniment, then signs in with the emailed link and r
       await Promise.all([page.waitForURL(`${server.url}/mon-espace`), page.keyboard.press('Enter')]);
       await page.getByRole('heading', { name: 'Bonjour Amina' }).waitFor();
       await visit(page);
-      await page.getByText('Julie Moreau').first().waitFor();
+      await page.getByText('Sofia Moreau').first().waitFor();
       await page.getByText('Aucun rendez-vous n’est prévu pour l’instant.').waitFor();
 
       // The note shared with her.

@@ -285,7 +285,7 @@ describe('several roles on the demo territory, on PostgreSQL', () => {
   });
 
   test('user add on an existing email adds the role to the same account', async () => {
-    const added = await demo.cli(['user', 'add', '--email', 'referent@demo.test', '--name', 'Julie Moreau', '--role', 'org_admin', '--org', 'ccas-de-sedan']);
+    const added = await demo.cli(['user', 'add', '--email', 'referent@demo.test', '--name', 'Sofia Moreau', '--role', 'org_admin', '--org', 'ccas-de-sedan']);
     assert.equal(added.code, 0, added.stderr);
     assert.match(added.stdout, /Compte existant : referent@demo\.test/);
     assert.match(added.stdout, /Rôle accordé : Administrateur de structure \(ccas-de-sedan\)/);

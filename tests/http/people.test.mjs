@@ -221,7 +221,7 @@ describe('people pages and API', () => {
     const outside = decode((await visitors.outsider.request(`/personnes/${personId}`)).text);
     assert.match(outside, /Vous ne faites pas partie de l’équipe/);
     assert.match(outside, /Renseigné \(masqué\)/);
-    assert.match(outside, /Julie Moreau/);
+    assert.match(outside, /Sofia Moreau/);
     assert.doesNotMatch(outside, /Premier rendez-vous fait/);
     assert.doesNotMatch(outside, /Carnet de bord/);
     assert.doesNotMatch(outside, /sofia@exemple\.fr/);

@@ -240,7 +240,7 @@ describe('the person’s space', () => {
     const res = await new Visitor(server.url).post('/demander-un-accompagnement', validRequest({ phone: '06 11 22 33 44' }));
     assert.equal(res.status, 303, decode(res.text));
     personId = scalar(server, `SELECT id FROM persons WHERE email = '${email}'`);
-    // The team, as the people feature's pages would make it: Julie Moreau (mission locale) is
+    // The team, as the people feature's pages would make it: Sofia Moreau (mission locale) is
     // the référent, Karim Haddad (CD 08) a member; a note is shared with the person.
     sql(
       server,
@@ -337,7 +337,7 @@ describe('the person’s space', () => {
   test('home shows the team with how to reach them and an honest empty list of appointments', async () => {
     const visitor = space;
     const home = decode((await visitor.request('/mon-espace')).text);
-    assert.match(home, /Julie Moreau/);
+    assert.match(home, /Sofia Moreau/);
     assert.match(home, /Mission locale de Charleville-Mézières/);
     assert.match(home, /Votre référent\(e\)/);
     assert.match(home, /<a href="tel:\+33324331920">03 24 33 19 20<\/a>/);
@@ -346,7 +346,7 @@ describe('the person’s space', () => {
     assert.match(home, /Aucun rendez-vous n’est prévu pour l’instant/);
     const carnet = decode((await visitor.request('/mon-espace/carnet')).text);
     assert.match(carnet, /Rendez-vous jeudi à 14 h à la mission locale\./);
-    assert.match(carnet, /Message de Julie Moreau \(Mission locale de Charleville-Mézières\)/);
+    assert.match(carnet, /Message de Sofia Moreau \(Mission locale de Charleville-Mézières\)/);
     assert.doesNotMatch(carnet, /Note interne/);
     // Their own reads are logged, as theirs.
     assert.ok(Number(scalar(server, `SELECT COUNT(*) FROM access_log WHERE person_id = ${personId} AND actor_id = 0`)) >= 2);
@@ -422,7 +422,7 @@ describe('the person’s space', () => {
   test('a request for another référent needs a reason, then reaches the team by email', async () => {
     const visitor = space;
     const page = decode((await visitor.request('/mon-espace/changer-de-referent')).text);
-    assert.match(page, /Votre référent\(e\) aujourd’hui : <strong>Julie Moreau<\/strong>/);
+    assert.match(page, /Votre référent\(e\) aujourd’hui : <strong>Sofia Moreau<\/strong>/);
     const journeyId = /name="journey_id" value="(\d+)"/.exec(page)[1];
     for (const [field, form, message] of [
       ['reason', { journey_id: journeyId, reason: '' }, /Expliquez en quelques mots pourquoi/],
@@ -514,7 +514,7 @@ describe('the person’s space', () => {
     assert.equal(data.coordonnees.adresse_electronique, email);
     assert.equal(data.parcours[0].territoire, 'Ardennes');
     assert.equal(data.parcours[0].besoin_exprime, 'Je cherche une formation de cariste.');
-    assert.deepEqual(data.parcours[0].equipe.map((m) => m.nom).sort(), ['Julie Moreau', 'Karim Haddad']);
+    assert.deepEqual(data.parcours[0].equipe.map((m) => m.nom).sort(), ['Karim Haddad', 'Sofia Moreau']);
     assert.ok(data.carnet_de_bord.some((item) => item.texte === 'Rendez-vous jeudi à 14 h à la mission locale.'));
     assert.ok(!JSON.stringify(data).includes('Note interne'));
     assert.equal(data.consultations_du_dossier[0].structure, 'Territoire Ardennes');

@@ -23,7 +23,7 @@ namespace {
 constexpr std::int64_t kDay = 86400;
 
 // The professionals of the demo teams: an account in one organisation (index in seed.cpp).
-enum Pro { kJulieMl, kJulieRelais, kKarim, kNadia, kThomas, kEric, kNone };
+enum Pro { kSofiaMl, kSofiaRelais, kKarim, kNadia, kThomas, kEric, kNone };
 
 struct Colleague {
   const char* email;
@@ -75,22 +75,22 @@ const std::vector<DemoPerson>& demo_persons() {
     // Léa logs into her own space: accompanied by the demo référente, notes shared with her.
     {"Bréhier-Garnier", "", "Léa", "1991-04-17", "F", "08105", "14 rue Bourbon", "personne@demo.test",
      "06 12 34 56 78", "2", "", "4", "Vendeuse en boulangerie", "2025-06", "français, anglais",
-     false, false, Door::kProfessional, "accompanied", 150, kJulieMl, {kNadia, kEric}, 7},
+     false, false, Door::kProfessional, "accompanied", 150, kSofiaMl, {kNadia, kEric}, 7},
     {"N'Diaye", "", "Aminata", "1988-09-02", "F", "08409", "3 place d’Alsace-Lorraine", "aminata.ndiaye@orange.test",
      "07.61.22.33.44", "2", "", "3", "Aide à domicile", "2024-11", "français, wolof",
-     false, false, Door::kProfessional, "accompanied", 210, kThomas, {kJulieRelais}, 6},
+     false, false, Door::kProfessional, "accompanied", 210, kThomas, {kSofiaRelais}, 6},
     {"Dubois", "Leclercq", "Marie-Hélène", "1975-01-23", "F", "08362", "8 rue Jules Ferry", "mh.leclercq@laposte.test",
      "+33 6 45 12 98 70", "2", "", "3", "Agent d’entretien", "2023-02", "français",
-     true, true, Door::kProfessional, "accompanied", 320, kJulieRelais, {kThomas}, 8},
+     true, true, Door::kProfessional, "accompanied", 320, kSofiaRelais, {kThomas}, 8},
     {"Hénon", "", "Gérard", "1966-12-05", "M", "08190", "22 rue Méhul", "",
      "03 24 42 11 09", "2", "", "infra_3", "Manœuvre du bâtiment", "2019-08", "français",
-     false, false, Door::kProfessional, "accompanied", 900, kJulieMl, {}, 4},  // inactive: purge
+     false, false, Door::kProfessional, "accompanied", 900, kSofiaMl, {}, 4},  // inactive: purge
     {"Da Silva", "", "João Pedro", "1983-06-30", "M", "08363", "5 quai Camille Desmoulins", "joao.dasilva@free.test",
      "06 98 76 54 32", "3", "", "3", "Maçon", "2024-03", "portugais, français",
      true, false, Door::kProfessional, "accompanied", 95, kNadia, {kEric}, 5},
     {"Lemaître", "", "Kévin", "1999-02-14", "M", "08105", "41 avenue de Montcy", "kevin.lemaitre08@gmail.test",
      "0622334455", "2", "", "infra_3", "Préparateur de commandes", "2025-12", "français",
-     false, false, Door::kProfessional, "accompanied", 60, kJulieMl, {kEric}, 4},
+     false, false, Door::kProfessional, "accompanied", 60, kSofiaMl, {kEric}, 4},
     {"Benhamou", "", "Yasmine", "1994-10-11", "F", "08409", "12 rue Gambetta", "yasmine.benhamou@orange.test",
      "07 70 11 22 33", "2", "prime_activite", "5", "Assistante administrative", "2025-09", "français, arabe",
      true, false, Door::kProfessional, "accompanied", 40, kNadia, {}, 3},
@@ -99,31 +99,31 @@ const std::vector<DemoPerson>& demo_persons() {
      true, true, Door::kProfessional, "accompanied", 400, kThomas, {kNadia}, 6},
     {"Roussel", "Moreau", "Anne-Sophie", "1986-07-19", "F", "08480", "9 allée des Peupliers", "as.moreau@sfr.test",
      "06 01 02 03 04", "2", "", "4", "Caissière", "2024-09", "français",
-     true, false, Door::kProfessional, "accompanied", 180, kJulieRelais, {kEric}, 5},
+     true, false, Door::kProfessional, "accompanied", 180, kSofiaRelais, {kEric}, 5},
     {"Ngô", "", "Thị Lan", "1979-11-28", "F", "08105", "17 rue du Petit Bois", "",
      "07 52 63 74 85", "2", "", "infra_3", "Ouvrière en conserverie", "2021-10", "vietnamien, français",
      false, false, Door::kProfessional, "accompanied", 260, kThomas, {}, 4, "", "99243"},
     {"Faure", "", "Théo", "2004-05-03", "M", "08081", "6 rue de la Meuse", "theo.faure@gmail.test",
      "06 55 44 33 22", "", "", "3", "", "", "français",
-     false, false, Door::kProfessional, "accompanied", 120, kJulieMl, {}, 4},
+     false, false, Door::kProfessional, "accompanied", 120, kSofiaMl, {}, 4},
     {"Cissé", "", "Moussa", "1992-01-09", "M", "08409", "", "moussa.cisse@orange.test",
      "07 81 92 03 14", "2", "", "infra_3", "Plongeur en restauration", "2025-01", "français, bambara",
-     false, false, Door::kProfessional, "accompanied", 75, kThomas, {kJulieRelais}, 4, "", "99335"},
+     false, false, Door::kProfessional, "accompanied", 75, kThomas, {kSofiaRelais}, 4, "", "99335"},
     {"Prévost", "", "Céline", "1981-08-22", "F", "08185", "3 rue Saint-Nicolas", "celine.prevost@laposte.test",
      "06 20 30 40 50", "2", "", "3", "Aide-soignante", "2024-06", "français",
      true, false, Door::kProfessional, "accompanied", 140, kNadia, {kThomas}, 5},
     {"Boussaïd", "", "Karima", "1977-12-31", "F", "08105", "28 rue de Tivoli", "",
      "06 71 82 93 04", "3", "aah", "infra_3", "", "", "français, arabe",
-     false, true, Door::kProfessional, "accompanied", 230, kThomas, {kJulieRelais}, 5},
+     false, true, Door::kProfessional, "accompanied", 230, kThomas, {kSofiaRelais}, 5},
     {"Lefebvre", "", "Kevin", "1999-02-14", "M", "08480", "4 rue Pasteur", "k.lefebvre@free.test",
      "07 12 12 12 12", "", "are", "4", "Cariste", "2026-01", "français",
      true, false, Door::kProfessional, "accompanied", 30, kNadia, {}, 2},
     {"Vasseur", "", "Maëlle", "2001-09-15", "F", "08490", "11 rue Chanzy", "maelle.vasseur@gmail.test",
      "06 44 55 66 77", "2", "", "4", "Animatrice périscolaire", "2025-07", "français",
-     false, false, Door::kProfessional, "accompanied", 100, kJulieMl, {}, 3},
+     false, false, Door::kProfessional, "accompanied", 100, kSofiaMl, {}, 3},
     {"Guérin", "", "Stéphane", "1973-04-04", "M", "08302", "1 place de l’Église", "",
      "03 24 53 00 11", "2", "", "3", "Bûcheron", "2020-11", "français",
-     true, true, Door::kProfessional, "accompanied", 300, kJulieRelais, {kEric}, 6},
+     true, true, Door::kProfessional, "accompanied", 300, kSofiaRelais, {kEric}, 6},
     {"Le Goff", "", "Aurélien", "1990-10-20", "M", "08367", "7 rue de France", "aurelien.legoff@sfr.test",
      "06 90 80 70 60", "2", "", "5", "Technicien de maintenance", "2025-04", "français, anglais",
      true, false, Door::kProfessional, "accompanied", 50, kNadia, {}, 2},
@@ -132,7 +132,7 @@ const std::vector<DemoPerson>& demo_persons() {
      false, false, Door::kProfessional, "accompanied", 85, kThomas, {}, 3},
     {"Mercier", "", "Noé", "2003-12-01", "M", "08105", "52 rue de Warcq", "noe.mercier@gmail.test",
      "06 14 25 36 47", "", "", "infra_3", "", "", "français",
-     false, false, Door::kProfessional, "accompanied", 20, kJulieMl, {}, 2},
+     false, false, Door::kProfessional, "accompanied", 20, kSofiaMl, {}, 2},
     // Oriented by the chargé d'orientation, référent chosen.
     {"Pereira", "", "Inês", "1985-05-25", "F", "08363", "10 rue Victor Hugo", "ines.pereira@free.test",
      "06 87 65 43 21", "2", "", "3", "Agent de propreté", "2025-02", "portugais, français",
@@ -142,10 +142,10 @@ const std::vector<DemoPerson>& demo_persons() {
      true, false, Door::kProfessional, "oriented", 18, kThomas, {kKarim}, 1},
     {"Giraud", "", "Chloé", "1997-06-06", "F", "08105", "33 rue Forest", "chloe.giraud@laposte.test",
      "07 66 55 44 33", "2", "", "5", "Serveuse", "2025-08", "français, espagnol",
-     false, false, Door::kProfessional, "oriented", 12, kJulieMl, {kKarim}, 1},
+     false, false, Door::kProfessional, "oriented", 12, kSofiaMl, {kKarim}, 1},
     {"Deschamps", "Hubert", "Sandrine", "1972-09-09", "F", "08362", "2 impasse des Tilleuls", "",
      "06 50 60 70 80", "3", "", "3", "Employée administrative", "2021-04", "français",
-     false, true, Door::kProfessional, "oriented", 9, kJulieRelais, {kKarim}, 1},
+     false, true, Door::kProfessional, "oriented", 9, kSofiaRelais, {kKarim}, 1},
     {"Haddad", "", "Mehdi", "1995-11-17", "M", "08190", "14 rue Méhul", "mehdi.haddad@gmail.test",
      "07 01 23 45 67", "2", "", "4", "Chauffeur-livreur", "2025-11", "français, arabe",
      true, false, Door::kProfessional, "oriented", 7, kNadia, {kKarim}, 1},
@@ -335,8 +335,8 @@ int seed_demo_persons(store::Connection& conn, std::int64_t territory_id,
     return *id;
   };
   std::vector<Professional> pros(kNone);
-  pros[kJulieMl] = {user("referent@demo.test"), organisation_ids.at(3)};
-  pros[kJulieRelais] = {user("referent@demo.test"), organisation_ids.at(5)};
+  pros[kSofiaMl] = {user("referent@demo.test"), organisation_ids.at(3)};
+  pros[kSofiaRelais] = {user("referent@demo.test"), organisation_ids.at(5)};
   pros[kKarim] = {user("orientation@demo.test"), organisation_ids.at(0)};
   pros[kNadia] = ensure_colleague(conn, kColleagues[0], organisation_ids, password);
   pros[kThomas] = ensure_colleague(conn, kColleagues[1], organisation_ids, password);

@@ -80,7 +80,7 @@ const std::vector<DemoUser>& demo_users() {
        "chargé d’orientation au Conseil départemental des Ardennes",
        {{Role::kProfessional, 0, true, false}}},
       {"referent@demo.test",
-       "Julie Moreau",
+       "Sofia Moreau",
        "référente à la Mission locale et à l’Association Le Relais ardennais (deux structures)",
        {{Role::kProfessional, 3, false, true}, {Role::kProfessional, 5, false, true}}},
   };
