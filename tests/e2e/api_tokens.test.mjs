@@ -6,10 +6,10 @@
 // violations on every page visited.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 
 import { login, tabTo, visit, withBrowser } from '../support/browser.mjs';
 import { startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 
 const demoPassword = 'parcours-demo-2026';
 
@@ -22,8 +22,7 @@ test('Accès API: create a token with the keyboard, see its secret once, revoke 
       }
     },
   });
-  const sql = (query) =>
-    execFileSync('sqlite3', [server.dbUrl.replace(/^sqlite:/, ''), query], { encoding: 'utf8' }).trim();
+  const sql = sqliteQuery(server);
   const org = sql("SELECT id FROM organisations WHERE slug = 'conseil-departemental-des-ardennes'");
   const api = (path, secret) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${secret}` } });
   try {

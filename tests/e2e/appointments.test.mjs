@@ -5,10 +5,10 @@
 // axe-core (WCAG 2.1 A/AA) must report zero violations on every page visited.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 
 import { expectNoAxeViolations, focused, login, tabTo, visit, withBrowser } from '../support/browser.mjs';
 import { mails, startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 
 const dayFromNow = (days) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
@@ -21,8 +21,7 @@ test('a référente books an appointment, the person excuses it from her space',
       }
     },
   });
-  const sql = (query) =>
-    execFileSync('sqlite3', [server.dbUrl.replace(/^sqlite:/, ''), query], { encoding: 'utf8' }).trim();
+  const sql = sqliteQuery(server);
   const lea = sql("SELECT id FROM persons WHERE email = 'personne@demo.test'");
   const date = dayFromNow(4);
   try {

@@ -6,10 +6,10 @@
 // must report zero violations on every page visited.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 
 import { expectNoAxeViolations, login, withBrowser } from '../support/browser.mjs';
 import { startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 
 async function visit(page, url) {
   if (url) await page.goto(url);
@@ -43,8 +43,7 @@ test('a member creates and publishes a service, which the public then reads', as
       }
     },
   });
-  const sql = (query) =>
-    execFileSync('sqlite3', [server.dbUrl.replace(/^sqlite:/, ''), query], { encoding: 'utf8' }).trim();
+  const sql = sqliteQuery(server);
   try {
     await withBrowser(async (page, _context, browser) => {
       await login(page, server.url, 'orientation@demo.test', 'parcours-demo-2026');

@@ -6,10 +6,10 @@
 // axe-core (WCAG 2.1 A/AA) must report zero violations on every page visited.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 
 import { expectNoAxeViolations, login, withBrowser } from '../support/browser.mjs';
 import { mails, startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 
 const email = 'personne@demo.test';
 const password = 'parcours-demo-2026';
@@ -47,8 +47,7 @@ test('the person fills her part, the professional reads it beside the diagnostic
       }
     },
   });
-  const sql = (query) =>
-    execFileSync('sqlite3', [server.dbUrl.replace(/^sqlite:/, ''), query], { encoding: 'utf8' }).trim();
+  const sql = sqliteQuery(server);
   try {
     await withBrowser(async (page, _context, browser) => {
       // Léa, on her phone.

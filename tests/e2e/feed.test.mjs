@@ -10,10 +10,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 
 import { login, tabTo, visit, withBrowser } from '../support/browser.mjs';
 import { startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 
 const demoPassword = 'parcours-demo-2026';
 
@@ -28,8 +28,7 @@ async function startDemo() {
       }
     },
   });
-  const sql = (query) =>
-    execFileSync('sqlite3', ['-cmd', '.timeout 5000', server.dbUrl.replace(/^sqlite:/, ''), query], { encoding: 'utf8' }).trim();
+  const sql = sqliteQuery(server);
   return { server, sql, cli };
 }
 

@@ -9,10 +9,10 @@
 // carnet de bord. axe-core (WCAG 2.1 A/AA) must report zero violations on every page visited.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 
 import { login, tabTo, visit, withBrowser } from '../support/browser.mjs';
 import { mails, startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 
 const dayFromNow = (days) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
@@ -34,8 +34,7 @@ test('Nicolas and his référente, from the plan to the closure of the journey',
       }
     },
   });
-  const sql = (query) =>
-    execFileSync('sqlite3', [server.dbUrl.replace(/^sqlite:/, ''), query], { encoding: 'utf8' }).trim();
+  const sql = sqliteQuery(server);
   const nicolas = sql("SELECT id FROM persons WHERE email = 'nicolas@demo.test'");
   assert.ok(nicolas, 'Nicolas est dans la démonstration');
   try {

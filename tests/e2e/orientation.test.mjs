@@ -7,10 +7,10 @@
 // violations on every page visited.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 
 import { expectNoAxeViolations, focused, login, tabTo, visit, withBrowser } from '../support/browser.mjs';
 import { mails, startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 
 const demoPassword = 'parcours-demo-2026';
 const personEmail = 'gaelle.menard@free.test';
@@ -33,8 +33,7 @@ test('queue → suggestion → decision → référent → outbox → reorientat
       }
     },
   });
-  const sql = (query) =>
-    execFileSync('sqlite3', [server.dbUrl.replace(/^sqlite:/, ''), query], { encoding: 'utf8' }).trim();
+  const sql = sqliteQuery(server);
   try {
     await withBrowser(async (page, _context, browser) => {
       // The chargé d'orientation: the queue, then the late ones only.
@@ -165,8 +164,7 @@ test('entry → the person’s part → professional diagnostic → suggestion �
     },
   });
   const email = 'yasmine.ferhat@exemple.fr';
-  const sql = (query) =>
-    execFileSync('sqlite3', [server.dbUrl.replace(/^sqlite:/, ''), query], { encoding: 'utf8' }).trim();
+  const sql = sqliteQuery(server);
   const chooseRadio = async (page, name, value) => {
     const id = await page.locator(`input[name="${name}"][value="${value}"]`).getAttribute('id');
     await page.locator(`label[for="${id}"]`).click();

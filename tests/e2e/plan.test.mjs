@@ -7,10 +7,10 @@
 // every page visited.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 
 import { login, tabTo, visit, withBrowser } from '../support/browser.mjs';
 import { mails, startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 
 const click = (page, locator) => Promise.all([page.waitForLoadState('load'), locator.click()]);
 
@@ -23,8 +23,7 @@ test('a référente builds a plan with the person, who proposes a goal and marks
       }
     },
   });
-  const sql = (query) =>
-    execFileSync('sqlite3', [server.dbUrl.replace(/^sqlite:/, ''), query], { encoding: 'utf8' }).trim();
+  const sql = sqliteQuery(server);
   const lea = sql("SELECT id FROM persons WHERE email = 'personne@demo.test'");
   try {
     await withBrowser(async (page, _context, browser) => {

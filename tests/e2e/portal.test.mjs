@@ -6,11 +6,11 @@
 // (WCAG 2.1 A/AA) must report zero violations on every page visited.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 import { expectNoAxeViolations, withBrowser } from '../support/browser.mjs';
 import { mails, startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 
 const email = 'amina.diallo@exemple.fr';
 
@@ -49,8 +49,7 @@ test('a person asks for accompaniment, then signs in with the emailed link and r
       }
     },
   });
-  const sql = (query) =>
-    execFileSync('sqlite3', [server.dbUrl.replace(/^sqlite:/, ''), query], { encoding: 'utf8' }).trim();
+  const sql = sqliteQuery(server);
   try {
     await withBrowser(async (_page, _context, browser) => {
       const phone = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 }, acceptDownloads: true });

@@ -7,10 +7,10 @@
 // (WCAG 2.1 A/AA) reports zero violations on every page visited.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 
 import { expectNoAxeViolations, focused, login, tabTo, visit, withBrowser } from '../support/browser.mjs';
 import { startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 
 const demoPassword = 'parcours-demo-2026';
 
@@ -23,8 +23,7 @@ test('matching → referral → inbox → accepted; the no-account link; the per
       }
     },
   });
-  const sql = (query) =>
-    execFileSync('sqlite3', [server.dbUrl.replace(/^sqlite:/, ''), query], { encoding: 'utf8' }).trim();
+  const sql = sqliteQuery(server);
   const lea = sql("SELECT id FROM persons WHERE email = 'personne@demo.test'");
   try {
     await withBrowser(async (page, _context, browser) => {

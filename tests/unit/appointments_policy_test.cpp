@@ -8,40 +8,19 @@
 
 #include "features/appointments/appointments.h"
 #include "features/appointments/policy.h"
+#include "support/policy_fixtures.h"
 
 namespace parcours::appointments {
 namespace {
 
-using security::Actor;
-using security::Grant;
+using policy_test::facts;
+using policy_test::kMe;
+using policy_test::pro;
+using policy_test::with;
 using security::Role;
 
-constexpr std::int64_t kMe = 7;
 constexpr std::int64_t kColleague = 8;
 constexpr std::int64_t kOrg = 20;
-
-MaybeActor with(std::vector<Grant> grants) {
-  Actor a;
-  a.user_id = kMe;
-  a.grants = std::move(grants);
-  return a;
-}
-
-Grant pro(std::int64_t org) {
-  return {.role = Role::kProfessional, .organisation_id = org, .organisation_territory_id = 1};
-}
-
-people::PersonFacts facts(bool in_team, bool referent, bool active = true) {
-  people::PersonFacts f;
-  f.person_id = 3;
-  f.territory_id = 1;
-  f.present = true;
-  f.journey_id = 5;
-  f.journey_active = active;
-  f.in_team = in_team;
-  f.referent = referent;
-  return f;
-}
 
 struct Row {
   const char* name;

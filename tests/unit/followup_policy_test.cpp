@@ -7,41 +7,19 @@
 #include <vector>
 
 #include "features/followup/policy.h"
+#include "support/policy_fixtures.h"
 
 namespace parcours::followup {
 namespace {
 
-using security::Actor;
+using policy_test::facts;
+using policy_test::kMe;
+using policy_test::pro;
+using policy_test::with;
 using security::Grant;
 using security::Role;
 
-constexpr std::int64_t kMe = 7;
 constexpr std::int64_t kOrg = 20;
-
-MaybeActor with(std::vector<Grant> grants) {
-  Actor a;
-  a.user_id = kMe;
-  a.grants = std::move(grants);
-  return a;
-}
-
-Grant pro(std::int64_t org) {
-  return {.role = Role::kProfessional, .organisation_id = org, .organisation_territory_id = 1};
-}
-
-people::PersonFacts facts(bool in_team, bool referent, bool active = true, bool former = false) {
-  people::PersonFacts f;
-  f.person_id = 3;
-  f.territory_id = 1;
-  f.present = true;
-  f.journey_id = 5;
-  f.journey_active = active;
-  f.journey_status = active ? "accompanied" : "closed";
-  f.in_team = in_team;
-  f.referent = referent;
-  f.former_referent = former;
-  return f;
-}
 
 struct Row {
   const char* name;

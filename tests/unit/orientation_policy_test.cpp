@@ -7,11 +7,12 @@
 #include <vector>
 
 #include "features/orientation/policy.h"
+#include "support/policy_fixtures.h"
 
 namespace parcours::orientation {
 namespace {
 
-using security::Actor;
+using policy_test::with;
 using security::Grant;
 using security::Role;
 
@@ -19,13 +20,6 @@ constexpr std::int64_t kTerritory = 1;
 constexpr std::int64_t kOther = 2;
 constexpr std::int64_t kCd = 10;
 constexpr std::int64_t kInCharge = 20;
-
-MaybeActor with(std::vector<Grant> grants) {
-  Actor a;
-  a.user_id = 7;
-  a.grants = std::move(grants);
-  return a;
-}
 
 Grant pro(std::int64_t org, std::int64_t territory, bool orientation = false,
           bool referent = false) {

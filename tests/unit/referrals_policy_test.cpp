@@ -7,30 +7,19 @@
 #include <vector>
 
 #include "features/referrals/policy.h"
+#include "support/policy_fixtures.h"
 
 namespace parcours::referrals {
 namespace {
 
-using security::Actor;
-using security::Grant;
+using policy_test::pro;
+using policy_test::with;
 using security::Role;
 
 constexpr std::int64_t kTerritory = 1;
 constexpr std::int64_t kTeamOrg = 10;
 constexpr std::int64_t kReceiver = 30;
 constexpr std::int64_t kOtherOrg = 40;
-
-MaybeActor with(std::vector<Grant> grants) {
-  Actor a;
-  a.user_id = 7;
-  a.grants = std::move(grants);
-  return a;
-}
-
-Grant pro(std::int64_t org) {
-  return {
-      .role = Role::kProfessional, .organisation_id = org, .organisation_territory_id = kTerritory};
-}
 
 struct Row {
   const char* name;

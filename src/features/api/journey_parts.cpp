@@ -243,18 +243,15 @@ http::Response read_plan(http::Context& ctx, const Caller& caller) {
 }  // namespace
 
 void register_journey_part_routes(http::Router& router) {
-  auto on = [&](const char* method, const char* path, const char* resource, Access access,
-                http::Response (*handler)(http::Context&, const Caller&)) {
-    router.add(method, path, [resource, access, handler](http::Context& ctx) {
-      return with_caller(ctx, resource, access,
-                         [&](const Caller& caller) { return handler(ctx, caller); });
-    });
-  };
-  on("GET", "/api/v1/journeys/{id}/diagnostic", "diagnostic", Access::kRead, read_diagnostic);
-  on("POST", "/api/v1/journeys/{id}/diagnostic", "diagnostic", Access::kWrite, write_diagnostic);
-  on("GET", "/api/v1/journeys/{id}/orientation", "orientation", Access::kRead, read_orientation);
-  on("POST", "/api/v1/journeys/{id}/orientation", "orientation", Access::kWrite, decide);
-  on("GET", "/api/v1/journeys/{id}/plan", "plan", Access::kRead, read_plan);
+  add_route(router, "GET", "/api/v1/journeys/{id}/diagnostic", "diagnostic", Access::kRead,
+            read_diagnostic);
+  add_route(router, "POST", "/api/v1/journeys/{id}/diagnostic", "diagnostic", Access::kWrite,
+            write_diagnostic);
+  add_route(router, "GET", "/api/v1/journeys/{id}/orientation", "orientation", Access::kRead,
+            read_orientation);
+  add_route(router, "POST", "/api/v1/journeys/{id}/orientation", "orientation", Access::kWrite,
+            decide);
+  add_route(router, "GET", "/api/v1/journeys/{id}/plan", "plan", Access::kRead, read_plan);
 }
 
 }  // namespace parcours::api

@@ -217,18 +217,14 @@ http::Response set_status(http::Context& ctx, const Caller& caller) {
 }  // namespace
 
 void register_journey_routes(http::Router& router) {
-  auto on = [&](const char* method, const char* path, const char* resource, Access access,
-                http::Response (*handler)(http::Context&, const Caller&)) {
-    router.add(method, path, [resource, access, handler](http::Context& ctx) {
-      return with_caller(ctx, resource, access,
-                         [&](const Caller& caller) { return handler(ctx, caller); });
-    });
-  };
-  on("GET", "/api/v1/journeys/{id}/team", "team", Access::kRead, team);
-  on("POST", "/api/v1/journeys/{id}/team", "team", Access::kWrite, add_to_team);
-  on("GET", "/api/v1/journeys/{id}/appointments", "appointments", Access::kRead, list_appointments);
-  on("POST", "/api/v1/journeys/{id}/appointments", "appointments", Access::kWrite, book);
-  on("PATCH", "/api/v1/appointments/{id}", "appointments", Access::kWrite, set_status);
+  add_route(router, "GET", "/api/v1/journeys/{id}/team", "team", Access::kRead, team);
+  add_route(router, "POST", "/api/v1/journeys/{id}/team", "team", Access::kWrite, add_to_team);
+  add_route(router, "GET", "/api/v1/journeys/{id}/appointments", "appointments", Access::kRead,
+            list_appointments);
+  add_route(router, "POST", "/api/v1/journeys/{id}/appointments", "appointments", Access::kWrite,
+            book);
+  add_route(router, "PATCH", "/api/v1/appointments/{id}", "appointments", Access::kWrite,
+            set_status);
 }
 
 }  // namespace parcours::api

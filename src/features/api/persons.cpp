@@ -365,20 +365,15 @@ std::optional<http::Response> bearer_persons_search(http::Context& ctx) {
 }
 
 void register_person_routes(http::Router& router) {
-  auto on = [&](const char* method, const char* path, const char* resource, Access access,
-                http::Response (*handler)(http::Context&, const Caller&)) {
-    router.add(method, path, [resource, access, handler](http::Context& ctx) {
-      return with_caller(ctx, resource, access,
-                         [&](const Caller& caller) { return handler(ctx, caller); });
-    });
-  };
   // GET /api/v1/persons is the people feature's route (session), which hands bearer calls to
   // bearer_persons_search.
-  on("POST", "/api/v1/persons", "persons", Access::kWrite, create);
-  on("GET", "/api/v1/persons/{id}", "persons", Access::kRead, show);
-  on("PATCH", "/api/v1/persons/{id}/contact", "persons", Access::kWrite, update_contact);
-  on("GET", "/api/v1/persons/{id}/journeys", "journeys", Access::kRead, person_journeys);
-  on("GET", "/api/v1/journeys/{id}", "journeys", Access::kRead, show_journey);
+  add_route(router, "POST", "/api/v1/persons", "persons", Access::kWrite, create);
+  add_route(router, "GET", "/api/v1/persons/{id}", "persons", Access::kRead, show);
+  add_route(router, "PATCH", "/api/v1/persons/{id}/contact", "persons", Access::kWrite,
+            update_contact);
+  add_route(router, "GET", "/api/v1/persons/{id}/journeys", "journeys", Access::kRead,
+            person_journeys);
+  add_route(router, "GET", "/api/v1/journeys/{id}", "journeys", Access::kRead, show_journey);
 }
 
 }  // namespace parcours::api

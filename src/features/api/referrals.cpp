@@ -215,18 +215,12 @@ http::Response answer(http::Context& ctx, const Caller& caller) {
 }  // namespace
 
 void register_referral_routes(http::Router& router) {
-  auto on = [&](const char* method, const char* path, Access access,
-                http::Response (*handler)(http::Context&, const Caller&)) {
-    router.add(method, path, [access, handler](http::Context& ctx) {
-      return with_caller(ctx, "referrals", access,
-                         [&](const Caller& caller) { return handler(ctx, caller); });
-    });
-  };
-  on("GET", "/api/v1/journeys/{id}/referrals", Access::kRead, of_journey);
-  on("POST", "/api/v1/journeys/{id}/referrals", Access::kWrite, send);
-  on("GET", "/api/v1/referrals", Access::kRead, received);
-  on("GET", "/api/v1/referrals/{id}", Access::kRead, show);
-  on("POST", "/api/v1/referrals/{id}/answer", Access::kWrite, answer);
+  add_route(router, "GET", "/api/v1/journeys/{id}/referrals", "referrals", Access::kRead,
+            of_journey);
+  add_route(router, "POST", "/api/v1/journeys/{id}/referrals", "referrals", Access::kWrite, send);
+  add_route(router, "GET", "/api/v1/referrals", "referrals", Access::kRead, received);
+  add_route(router, "GET", "/api/v1/referrals/{id}", "referrals", Access::kRead, show);
+  add_route(router, "POST", "/api/v1/referrals/{id}/answer", "referrals", Access::kWrite, answer);
 }
 
 }  // namespace parcours::api

@@ -19,6 +19,14 @@ http::Response with_caller(http::Context& ctx, std::string_view resource, Access
   return handler(*caller);
 }
 
+void add_route(http::Router& router, const char* method, const char* path, const char* resource,
+               Access access, Handler handler) {
+  router.add(method, path, [resource, access, handler](http::Context& ctx) {
+    return with_caller(ctx, resource, access,
+                       [&](const Caller& caller) { return handler(ctx, caller); });
+  });
+}
+
 std::variant<Body, http::Response> Body::parse(const http::Request& request,
                                                std::vector<std::string> allowed) {
   Body body;

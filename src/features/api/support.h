@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/http/context.h"
+#include "core/http/router.h"
 #include "features/api/auth.h"
 #include "features/people/persons.h"
 #include "features/people/policy.h"
@@ -23,6 +24,13 @@ namespace parcours::api {
 // helpers log reads with the token's account as actor) and runs `handler`.
 http::Response with_caller(http::Context& ctx, std::string_view resource, Access access,
                            const std::function<http::Response(const Caller&)>& handler);
+
+// A resource handler of the API: runs with the authenticated caller.
+using Handler = http::Response (*)(http::Context&, const Caller&);
+
+// Registers `handler` for `method` `path`, behind with_caller for `resource` and `access`.
+void add_route(http::Router& router, const char* method, const char* path, const char* resource,
+               Access access, Handler handler);
 
 // A JSON object body; members are read by name, errors gathered.
 class Body {

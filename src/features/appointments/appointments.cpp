@@ -8,6 +8,7 @@
 
 #include "core/atomic.h"
 #include "core/clock.h"
+#include "core/codes.h"
 #include "core/mail/outbox.h"
 #include "core/text.h"
 #include "features/orientation/referents.h"
@@ -137,30 +138,25 @@ json::object payload_of(const Appointment& a, std::optional<std::int64_t> actor_
 
 }  // namespace
 
-const char* status_label(std::string_view s) {
-  if (s == "planned") return "Prévu";
-  if (s == "seen") return "Honoré";
-  if (s == "excused") return "Excusé";
-  if (s == "revoked") return "Annulé par la structure";
-  if (s == "noshow") return "Absent";
-  if (s == "to_update") return "À mettre à jour";
-  return "Inconnu";
-}
+constexpr Code kStatuses[] = {{"planned", "Prévu"},  {"seen", "Honoré"},
+                              {"excused", "Excusé"}, {"revoked", "Annulé par la structure"},
+                              {"noshow", "Absent"},  {"to_update", "À mettre à jour"}};
+
+constexpr Code kStatusBadges[] = {{"planned", "fr-badge--info"},
+                                  {"seen", "fr-badge--success"},
+                                  {"noshow", "fr-badge--error"},
+                                  {"to_update", "fr-badge--warning"}};
+
+constexpr Code kPlaceKinds[] = {
+    {"address", "Adresse"}, {"phone", "Téléphone"}, {"video", "Visioconférence"}};
+
+const char* status_label(std::string_view s) { return label_in(kStatuses, s, "Inconnu"); }
 
 const char* status_badge(std::string_view s) {
-  if (s == "planned") return "fr-badge--info";
-  if (s == "seen") return "fr-badge--success";
-  if (s == "noshow") return "fr-badge--error";
-  if (s == "to_update") return "fr-badge--warning";
-  return "fr-badge--no-icon";
+  return label_in(kStatusBadges, s, "fr-badge--no-icon");
 }
 
-const char* place_kind_label(std::string_view kind) {
-  if (kind == "address") return "Adresse";
-  if (kind == "phone") return "Téléphone";
-  if (kind == "video") return "Visioconférence";
-  return "Lieu";
-}
+const char* place_kind_label(std::string_view kind) { return label_in(kPlaceKinds, kind, "Lieu"); }
 
 std::int64_t paris_day_number(std::int64_t unix_seconds) {
   constexpr std::int64_t kDay = 86400;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/atomic.h"
+#include "core/codes.h"
 #include "core/text.h"
 #include "features/appointments/appointments.h"
 
@@ -13,20 +14,21 @@ constexpr const char* kRevokedMessage = "Parcours clos";
 
 }  // namespace
 
+// The reasons a team may choose; "transfer" is written by the territories feature only.
+constexpr Code kReasons[] = {{"lasting_job", "Emploi durable"},
+                             {"moved", "Déménagement"},
+                             {"stopped", "Arrêt de l’accompagnement"},
+                             {"deceased", "Décès"},
+                             {"other", "Autre motif"}};
+
 const std::vector<std::string>& closure_reasons() {
-  static const std::vector<std::string> reasons{"lasting_job", "moved", "stopped", "deceased",
-                                                "other"};
+  static const std::vector<std::string> reasons = codes_in(kReasons);
   return reasons;
 }
 
 const char* closure_reason_label(std::string_view reason) {
-  if (reason == "lasting_job") return "Emploi durable";
-  if (reason == "moved") return "Déménagement";
-  if (reason == "stopped") return "Arrêt de l’accompagnement";
-  if (reason == "deceased") return "Décès";
-  if (reason == "other") return "Autre motif";
   if (reason == "transfer") return "Transfert vers un autre territoire";
-  return "Motif inconnu";
+  return label_in(kReasons, reason, "Motif inconnu");
 }
 
 Result<void> close_journey(store::Connection& conn, std::int64_t journey_id,

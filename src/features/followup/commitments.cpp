@@ -6,6 +6,7 @@
 
 #include "core/atomic.h"
 #include "core/clock.h"
+#include "core/codes.h"
 #include "core/text.h"
 #include "features/followup/dates.h"
 
@@ -191,25 +192,27 @@ Result<std::int64_t> insert(store::Connection& conn, const JourneyRow& journey, 
 
 }  // namespace
 
+constexpr Code kKinds[] = {
+    {"cer", "Contrat d’engagements réciproques (CER)"},
+    {"ppae", "Projet personnalisé d’accès à l’emploi (PPAE)"},
+    {"pacea", "Parcours d’accompagnement vers l’emploi et l’autonomie (PACEA)"},
+    {"cej", "Contrat d’engagement jeune (CEJ)"},
+    {"other", "Autre engagement"}};
+
+constexpr Code kShortKinds[] = {
+    {"cer", "CER"}, {"ppae", "PPAE"}, {"pacea", "PACEA"}, {"cej", "CEJ"}};
+
 const std::vector<std::string>& commitment_kinds() {
-  static const std::vector<std::string> kinds{"cer", "ppae", "pacea", "cej", "other"};
+  static const std::vector<std::string> kinds = codes_in(kKinds);
   return kinds;
 }
 
 const char* commitment_kind_label(std::string_view kind) {
-  if (kind == "cer") return "Contrat d’engagements réciproques (CER)";
-  if (kind == "ppae") return "Projet personnalisé d’accès à l’emploi (PPAE)";
-  if (kind == "pacea") return "Parcours d’accompagnement vers l’emploi et l’autonomie (PACEA)";
-  if (kind == "cej") return "Contrat d’engagement jeune (CEJ)";
-  return "Autre engagement";
+  return label_in(kKinds, kind, "Autre engagement");
 }
 
 const char* commitment_kind_short(std::string_view kind) {
-  if (kind == "cer") return "CER";
-  if (kind == "ppae") return "PPAE";
-  if (kind == "pacea") return "PACEA";
-  if (kind == "cej") return "CEJ";
-  return "Engagement";
+  return label_in(kShortKinds, kind, "Engagement");
 }
 
 std::string commitment_status_label(std::string_view status, bool expired) {

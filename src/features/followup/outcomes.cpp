@@ -4,6 +4,7 @@
 
 #include "core/atomic.h"
 #include "core/clock.h"
+#include "core/codes.h"
 #include "core/text.h"
 #include "features/followup/dates.h"
 #include "features/organisations/siret.h"
@@ -123,40 +124,35 @@ const char* kClosed = "Ce parcours est clos : son suivi ne change plus.";
 
 }  // namespace
 
+constexpr Code kKinds[] = {{"job", "Emploi"},
+                           {"training", "Formation"},
+                           {"business", "Création d’entreprise"},
+                           {"other", "Autre sortie"}};
+
+constexpr Code kContracts[] = {{"cdi", "CDI"},
+                               {"cdd", "CDD"},
+                               {"interim", "Intérim"},
+                               {"iae", "Contrat aidé ou insertion par l’activité économique (IAE)"},
+                               {"alternance", "Alternance (apprentissage, professionnalisation)"},
+                               {"other", "Autre contrat"}};
+
+constexpr Code kWithWhom[] = {{"person", "Avec la personne"}, {"employer", "Avec l’employeur"}};
+
 const std::vector<std::string>& outcome_kinds() {
-  static const std::vector<std::string> kinds{"job", "training", "business", "other"};
+  static const std::vector<std::string> kinds = codes_in(kKinds);
   return kinds;
 }
 
-const char* outcome_kind_label(std::string_view kind) {
-  if (kind == "job") return "Emploi";
-  if (kind == "training") return "Formation";
-  if (kind == "business") return "Création d’entreprise";
-  if (kind == "other") return "Autre sortie";
-  return "Sortie";
-}
+const char* outcome_kind_label(std::string_view kind) { return label_in(kKinds, kind, "Sortie"); }
 
 const std::vector<std::string>& contract_kinds() {
-  static const std::vector<std::string> kinds{"cdi", "cdd",        "interim",
-                                              "iae", "alternance", "other"};
+  static const std::vector<std::string> kinds = codes_in(kContracts);
   return kinds;
 }
 
-const char* contract_label(std::string_view c) {
-  if (c == "cdi") return "CDI";
-  if (c == "cdd") return "CDD";
-  if (c == "interim") return "Intérim";
-  if (c == "iae") return "Contrat aidé ou insertion par l’activité économique (IAE)";
-  if (c == "alternance") return "Alternance (apprentissage, professionnalisation)";
-  if (c == "other") return "Autre contrat";
-  return "";
-}
+const char* contract_label(std::string_view c) { return label_in(kContracts, c); }
 
-const char* with_whom_label(std::string_view who) {
-  if (who == "person") return "Avec la personne";
-  if (who == "employer") return "Avec l’employeur";
-  return "";
-}
+const char* with_whom_label(std::string_view who) { return label_in(kWithWhom, who); }
 
 Result<std::string> validate_siret(std::string_view typed) {
   std::string siret = organisations::normalise_siret(text::trim(typed));

@@ -236,8 +236,24 @@ struct PlanPage {
   bool can_decide = false;
 };
 
+// Which right a handler needs beyond seeing the plan.
+enum class Need { kView, kEdit, kDecide };
+
+bool has(const PlanPage& page, Need need) {
+  switch (need) {
+    case Need::kView:
+      return true;
+    case Need::kEdit:
+      return page.can_edit;
+    case Need::kDecide:
+      return page.can_decide;
+  }
+  return false;
+}
+
+// Loads the person's plan page and runs `handler(page)` when the actor has `need`.
 template <typename F>
-http::Response with_plan(http::Context& ctx, F&& handler) {
+http::Response with_plan(http::Context& ctx, Need need, F&& handler) {
   auto loaded = people::web::load_person_page(ctx);
   if (auto* response = std::get_if<http::Response>(&loaded)) return std::move(*response);
   auto& p = std::get<PersonPage>(loaded);
@@ -245,6 +261,7 @@ http::Response with_plan(http::Context& ctx, F&& handler) {
   PlanPage page{std::move(p), false, false};
   page.can_edit = may_edit_plan(ctx.actor, page.p.facts);
   page.can_decide = may_decide(ctx.actor, page.p.facts, has_referent(ctx.db, page.p.journey->id));
+  if (!has(page, need)) return html::refuse(ctx);
   return handler(page);
 }
 
@@ -268,6 +285,26 @@ std::optional<Action> action_of_page(http::Context& ctx, const PlanPage& page) {
 
 http::Response not_found(http::Context& ctx, const char* what) {
   return html::error_page(ctx, 404, "Page non trouvée", what);
+}
+
+// with_plan, then the goal named in the path (404 unless it belongs to this journey).
+template <typename F>
+http::Response with_goal(http::Context& ctx, Need need, F&& handler) {
+  return with_plan(ctx, need, [&](PlanPage& page) {
+    auto g = goal_of_page(ctx, page);
+    if (!g) return not_found(ctx, "Cet objectif n’existe pas.");
+    return handler(page, *g);
+  });
+}
+
+// with_plan, then the action named in the path (404 unless it belongs to this journey).
+template <typename F>
+http::Response with_action(http::Context& ctx, Need need, F&& handler) {
+  return with_plan(ctx, need, [&](PlanPage& page) {
+    auto a = action_of_page(ctx, page);
+    if (!a) return not_found(ctx, "Cette action n’existe pas.");
+    return handler(page, *a);
+  });
 }
 
 http::Response back_to_plan(http::Context& ctx, std::int64_t person_id, const std::string& flash,
@@ -327,12 +364,13 @@ http::Response plan_page(http::Context& ctx, const PlanPage& page, const Error* 
 
 // GET /personnes/{id}/plan — the team (and a replaced référent, reading).
 http::Response show(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) { return plan_page(ctx, page, nullptr, "", ""); });
+  return with_plan(ctx, Need::kView,
+                   [&](PlanPage& page) { return plan_page(ctx, page, nullptr, "", ""); });
 }
 
 // GET /personnes/{id}/plan/imprimer — the team.
 http::Response print_view(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
+  return with_plan(ctx, Need::kView, [&](PlanPage& page) {
     auto plan = load_plan(ctx.db, page.p.journey->id);
     ctemplate::TemplateDictionary dict("plan/print");
     dict.SetValue("CSS_PRINT", html::asset_url("plan-print.css"));
@@ -424,8 +462,7 @@ http::Response goal_form_page(http::Context& ctx, const PlanPage& page,
 
 // GET /personnes/{id}/plan/objectifs/nouveau — the team.
 http::Response show_new_goal(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_edit) return html::refuse(ctx);
+  return with_plan(ctx, Need::kEdit, [&](PlanPage& page) {
     GoalForm typed{.thematique = ctx.request.query_value("thematique"),
                    .obstacle = ctx.request.query_value("frein")};
     return goal_form_page(ctx, page, std::nullopt, typed, nullptr);
@@ -435,8 +472,7 @@ http::Response show_new_goal(http::Context& ctx) {
 // POST /personnes/{id}/plan/objectifs/nouveau — the team: thematique, title, target_date,
 // carrier, obstacle.
 http::Response submit_new_goal(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_edit) return html::refuse(ctx);
+  return with_plan(ctx, Need::kEdit, [&](PlanPage& page) {
     auto typed = goal_form_from(ctx.request);
     auto id = create_goal(ctx.db, page.p.journey->id, typed, actor_of(ctx, page));
     if (!id) return goal_form_page(ctx, page, std::nullopt, typed, &id.error());
@@ -447,45 +483,36 @@ http::Response submit_new_goal(http::Context& ctx) {
 
 // GET /personnes/{id}/plan/objectifs/{goal}/modifier — the team.
 http::Response show_edit_goal(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_edit) return html::refuse(ctx);
-    auto g = goal_of_page(ctx, page);
-    if (!g) return not_found(ctx, "Cet objectif n’existe pas.");
-    GoalForm typed{.thematique = g->thematique,
-                   .title = g->title,
-                   .target_date = g->target_date,
-                   .carrier = g->carried_by_person ? "person"
-                              : g->carrier_user_id ? std::to_string(*g->carrier_user_id)
-                                                   : "",
-                   .obstacle = g->obstacle};
-    return goal_form_page(ctx, page, g->id, typed, nullptr);
+  return with_goal(ctx, Need::kEdit, [&](PlanPage& page, const Goal& goal) {
+    GoalForm typed{.thematique = goal.thematique,
+                   .title = goal.title,
+                   .target_date = goal.target_date,
+                   .carrier = goal.carried_by_person ? "person"
+                              : goal.carrier_user_id ? std::to_string(*goal.carrier_user_id)
+                                                     : "",
+                   .obstacle = goal.obstacle};
+    return goal_form_page(ctx, page, goal.id, typed, nullptr);
   });
 }
 
 // POST /personnes/{id}/plan/objectifs/{goal}/modifier — the team.
 http::Response submit_edit_goal(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_edit) return html::refuse(ctx);
-    auto g = goal_of_page(ctx, page);
-    if (!g) return not_found(ctx, "Cet objectif n’existe pas.");
+  return with_goal(ctx, Need::kEdit, [&](PlanPage& page, const Goal& goal) {
     auto typed = goal_form_from(ctx.request);
-    auto done = update_goal(ctx.db, g->id, typed, actor_of(ctx, page));
-    if (!done) return goal_form_page(ctx, page, g->id, typed, &done.error());
+    auto done = update_goal(ctx.db, goal.id, typed, actor_of(ctx, page));
+    if (!done) return goal_form_page(ctx, page, goal.id, typed, &done.error());
     return back_to_plan(ctx, page.p.person.id, "L’objectif est modifié.",
-                        "#objectif-" + std::to_string(g->id));
+                        "#objectif-" + std::to_string(goal.id));
   });
 }
 
 // POST /personnes/{id}/plan/objectifs/{goal}/valider — the référent.
 http::Response submit_validate(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_decide) return html::refuse(ctx);
-    auto g = goal_of_page(ctx, page);
-    if (!g) return not_found(ctx, "Cet objectif n’existe pas.");
-    auto done = validate_goal(ctx.db, g->id, actor_of(ctx, page));
+  return with_goal(ctx, Need::kDecide, [&](PlanPage& page, const Goal& goal) {
+    auto done = validate_goal(ctx.db, goal.id, actor_of(ctx, page));
     if (!done) return plan_page(ctx, page, &done.error(), "", "");
     return back_to_plan(ctx, page.p.person.id, "L’objectif proposé par la personne est validé.",
-                        "#objectif-" + std::to_string(g->id));
+                        "#objectif-" + std::to_string(goal.id));
   });
 }
 
@@ -525,44 +552,37 @@ http::Response close_goal_page(http::Context& ctx, const PlanPage& page, const G
 
 // GET /personnes/{id}/plan/objectifs/{goal}/cloture — the team (a proposal: the référent).
 http::Response show_close_goal(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    auto g = goal_of_page(ctx, page);
-    if (!g) return not_found(ctx, "Cet objectif n’existe pas.");
-    if (!(g->status == "proposed" ? page.can_decide : page.can_edit)) return html::refuse(ctx);
-    return close_goal_page(ctx, page, *g, "", "", nullptr);
+  return with_goal(ctx, Need::kView, [&](PlanPage& page, const Goal& goal) {
+    if (!(goal.status == "proposed" ? page.can_decide : page.can_edit)) return html::refuse(ctx);
+    return close_goal_page(ctx, page, goal, "", "", nullptr);
   });
 }
 
 // POST /personnes/{id}/plan/objectifs/{goal}/cloture — status (reached, abandoned, closed) and
 // reason; for a proposal (declined), the référent and a reason.
 http::Response submit_close_goal(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    auto g = goal_of_page(ctx, page);
-    if (!g) return not_found(ctx, "Cet objectif n’existe pas.");
-    bool proposed = g->status == "proposed";
+  return with_goal(ctx, Need::kView, [&](PlanPage& page, const Goal& goal) {
+    bool proposed = goal.status == "proposed";
     if (!(proposed ? page.can_decide : page.can_edit)) return html::refuse(ctx);
     std::string status = ctx.request.form_value("status");
     std::string reason = ctx.request.form_value("reason");
-    auto done = proposed ? decline_goal(ctx.db, g->id, reason, actor_of(ctx, page))
-                         : close_goal(ctx.db, g->id, status, reason, actor_of(ctx, page));
-    if (!done) return close_goal_page(ctx, page, *g, status, reason, &done.error());
+    auto done = proposed ? decline_goal(ctx.db, goal.id, reason, actor_of(ctx, page))
+                         : close_goal(ctx.db, goal.id, status, reason, actor_of(ctx, page));
+    if (!done) return close_goal_page(ctx, page, goal, status, reason, &done.error());
     return back_to_plan(ctx, page.p.person.id,
                         proposed ? "L’objectif proposé n’est pas retenu ; la raison est notée."
                                  : "L’objectif est clos.",
-                        "#objectif-" + std::to_string(g->id));
+                        "#objectif-" + std::to_string(goal.id));
   });
 }
 
 // POST /personnes/{id}/plan/objectifs/{goal}/rouvrir — the team.
 http::Response submit_reopen_goal(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_edit) return html::refuse(ctx);
-    auto g = goal_of_page(ctx, page);
-    if (!g) return not_found(ctx, "Cet objectif n’existe pas.");
-    auto done = reopen_goal(ctx.db, g->id, actor_of(ctx, page));
+  return with_goal(ctx, Need::kEdit, [&](PlanPage& page, const Goal& goal) {
+    auto done = reopen_goal(ctx.db, goal.id, actor_of(ctx, page));
     if (!done) return plan_page(ctx, page, &done.error(), "", "");
     return back_to_plan(ctx, page.p.person.id, "L’objectif est rouvert.",
-                        "#objectif-" + std::to_string(g->id));
+                        "#objectif-" + std::to_string(goal.id));
   });
 }
 
@@ -700,8 +720,7 @@ http::Response action_form_page(http::Context& ctx, const PlanPage& page,
 
 // GET /personnes/{id}/plan/actions/nouvelle[?objectif=&q=] — the team.
 http::Response show_new_action(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_edit) return html::refuse(ctx);
+  return with_plan(ctx, Need::kEdit, [&](PlanPage& page) {
     ActionForm typed{.goal = ctx.request.query_value("objectif"),
                      .title = ctx.request.query_value("title")};
     return action_form_page(ctx, page, std::nullopt, typed,
@@ -712,8 +731,7 @@ http::Response show_new_action(http::Context& ctx) {
 // POST /personnes/{id}/plan/actions/nouvelle — the team: goal, service_id or title,
 // responsible, start_date, due_date.
 http::Response submit_new_action(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_edit) return html::refuse(ctx);
+  return with_plan(ctx, Need::kEdit, [&](PlanPage& page) {
     auto typed = action_form_from(ctx.request);
     auto id = add_action(ctx.db, page.p.journey->id, typed, actor_of(ctx, page));
     if (!id) {
@@ -727,46 +745,37 @@ http::Response submit_new_action(http::Context& ctx) {
 
 // GET /personnes/{id}/plan/actions/{action}/modifier — the team.
 http::Response show_edit_action(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_edit) return html::refuse(ctx);
-    auto a = action_of_page(ctx, page);
-    if (!a) return not_found(ctx, "Cette action n’existe pas.");
-    ActionForm typed{.goal = a->goal_id ? std::to_string(*a->goal_id) : "",
-                     .title = a->title,
-                     .responsible = a->responsible_person ? "person"
-                                    : a->responsible_user_id
-                                        ? std::to_string(*a->responsible_user_id)
+  return with_action(ctx, Need::kEdit, [&](PlanPage& page, const Action& action) {
+    ActionForm typed{.goal = action.goal_id ? std::to_string(*action.goal_id) : "",
+                     .title = action.title,
+                     .responsible = action.responsible_person ? "person"
+                                    : action.responsible_user_id
+                                        ? std::to_string(*action.responsible_user_id)
                                         : "",
-                     .start_date = a->start_date,
-                     .due_date = a->due_date};
-    return action_form_page(ctx, page, a, typed, "", nullptr);
+                     .start_date = action.start_date,
+                     .due_date = action.due_date};
+    return action_form_page(ctx, page, action, typed, "", nullptr);
   });
 }
 
 // POST /personnes/{id}/plan/actions/{action}/modifier — the team.
 http::Response submit_edit_action(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_edit) return html::refuse(ctx);
-    auto a = action_of_page(ctx, page);
-    if (!a) return not_found(ctx, "Cette action n’existe pas.");
+  return with_action(ctx, Need::kEdit, [&](PlanPage& page, const Action& action) {
     auto typed = action_form_from(ctx.request);
-    auto done = update_action(ctx.db, a->id, typed, actor_of(ctx, page));
-    if (!done) return action_form_page(ctx, page, a, typed, "", &done.error());
+    auto done = update_action(ctx.db, action.id, typed, actor_of(ctx, page));
+    if (!done) return action_form_page(ctx, page, action, typed, "", &done.error());
     return back_to_plan(ctx, page.p.person.id, "L’action est modifiée.");
   });
 }
 
 // POST /personnes/{id}/plan/actions/{action}/statut — the team: status.
 http::Response submit_action_status(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_edit) return html::refuse(ctx);
-    auto a = action_of_page(ctx, page);
-    if (!a) return not_found(ctx, "Cette action n’existe pas.");
+  return with_action(ctx, Need::kEdit, [&](PlanPage& page, const Action& action) {
     std::string status = ctx.request.form_value("status");
-    auto done = set_action_status(ctx.db, a->id, status, actor_of(ctx, page));
+    auto done = set_action_status(ctx.db, action.id, status, actor_of(ctx, page));
     if (!done) return plan_page(ctx, page, &done.error(), "", "");
     return back_to_plan(ctx, page.p.person.id,
-                        std::string("L’action « ") + a->title + " » est maintenant « " +
+                        std::string("L’action « ") + action.title + " » est maintenant « " +
                             action_status_label(status) + " ».");
   });
 }
@@ -790,8 +799,7 @@ http::Response review_page(http::Context& ctx, const PlanPage& page, const Revie
 
 // GET /personnes/{id}/plan/point-etape — the team.
 http::Response show_review(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_edit) return html::refuse(ctx);
+  return with_plan(ctx, Need::kEdit, [&](PlanPage& page) {
     return review_page(ctx, page, {.review_date = today()}, nullptr);
   });
 }
@@ -799,8 +807,7 @@ http::Response show_review(http::Context& ctx) {
 // POST /personnes/{id}/plan/point-etape — the team: review_date, summary, person_attended,
 // attendees, next_review_date.
 http::Response submit_review(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_edit) return html::refuse(ctx);
+  return with_plan(ctx, Need::kEdit, [&](PlanPage& page) {
     const auto& r = ctx.request;
     ReviewForm typed{.review_date = r.form_value("review_date"),
                      .summary = r.form_value("summary"),
@@ -819,8 +826,7 @@ http::Response submit_review(http::Context& ctx) {
 
 // POST /personnes/{id}/plan/prochain-point — the référent: next_review_date.
 http::Response submit_next_review(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_decide) return html::refuse(ctx);
+  return with_plan(ctx, Need::kDecide, [&](PlanPage& page) {
     std::string date = ctx.request.form_value("next_review_date");
     auto done = set_next_review(ctx.db, page.p.journey->id, date, actor_of(ctx, page));
     if (!done) return plan_page(ctx, page, &done.error(), "", date);
@@ -835,8 +841,7 @@ http::Response submit_next_review(http::Context& ctx) {
 
 // POST /personnes/{id}/plan/cloture — the référent: reason.
 http::Response submit_close_plan(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_decide) return html::refuse(ctx);
+  return with_plan(ctx, Need::kDecide, [&](PlanPage& page) {
     std::string reason = ctx.request.form_value("reason");
     auto done = close_plan(ctx.db, page.p.journey->id, reason, actor_of(ctx, page));
     if (!done) return plan_page(ctx, page, &done.error(), reason, "");
@@ -846,8 +851,7 @@ http::Response submit_close_plan(http::Context& ctx) {
 
 // POST /personnes/{id}/plan/reouverture — the référent.
 http::Response submit_reopen_plan(http::Context& ctx) {
-  return with_plan(ctx, [&](PlanPage& page) {
-    if (!page.can_decide) return html::refuse(ctx);
+  return with_plan(ctx, Need::kDecide, [&](PlanPage& page) {
     auto done = reopen_plan(ctx.db, page.p.journey->id, actor_of(ctx, page));
     if (!done) return plan_page(ctx, page, &done.error(), "", "");
     return back_to_plan(ctx, page.p.person.id, "Le plan d’actions est rouvert.");
