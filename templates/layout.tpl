@@ -78,7 +78,15 @@
       <nav class="fr-nav" id="navigation-principale" role="navigation" aria-label="Menu principal">
         <ul class="fr-nav__list">
           {{#NAV_ITEM}}
-          <li class="fr-nav__item"><a class="fr-nav__link" href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
+          {{#LINK}}<li class="fr-nav__item"><a class="fr-nav__link" href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>{{/LINK}}
+          {{#MENU}}<li class="fr-nav__item">
+            <button class="fr-nav__btn" type="button" aria-expanded="false" aria-controls="menu-navigation-{{MENU_ID}}"{{#MENU_CURRENT}} aria-current="true"{{/MENU_CURRENT}}>{{LABEL}}</button>
+            <div class="fr-collapse fr-menu" id="menu-navigation-{{MENU_ID}}">
+              <ul class="fr-menu__list">
+                {{#MENU_LINK}}<li><a class="fr-nav__link" href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>{{/MENU_LINK}}
+              </ul>
+            </div>
+          </li>{{/MENU}}
           {{/NAV_ITEM}}
         </ul>
       </nav>

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { expectNoAxeViolations, focused, login, tabTo, visit, withBrowser } from '../support/browser.mjs';
+import { expectNoAxeViolations, focused, login, openNavMenu, tabTo, visit, withBrowser } from '../support/browser.mjs';
 import { root, startServer } from '../support/server.mjs';
 
 const demoPassword = 'parcours-demo-2026';
@@ -25,8 +25,9 @@ test('upload a refused flux, then a valid one with the keyboard: progress, then 
   try {
     await withBrowser(async (page) => {
       await login(page, server.url, 'territoire@demo.test', demoPassword);
-      await Promise.all([page.waitForLoadState('load'),
-        page.getByRole('link', { name: 'Imports CAF' }).first().click()]);
+      // The entry sits in the navigation's "Administration" menu, opened with the keyboard.
+      const nav = await openNavMenu(page, 'Administration');
+      await Promise.all([page.waitForLoadState('load'), nav.getByRole('link', { name: 'Imports CAF' }).click()]);
       await page.getByRole('heading', { name: 'Imports du flux CAF' }).waitFor();
       await visit(page);
 

@@ -92,3 +92,16 @@ export async function tabTo(page, check, what) {
   }
   assert.fail(`${what} n’est pas atteignable au clavier`);
 }
+
+// Opens a menu of the main navigation ("Administration"…) with the keyboard, once the DSFR
+// script has taken hold of its button (it marks it data-fr-js-collapse-button), and returns the
+// navigation for its links.
+export async function openNavMenu(page, name) {
+  const nav = page.getByRole('navigation', { name: 'Menu principal' });
+  const button = nav.getByRole('button', { name });
+  await nav.locator('button[data-fr-js-collapse-button]', { hasText: name }).waitFor();
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await nav.locator(`button[aria-expanded="true"]`, { hasText: name }).waitFor();
+  return nav;
+}

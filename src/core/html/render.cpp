@@ -65,12 +65,15 @@ void ensure_ready(const Config& config) {
 struct NavItem {
   const char* href;
   const char* label;
+  const char* menu = nullptr;  // the DSFR menu holding the link; none: a link of the bar
 };
 
 bool is_current(const std::string& path, const std::string& href) {
   if (href == "/") return path == "/";
   return path == href || path.rfind(href + "/", 0) == 0;
 }
+
+constexpr const char* kAdministration = "Administration";
 
 void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context& ctx) {
   std::vector<NavItem> items{{"/", "Accueil"}};
@@ -87,11 +90,11 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
     if (!ctx.actor->organisation_ids().empty())
       items.push_back({"/orientations/recues", "Orientations reçues"});
     if (follows_persons) items.push_back({"/agenda", "Agenda"});
-    if (manages) items.push_back({"/territoires", "Territoires"});
+    if (manages) items.push_back({"/territoires", "Territoires", kAdministration});
     if (std::any_of(ctx.actor->grants.begin(), ctx.actor->grants.end(),
                     [](const auto& g) { return g.role == security::Role::kTerritoryManager; }))
-      items.push_back({"/imports/caf", "Imports CAF"});
-    items.push_back({"/structures", "Structures"});
+      items.push_back({"/imports/caf", "Imports CAF", kAdministration});
+    items.push_back({"/structures", "Structures", kAdministration});
   } else if (ctx.person_session) {
     items = {{"/mon-espace", "Mon espace"},
              {"/mon-espace/carnet", "Mon carnet de bord"},
@@ -107,11 +110,31 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
         (!current || std::string_view(item.href).size() > std::string_view(current->href).size()))
       current = &item;
   }
+  // The bar: links, and menus (a button opening their links) where a menu first appears.
+  std::vector<std::pair<const char*, ctemplate::TemplateDictionary*>> menus;
   for (const NavItem& item : items) {
-    auto* entry = layout.AddSectionDictionary(key("NAV_ITEM"));
-    entry->SetValue(key("HREF"), item.href);
-    entry->SetValue(key("LABEL"), item.label);
-    if (&item == current) entry->ShowSection(key("CURRENT"));
+    ctemplate::TemplateDictionary* link = nullptr;
+    if (!item.menu) {
+      auto* entry = layout.AddSectionDictionary(key("NAV_ITEM"));
+      link = entry->AddSectionDictionary(key("LINK"));
+    } else {
+      auto found = std::find_if(menus.begin(), menus.end(), [&](const auto& m) {
+        return std::string_view(m.first) == item.menu;
+      });
+      if (found == menus.end()) {
+        auto* entry = layout.AddSectionDictionary(key("NAV_ITEM"));
+        auto* menu = entry->AddSectionDictionary(key("MENU"));
+        menu->SetValue(key("LABEL"), item.menu);
+        menu->SetIntValue(key("MENU_ID"), static_cast<long>(menus.size()) + 1);
+        menus.emplace_back(item.menu, menu);
+        found = menus.end() - 1;
+      }
+      link = found->second->AddSectionDictionary(key("MENU_LINK"));
+      if (&item == current) found->second->ShowSection(key("MENU_CURRENT"));
+    }
+    link->SetValue(key("HREF"), item.href);
+    link->SetValue(key("LABEL"), item.label);
+    if (&item == current) link->ShowSection(key("CURRENT"));
   }
 }
 
