@@ -1,5 +1,6 @@
 #include "core/http/access_log.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -41,12 +42,13 @@ std::string format_access_log(const AccessLogEntry& entry, long long unix_ms) {
   line.reserve(128 + entry.path.size());
   line += R"({"ts":")";
   line.append(ts, 0, ts.size() - 1);
-  fmt::format_to(std::back_inserter(line), ".{:03}Z\",\"method\":", unix_ms % 1000);
+  fmt::format_to(std::back_inserter(line), FMT_COMPILE(".{:03}Z\",\"method\":"), unix_ms % 1000);
   append_quoted(line, entry.method);
   line += R"(,"path":)";
   append_quoted(line, entry.path);
-  fmt::format_to(std::back_inserter(line), R"(,"status":{},"ms":{:.2f},"bytes":{},"ip":)",
-                 entry.status, std::isfinite(entry.ms) ? entry.ms : 0.0, entry.bytes);
+  fmt::format_to(std::back_inserter(line),
+                 FMT_COMPILE(R"(,"status":{},"ms":{:.2f},"bytes":{},"ip":)"), entry.status,
+                 std::isfinite(entry.ms) ? entry.ms : 0.0, entry.bytes);
   append_quoted(line, entry.ip);
   line += "}\n";
   return line;
