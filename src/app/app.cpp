@@ -204,14 +204,9 @@ void App::load_visitor(http::Context& ctx) {
   load_person(ctx);
   auto token = ctx.request.cookie(http::kSessionCookie);
   if (!token) return;
-  ctx.session = http::load_session(ctx.db, *token, config_);
-  if (ctx.session) {
-    ctx.actor =
-        accounts::load_actor(ctx.db, ctx.session->user_id, ctx.session->acting_organisation_id);
-    if (!ctx.actor) {  // the account was deactivated or deleted since sign-in
-      http::destroy_session(ctx.db, ctx.session->id);
-      ctx.session.reset();
-    }
+  if (auto signed_in = accounts::load_signed_in(ctx.db, *token, config_)) {
+    ctx.session = std::move(signed_in->session);
+    ctx.actor = std::move(signed_in->actor);
   }
   if (!ctx.session) {
     ctx.response_headers.emplace_back("Set-Cookie", http::session_cookie("", config_));

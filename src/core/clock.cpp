@@ -1,5 +1,6 @@
 #include "core/clock.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <atomic>
@@ -76,8 +77,8 @@ void pin_clock_for_tests(std::int64_t unix_seconds) { pinned_now.store(unix_seco
 
 std::string format_datetime_fr(std::int64_t unix_seconds) {
   Civil c = civil(unix_seconds + paris_offset(unix_seconds));
-  return fmt::format("{} {} {} à {:02}:{:02}", c.day, kMonths[c.month - 1], c.year, c.hour,
-                     c.minute);
+  return fmt::format(FMT_COMPILE("{} {} {} à {:02}:{:02}"), c.day, kMonths[c.month - 1], c.year,
+                     c.hour, c.minute);
 }
 
 std::int64_t paris_offset_seconds(std::int64_t unix_seconds) { return paris_offset(unix_seconds); }
@@ -91,8 +92,8 @@ std::int64_t paris_local_to_unix(std::int64_t days_since_epoch, int hour, int mi
 
 std::string format_iso8601(std::int64_t unix_seconds) {
   Civil c = civil(unix_seconds);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", c.year, c.month, c.day, c.hour,
-                     c.minute, c.second);
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z"), c.year, c.month, c.day,
+                     c.hour, c.minute, c.second);
 }
 
 }  // namespace parcours

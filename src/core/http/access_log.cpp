@@ -1,29 +1,57 @@
 #include "core/http/access_log.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
+#include <string_view>
 
 #include "core/clock.h"
 
 namespace parcours::http {
 
+namespace {
+
+// `text` as a JSON string. Request paths, methods and addresses are nearly always printable
+// ASCII without quotes or backslashes, copied as they are; anything else goes through
+// Boost.JSON, so that a path with quotes or control bytes stays valid JSON.
+void append_quoted(std::string& out, std::string_view text) {
+  bool plain = std::all_of(text.begin(), text.end(),
+                           [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+  if (!plain) {
+    out += boost::json::serialize(boost::json::string_view(text.data(), text.size()));
+    return;
+  }
+  out += '"';
+  out += text;
+  out += '"';
+}
+
+}  // namespace
+
 std::string format_access_log(const AccessLogEntry& entry, long long unix_ms) {
   // Not gmtime_r: it takes glibc's time-zone lock, once per request and per worker.
   std::string ts = format_iso8601(unix_ms / 1000);
-  ts.insert(ts.size() - 1, fmt::format(".{:03}", unix_ms % 1000));
-  // Strings go through Boost.JSON so that a path with quotes or control bytes stays valid JSON.
-  auto quoted = [](std::string_view text) {
-    return boost::json::serialize(boost::json::string_view(text.data(), text.size()));
-  };
-  return fmt::format(
-      R"({{"ts":"{}","method":{},"path":{},"status":{},"ms":{:.2f},"bytes":{},"ip":{}}})"
-      "\n",
-      ts, quoted(entry.method), quoted(entry.path), entry.status,
-      std::isfinite(entry.ms) ? entry.ms : 0.0, entry.bytes, quoted(entry.ip));
+  // Built in one string: this runs for every request, static files included.
+  std::string line;
+  line.reserve(128 + entry.path.size());
+  line += R"({"ts":")";
+  line.append(ts, 0, ts.size() - 1);
+  fmt::format_to(std::back_inserter(line), FMT_COMPILE(".{:03}Z\",\"method\":"), unix_ms % 1000);
+  append_quoted(line, entry.method);
+  line += R"(,"path":)";
+  append_quoted(line, entry.path);
+  fmt::format_to(std::back_inserter(line),
+                 FMT_COMPILE(R"(,"status":{},"ms":{:.2f},"bytes":{},"ip":)"), entry.status,
+                 std::isfinite(entry.ms) ? entry.ms : 0.0, entry.bytes);
+  append_quoted(line, entry.ip);
+  line += "}\n";
+  return line;
 }
 
 void write_access_log(const AccessLogEntry& entry) {

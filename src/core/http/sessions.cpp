@@ -39,19 +39,23 @@ std::optional<Session> load_session(store::Connection& conn, const std::string& 
       {hash_hex(token)});
   if (!row) return std::nullopt;
   Session session{row->integer(0), row->integer(1), row->text(2), row->opt_integer(3)};
-  std::int64_t created_at = row->integer(4);
-  std::int64_t last_seen_at = row->integer(5);
+  if (!keep_alive(conn, session, row->integer(4), row->integer(5), config)) return std::nullopt;
+  return session;
+}
+
+bool keep_alive(store::Connection& conn, const Session& session, std::int64_t created_at,
+                std::int64_t last_seen_at, const Config& config) {
   std::int64_t now = now_seconds();
   bool idle = now - last_seen_at > std::int64_t{config.session_idle_minutes} * 60;
   bool too_old = now - created_at > std::int64_t{config.session_absolute_hours} * 3600;
   if (idle || too_old) {
     destroy_session(conn, session.id);
-    return std::nullopt;
+    return false;
   }
   if (now - last_seen_at > kLastSeenResolution) {
     conn.execute("UPDATE sessions SET last_seen_at = $1 WHERE id = $2", {now, session.id});
   }
-  return session;
+  return true;
 }
 
 void destroy_session(store::Connection& conn, std::int64_t session_id) {

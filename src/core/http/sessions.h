@@ -30,6 +30,12 @@ NewSession create_session(store::Connection& conn, std::int64_t user_id,
 std::optional<Session> load_session(store::Connection& conn, const std::string& token,
                                     const Config& config);
 
+// For a session row read by another query (accounts::load_signed_in reads it with the account):
+// whether it is still live. An expired session is deleted; a live one has its last-seen time
+// refreshed.
+bool keep_alive(store::Connection& conn, const Session& session, std::int64_t created_at,
+                std::int64_t last_seen_at, const Config& config);
+
 void destroy_session(store::Connection& conn, std::int64_t session_id);
 void destroy_user_sessions(store::Connection& conn, std::int64_t user_id);
 void set_acting_organisation(store::Connection& conn, std::int64_t session_id,
