@@ -1,5 +1,7 @@
 #include "features/people/persons.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <set>
@@ -615,12 +617,26 @@ Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territo
           {"last_job_end", s.last_job_end.has_value()},
           {"driving_licence", s.driving_licence},
           {"languages", !s.languages.empty()}};
+      // A new record has no source yet: one multi-row INSERT (an import creates thousands).
       json::array fields;
+      std::string sql =
+          "INSERT INTO person_field_sources (person_id, field, source, user_id, organisation_id, "
+          "file_name, at) VALUES ";
+      store::Params params{
+          id,
+          source_code(provenance.source),
+          store::opt(provenance.user_id),
+          store::opt(provenance.organisation_id),
+          provenance.file_name.empty() ? store::Value{nullptr} : store::Value{provenance.file_name},
+          now};
       for (const auto& [field, present] : given) {
         if (!present) continue;
-        record_source(conn, id, field, provenance, now);
+        params.add(std::string(field));
+        sql += fmt::format("{}($1, ${}, $2, $3, $4, $5, $6)", fields.empty() ? "" : ", ",
+                           params.values().size());
         fields.push_back(json::value(field));
       }
+      if (!fields.empty()) conn.execute(sql, params);
       sync_terms(conn, id);
       json::object payload{{"source", source_code(provenance.source)},
                            {"fields", std::move(fields)}};
@@ -846,12 +862,18 @@ void sync_terms(store::Connection& conn, std::int64_t person_id) {
     }
   }
   auto terms = name_terms(person->birth_name, person->usage_name, person->first_names);
+  // One multi-row INSERT.
+  std::string sql = "INSERT INTO person_terms (territory_id, term, person_id) VALUES ";
+  store::Params params{person_id};
   for (std::int64_t territory : territories) {
     for (const auto& term : terms) {
-      conn.execute("INSERT INTO person_terms (territory_id, term, person_id) VALUES ($1, $2, $3)",
-                   {territory, term, person_id});
+      params.add(territory);
+      params.add(term);
+      auto n = params.values().size();
+      sql += fmt::format("{}(${}, ${}, $1)", n > 3 ? ", " : "", n - 1, n);
     }
   }
+  if (params.values().size() > 1) conn.execute(sql, params);
 }
 
 }  // namespace parcours::people
