@@ -335,6 +335,15 @@ class Importer {
     if (!journey) throw std::runtime_error(journey.error().message);
   }
 
+  // A person just created has no journey yet: open_journey checks that once.
+  void open_journey_for_new(std::int64_t person_id, std::int64_t territory_id) {
+    auto journey = people::open_journey(conn_, {.person_id = person_id,
+                                                .territory_id = territory_id,
+                                                .entry = people::Entry::kImport,
+                                                .opened_by = options_.user_id});
+    if (!journey) throw std::runtime_error(journey.error().message);
+  }
+
   std::optional<std::int64_t> apply_person(const Household& h, const FluxPerson& p,
                                            std::int64_t territory) {
     std::optional<std::string> nir;
@@ -403,7 +412,7 @@ class Importer {
       conn_.execute("UPDATE persons SET caf_role = $2 WHERE id = $1", {*id, p.role});
       record_source(*id, "caf_role");
     }
-    open_journey_if_needed(*id, territory);
+    open_journey_for_new(*id, territory);
     rsa_event(h, *id, territory);
     ++counters.created;
     std::string message = person_label(p) + " : créée, à orienter";

@@ -850,9 +850,13 @@ std::vector<std::string> name_terms(std::string_view birth_name, std::string_vie
 
 void sync_terms(store::Connection& conn, std::int64_t person_id) {
   conn.execute("DELETE FROM person_terms WHERE person_id = $1", {person_id});
-  auto person = find_person(conn, person_id);
-  if (!person || person->merged_into) return;
-  std::vector<std::int64_t> territories{person->territory_id};
+  // Only what the terms are made of (find_person reads the whole record).
+  auto person = conn.query_one(
+      "SELECT territory_id, birth_name, usage_name, first_names FROM persons WHERE id = $1 AND "
+      "merged_into IS NULL",
+      {person_id});
+  if (!person) return;
+  std::vector<std::int64_t> territories{person->integer(0)};
   for (const auto& row :
        conn.query("SELECT DISTINCT territory_id FROM journeys WHERE person_id = $1 AND "
                   "status <> 'closed'",
@@ -861,7 +865,7 @@ void sync_terms(store::Connection& conn, std::int64_t person_id) {
       territories.push_back(row.integer(0));
     }
   }
-  auto terms = name_terms(person->birth_name, person->usage_name, person->first_names);
+  auto terms = name_terms(person->text(1), person->text(2), person->text(3));
   // One multi-row INSERT.
   std::string sql = "INSERT INTO person_terms (territory_id, term, person_id) VALUES ";
   store::Params params{person_id};
