@@ -530,6 +530,27 @@ std::optional<Person> find_live_person(store::Connection& conn, std::int64_t id)
   return person;
 }
 
+namespace {
+
+// The person's terms under each territory, in one multi-row INSERT.
+void insert_terms(store::Connection& conn, std::int64_t person_id,
+                  const std::vector<std::int64_t>& territories,
+                  const std::vector<std::string>& terms) {
+  std::string sql = "INSERT INTO person_terms (territory_id, term, person_id) VALUES ";
+  store::Params params{person_id};
+  for (std::int64_t territory : territories) {
+    for (const auto& term : terms) {
+      params.add(territory);
+      params.add(term);
+      auto n = params.values().size();
+      sql += fmt::format("{}(${}, ${}, $1)", n > 3 ? ", " : "", n - 1, n);
+    }
+  }
+  if (params.values().size() > 1) conn.execute(sql, params);
+}
+
+}  // namespace
+
 Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territory_id,
                                    const PersonForm& form, const Provenance& provenance) {
   auto identity = validate_identity(form.identity);
@@ -637,7 +658,8 @@ Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territo
         fields.push_back(json::value(field));
       }
       if (!fields.empty()) conn.execute(sql, params);
-      sync_terms(conn, id);
+      // What sync_terms writes for a record with no terms and no journey yet.
+      insert_terms(conn, id, {territory_id}, name_terms(i.birth_name, i.usage_name, i.first_names));
       json::object payload{{"source", source_code(provenance.source)},
                            {"fields", std::move(fields)}};
       if (provenance.organisation_id) {
@@ -865,19 +887,8 @@ void sync_terms(store::Connection& conn, std::int64_t person_id) {
       territories.push_back(row.integer(0));
     }
   }
-  auto terms = name_terms(person->text(1), person->text(2), person->text(3));
-  // One multi-row INSERT.
-  std::string sql = "INSERT INTO person_terms (territory_id, term, person_id) VALUES ";
-  store::Params params{person_id};
-  for (std::int64_t territory : territories) {
-    for (const auto& term : terms) {
-      params.add(territory);
-      params.add(term);
-      auto n = params.values().size();
-      sql += fmt::format("{}(${}, ${}, $1)", n > 3 ? ", " : "", n - 1, n);
-    }
-  }
-  if (params.values().size() > 1) conn.execute(sql, params);
+  insert_terms(conn, person_id, territories,
+               name_terms(person->text(1), person->text(2), person->text(3)));
 }
 
 }  // namespace parcours::people
