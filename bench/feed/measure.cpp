@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <ctime>
 #include <iostream>
 #include <set>
 #include <string>
@@ -116,8 +117,15 @@ int main(int argc, char** argv) {
     org = conn->query_one("SELECT id FROM organisations WHERE slug = 'bench-org'")->integer(0);
     account = conn->query_one("SELECT id FROM users WHERE email = 'bench@feed.test'")->integer(0);
   }
+  // CPU time of this process (SQLite: all the work; PostgreSQL: the client side only).
+  auto cpu_now = [] {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+  };
   for (int round = 0; round < 3; ++round) {
     auto started = clock();
+    double cpu_started = cpu_now();
     std::int64_t after = 0;
     std::int64_t served = 0;
     std::size_t bytes = 0;
@@ -149,12 +157,13 @@ int main(int argc, char** argv) {
       if (!page.has_more) break;
     }
     double seconds = std::chrono::duration<double>(clock() - started).count();
+    double cpu = cpu_now() - cpu_started;
     std::cout << fmt::format(
         "tour {} : {} événements servis en {} pages de {}, {:.2f} s, {:.0f} événements/s, "
         "{:.1f} Mo de JSON, page la plus lente {:.1f} ms (requête {:.2f} s, JSON {:.2f} s, "
-        "journal des accès {:.2f} s)\n",
+        "journal des accès {:.2f} s) ; CPU du processus {:.2f} s, {:.0f} événements/s CPU\n",
         round + 1, served, pages, limit, seconds, served / seconds, bytes / 1e6, slowest, query_s,
-        json_s, log_s);
+        json_s, log_s, cpu, served / cpu);
   }
   return 0;
 }

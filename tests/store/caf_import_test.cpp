@@ -149,6 +149,62 @@ TEST_P(CafImportTest, AnInvalidFileIsRefusedWithItsLineAndImportsNothing) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM outbox"), 0);
 }
 
+TEST_P(CafImportTest, AnInvalidFileIsRefusedAgainWhenImportedAgain) {
+  // The validation is skipped only for bytes that passed it before: a refusal never counts.
+  auto first = import("RSABEI_invalid.xml");
+  auto again = import("RSABEI_invalid.xml");
+  EXPECT_TRUE(first.refused());
+  EXPECT_TRUE(again.refused());
+  EXPECT_EQ(again.schema_errors.size(), 1u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM persons"), 0);
+}
+
+TEST_P(CafImportTest, AHouseholdTwiceInABatchIsAppliedOnceThenFoundUnchanged) {
+  // The stored digests are read once per batch; a household repeated within the batch must see
+  // what its first occurrence wrote, as with one household per transaction.
+  std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
+  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto begin = xml.find("<InfosFoyerRSA");
+  auto end = xml.find("</InfosFoyerRSA>", begin);
+  ASSERT_NE(end, std::string::npos);
+  end += std::string_view("</InfosFoyerRSA>").size();
+  xml.insert(end, xml.substr(begin, end - begin));
+  auto path =
+      std::filesystem::temp_directory_path() /
+      ("caf-twice-" + std::to_string(::getpid()) + "-" + engine_name({GetParam(), 0}) + ".xml");
+  std::ofstream(path, std::ios::binary) << xml;
+  auto conn = db().acquire();
+  auto batched = caf::import_flux(*conn, path.string(), {.file_name = "x.xml", .batch = 500});
+  ASSERT_TRUE(batched);
+  auto reference = make_test_db(GetParam());
+  auto rconn = reference->acquire();
+  make_people_world(*rconn);
+  rconn->execute(
+      "INSERT INTO territories (slug, name, created_at, updated_at) VALUES ('haute-marne', "
+      "'Haute-Marne', 0, 0)");
+  rconn->execute(
+      "INSERT INTO territory_departements (territory_id, departement_code) SELECT id, '52' FROM "
+      "territories WHERE slug = 'haute-marne'");
+  auto one_by_one = caf::import_flux(*rconn, path.string(), {.file_name = "x.xml", .batch = 1});
+  ASSERT_TRUE(one_by_one);
+  std::filesystem::remove(path);
+  EXPECT_GT(batched->persons_created, 0);
+  EXPECT_EQ(batched->households, one_by_one->households);
+  EXPECT_EQ(batched->persons_created, one_by_one->persons_created);
+  EXPECT_EQ(batched->persons_updated, one_by_one->persons_updated);
+  EXPECT_EQ(batched->persons_unchanged, one_by_one->persons_unchanged);
+  EXPECT_EQ(batched->rejected, one_by_one->rejected);
+  auto kinds = [](store::Connection& c) {
+    std::vector<std::string> out;
+    for (const auto& r : c.query("SELECT kind FROM journal WHERE person_id IS NOT NULL ORDER BY "
+                                 "seq")) {
+      out.push_back(r.text(0));
+    }
+    return out;
+  };
+  EXPECT_EQ(kinds(*conn), kinds(*rconn));
+}
+
 TEST_P(CafImportTest, EveryStateSuspensionAndClosure) {
   auto report = import("flux_all_states.xml");
   EXPECT_EQ(report.status, "done");

@@ -188,6 +188,14 @@ TEST_P(WebhooksTest, ASubscriptionNeedsAnHttpsUrlAndKnownLookingTypes) {
   auto created = feed::create_subscription(*conn, input);
   ASSERT_TRUE(created.has_value());
   EXPECT_TRUE(created->secret.starts_with("whsec_"));
+  // Stored sealed with the data key, never in clear.
+  auto stored = conn->query_one("SELECT secret FROM webhook_subscriptions WHERE id = $1",
+                                {created->subscription.id})
+                    ->text(0);
+  EXPECT_EQ(stored.find(created->secret.substr(6)), std::string::npos);
+  EXPECT_EQ(feed::signing_secret(*conn, stored), created->secret);
+  // A subscription made before the secrets were sealed still signs with its clear secret.
+  EXPECT_EQ(feed::signing_secret(*conn, "whsec_legacy"), "whsec_legacy");
   EXPECT_EQ(created->subscription.event_types, "note. journey.opened");
   EXPECT_EQ(created->subscription.status, "active");
   auto journaled = conn->query_one(

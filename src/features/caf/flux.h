@@ -41,6 +41,11 @@ std::string schema_path();
 // `sha256`: the file's hash when the caller has it already (it is computed otherwise).
 Result<Validation> validate_flux(const std::string& path, const std::string* sha256 = nullptr);
 
+// The windows-1252 decoder libxml2 uses for the files (libxml2's input-function contract:
+// returns the bytes written, -2 on a byte windows-1252 leaves undefined; *inlen and *outlen
+// become the bytes consumed and written). Exposed for its test.
+int decode_cp1252(unsigned char* out, int* outlen, const unsigned char* in, int* inlen);
+
 // SHA-256 of the file's bytes, hex; nullopt when it cannot be read.
 std::optional<std::string> file_sha256(const std::string& path);
 

@@ -17,6 +17,7 @@
 #include "core/mail/outbox.h"
 #include "core/store/journal.h"
 #include "features/feed/feed.h"
+#include "features/people/nir_protection.h"
 
 namespace parcours::feed {
 namespace {
@@ -177,11 +178,22 @@ Result<CreatedSubscription> create_subscription(store::Connection& conn,
       "INSERT INTO webhook_subscriptions (token_id, organisation_id, url, secret, event_types, "
       "description, cursor, created_by, created_at, updated_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-      {input.token_id, input.organisation_id, url, secret, types, input.description, head,
-       store::opt(input.created_by), now});
+      {input.token_id, input.organisation_id, url, people::seal_text(conn, secret), types,
+       input.description, head, store::opt(input.created_by), now});
   auto created = find_subscription(conn, row->integer(0));
   journal(conn, "webhook.created", *created, input.created_by, {{"event_types", types}});
   return CreatedSubscription{*created, secret};
+}
+
+std::string signing_secret(store::Connection& conn, std::string_view stored) {
+  // Subscriptions made before the secrets were sealed hold them in clear ("whsec_...", which
+  // base64 never starts with).
+  if (stored.starts_with("whsec_")) return std::string(stored);
+  auto secret = people::open_sealed(conn, stored);
+  if (!secret) {
+    throw std::runtime_error("secret du webhook illisible avec la clé de données de ce serveur");
+  }
+  return *secret;
 }
 
 std::optional<Subscription> find_subscription(store::Connection& conn, std::int64_t id) {
@@ -335,8 +347,9 @@ DispatchOutcome dispatch_due(store::Connection& conn, std::int64_t now, const Po
     try {
       auto s = find_subscription(conn, id);
       if (!s) continue;
-      auto secret =
-          conn.query_one("SELECT secret FROM webhook_subscriptions WHERE id = $1", {id})->text(0);
+      auto secret = signing_secret(
+          conn,
+          conn.query_one("SELECT secret FROM webhook_subscriptions WHERE id = $1", {id})->text(0));
       std::int64_t cursor = s->cursor;
       int sent = 0;
       bool stop = false;

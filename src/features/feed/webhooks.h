@@ -93,6 +93,11 @@ struct Delivery {
 std::vector<Delivery> list_deliveries(store::Connection& conn, std::int64_t subscription_id,
                                       int limit = 50, std::int64_t before = 0);
 
+// The signing secret of a subscription from its stored column: sealed with the data key (see
+// people/nir_protection.h), or in clear for subscriptions made before. Throws when it cannot
+// be opened (another data key).
+std::string signing_secret(store::Connection& conn, std::string_view stored);
+
 // "t=TIMESTAMP,v1=HEX" where HEX is HMAC-SHA256(secret, TIMESTAMP + "." + body).
 std::string signature_header(std::string_view secret, std::int64_t timestamp,
                              std::string_view body);

@@ -143,7 +143,9 @@ Result<std::int64_t> open_journey(store::Connection& conn, const NewJourney& nj)
       if (nj.from_territory_id) payload["from_territory_id"] = *nj.from_territory_id;
       append_person_event(conn, kJourneyOpened, nj.person_id, nj.territory_id, nj.opened_by,
                           std::move(payload));
-      sync_terms(conn, nj.person_id);
+      // The terms are filed under the person's territory and those of their open journeys: a
+      // journey in the person's own territory changes nothing (an import opens thousands).
+      if (nj.territory_id != person->territory_id) sync_terms(conn, nj.person_id);
       if (nj.opened_by && nj.organisation_id) {
         auto joined = add_member(conn, {.journey_id = id,
                                         .user_id = *nj.opened_by,

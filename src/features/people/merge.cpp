@@ -37,7 +37,8 @@ const std::vector<FieldGroup>& taken_fields() {
       {"education_level", {"education_level"}},
       {"last_job", {"last_job"}},
       {"last_job_end", {"last_job_end"}},
-      {"languages", {"languages"}}};
+      {"languages", {"languages"}},
+      {"caf_role", {"caf_role"}}};
   return groups;
 }
 
@@ -221,6 +222,38 @@ Result<std::int64_t> merge_persons(store::Connection& conn, std::int64_t kept_id
     }
     snapshot["objections_added"] = std::move(objections);
 
+    // The referrals follow the person (their journeys moved above). The spouse relation of the
+    // CAF flux: the kept record takes the merged one's spouse when it has none, and whoever had
+    // the merged record as spouse now points at the kept one.
+    json::array referrals;
+    for (const auto& r :
+         conn.query("SELECT id FROM referrals WHERE person_id = $1 ORDER BY id", {merged_id})) {
+      referrals.push_back(r.integer(0));
+    }
+    conn.execute("UPDATE referrals SET person_id = $2 WHERE person_id = $1", {merged_id, kept_id});
+    snapshot["referrals_moved"] = std::move(referrals);
+    auto spouses = conn.query_one(
+        "SELECT k.spouse_id, m.spouse_id FROM persons k, persons m "
+        "WHERE k.id = $1 AND m.id = $2",
+        {kept_id, merged_id});
+    if (!spouses->opt_integer(0) && spouses->opt_integer(1) &&
+        *spouses->opt_integer(1) != kept_id) {
+      conn.execute("UPDATE persons SET spouse_id = $2 WHERE id = $1",
+                   {kept_id, *spouses->opt_integer(1)});
+      snapshot["spouse_taken"] = json::object{{"spouse_id", *spouses->opt_integer(1)},
+                                              {"source", source_row(conn, kept_id, "spouse_id")}};
+      put_source(conn, kept_id, "spouse_id", source_row(conn, merged_id, "spouse_id"));
+    }
+    json::array spouses_of_merged;
+    for (const auto& r :
+         conn.query("SELECT id FROM persons WHERE spouse_id = $1 AND id <> $2 ORDER BY id",
+                    {merged_id, kept_id})) {
+      spouses_of_merged.push_back(r.integer(0));
+    }
+    conn.execute("UPDATE persons SET spouse_id = $2 WHERE spouse_id = $1 AND id <> $2",
+                 {merged_id, kept_id});
+    snapshot["spouses_repointed"] = std::move(spouses_of_merged);
+
     conn.execute("UPDATE persons SET updated_at = $2 WHERE id = $1", {kept_id, now});
     sync_terms(conn, merged_id);
     sync_terms(conn, kept_id);
@@ -294,6 +327,22 @@ Result<void> unmerge(store::Connection& conn, std::int64_t merge_id, std::int64_
           "UPDATE journeys SET status = $2, closed_at = NULL, close_reason = NULL, "
           "transferred_to = NULL WHERE id = $1",
           {closed.at("id").as_int64(), std::string(closed.at("status").as_string())});
+    }
+    for (const auto& r : int_array(snapshot, "referrals_moved")) {
+      conn.execute("UPDATE referrals SET person_id = $2 WHERE id = $1 AND person_id = $3",
+                   {r.as_int64(), merged->id, kept->id});
+    }
+    if (const auto* taken = snapshot.if_contains("spouse_taken")) {
+      const auto& t = taken->as_object();
+      // Unless changed since the merge.
+      if (conn.execute("UPDATE persons SET spouse_id = NULL WHERE id = $1 AND spouse_id = $2",
+                       {kept->id, t.at("spouse_id").as_int64()}) > 0) {
+        put_source(conn, kept->id, "spouse_id", t.at("source"));
+      }
+    }
+    for (const auto& id : int_array(snapshot, "spouses_repointed")) {
+      conn.execute("UPDATE persons SET spouse_id = $2 WHERE id = $1 AND spouse_id = $3",
+                   {id.as_int64(), merged->id, kept->id});
     }
     for (const auto& org : int_array(snapshot, "objections_added")) {
       conn.execute("DELETE FROM person_objections WHERE person_id = $1 AND organisation_id = $2",

@@ -136,21 +136,30 @@ std::string nir_hash(store::Connection& conn, std::string_view nir) {
 ProtectedNir protect_nir(store::Connection& conn, std::string_view nir) {
   ProtectedNir out;
   out.hash = nir_hash(conn, nir);
+  out.sealed = seal_text(conn, nir);
+  return out;
+}
+
+std::string seal_text(store::Connection& conn, std::string_view text) {
+  data_key(conn);
   const KeyState& s = state();
-  std::string box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + nir.size(), '\0');
+  std::string box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + text.size(), '\0');
   auto* bytes = reinterpret_cast<unsigned char*>(box.data());
   randombytes_buf(bytes, crypto_secretbox_NONCEBYTES);
   crypto_secretbox_easy(bytes + crypto_secretbox_NONCEBYTES,
-                        reinterpret_cast<const unsigned char*>(nir.data()), nir.size(), bytes,
+                        reinterpret_cast<const unsigned char*>(text.data()), text.size(), bytes,
                         s.seal_key.data());
   std::string b64(sodium_base64_encoded_len(box.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
   sodium_bin2base64(b64.data(), b64.size(), bytes, box.size(), sodium_base64_VARIANT_ORIGINAL);
   b64.pop_back();
-  out.sealed = std::move(b64);
-  return out;
+  return b64;
 }
 
 std::optional<std::string> reveal_nir(store::Connection& conn, std::string_view sealed) {
+  return open_sealed(conn, sealed);
+}
+
+std::optional<std::string> open_sealed(store::Connection& conn, std::string_view sealed) {
   data_key(conn);
   const KeyState& s = state();
   std::string box(sealed.size(), '\0');

@@ -51,6 +51,11 @@ std::string nir_hash(store::Connection& conn, std::string_view nir);
 // The NIR in clear; nullopt when it cannot be opened (another key).
 std::optional<std::string> reveal_nir(store::Connection& conn, std::string_view sealed);
 
+// Any other secret kept sealed with the same key (webhook signing secrets): base64 of nonce +
+// ciphertext, and back; nullopt when it cannot be opened (another key, not a sealed value).
+std::string seal_text(store::Connection& conn, std::string_view text);
+std::optional<std::string> open_sealed(store::Connection& conn, std::string_view sealed);
+
 // "2 84 05 2A 123 456 21": the NIR grouped the usual way for reading.
 std::string display_nir(std::string_view nir);
 

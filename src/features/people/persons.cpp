@@ -1,5 +1,7 @@
 #include "features/people/persons.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <set>
@@ -528,6 +530,27 @@ std::optional<Person> find_live_person(store::Connection& conn, std::int64_t id)
   return person;
 }
 
+namespace {
+
+// The person's terms under each territory, in one multi-row INSERT.
+void insert_terms(store::Connection& conn, std::int64_t person_id,
+                  const std::vector<std::int64_t>& territories,
+                  const std::vector<std::string>& terms) {
+  std::string sql = "INSERT INTO person_terms (territory_id, term, person_id) VALUES ";
+  store::Params params{person_id};
+  for (std::int64_t territory : territories) {
+    for (const auto& term : terms) {
+      params.add(territory);
+      params.add(term);
+      auto n = params.values().size();
+      sql += fmt::format("{}(${}, ${}, $1)", n > 3 ? ", " : "", n - 1, n);
+    }
+  }
+  if (params.values().size() > 1) conn.execute(sql, params);
+}
+
+}  // namespace
+
 Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territory_id,
                                    const PersonForm& form, const Provenance& provenance) {
   auto identity = validate_identity(form.identity);
@@ -615,13 +638,28 @@ Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territo
           {"last_job_end", s.last_job_end.has_value()},
           {"driving_licence", s.driving_licence},
           {"languages", !s.languages.empty()}};
+      // A new record has no source yet: one multi-row INSERT (an import creates thousands).
       json::array fields;
+      std::string sql =
+          "INSERT INTO person_field_sources (person_id, field, source, user_id, organisation_id, "
+          "file_name, at) VALUES ";
+      store::Params params{
+          id,
+          source_code(provenance.source),
+          store::opt(provenance.user_id),
+          store::opt(provenance.organisation_id),
+          provenance.file_name.empty() ? store::Value{nullptr} : store::Value{provenance.file_name},
+          now};
       for (const auto& [field, present] : given) {
         if (!present) continue;
-        record_source(conn, id, field, provenance, now);
+        params.add(std::string(field));
+        sql += fmt::format("{}($1, ${}, $2, $3, $4, $5, $6)", fields.empty() ? "" : ", ",
+                           params.values().size());
         fields.push_back(json::value(field));
       }
-      sync_terms(conn, id);
+      if (!fields.empty()) conn.execute(sql, params);
+      // What sync_terms writes for a record with no terms and no journey yet.
+      insert_terms(conn, id, {territory_id}, name_terms(i.birth_name, i.usage_name, i.first_names));
       json::object payload{{"source", source_code(provenance.source)},
                            {"fields", std::move(fields)}};
       if (provenance.organisation_id) {
@@ -834,9 +872,13 @@ std::vector<std::string> name_terms(std::string_view birth_name, std::string_vie
 
 void sync_terms(store::Connection& conn, std::int64_t person_id) {
   conn.execute("DELETE FROM person_terms WHERE person_id = $1", {person_id});
-  auto person = find_person(conn, person_id);
-  if (!person || person->merged_into) return;
-  std::vector<std::int64_t> territories{person->territory_id};
+  // Only what the terms are made of (find_person reads the whole record).
+  auto person = conn.query_one(
+      "SELECT territory_id, birth_name, usage_name, first_names FROM persons WHERE id = $1 AND "
+      "merged_into IS NULL",
+      {person_id});
+  if (!person) return;
+  std::vector<std::int64_t> territories{person->integer(0)};
   for (const auto& row :
        conn.query("SELECT DISTINCT territory_id FROM journeys WHERE person_id = $1 AND "
                   "status <> 'closed'",
@@ -845,13 +887,8 @@ void sync_terms(store::Connection& conn, std::int64_t person_id) {
       territories.push_back(row.integer(0));
     }
   }
-  auto terms = name_terms(person->birth_name, person->usage_name, person->first_names);
-  for (std::int64_t territory : territories) {
-    for (const auto& term : terms) {
-      conn.execute("INSERT INTO person_terms (territory_id, term, person_id) VALUES ($1, $2, $3)",
-                   {territory, term, person_id});
-    }
-  }
+  insert_terms(conn, person_id, territories,
+               name_terms(person->text(1), person->text(2), person->text(3)));
 }
 
 }  // namespace parcours::people
