@@ -41,7 +41,7 @@
 {{#HAS_ROWS}}
 <div class="fr-table">
   <div class="fr-table__wrapper">
-    <div class="fr-table__container">
+    <div class="fr-table__container" tabindex="0" role="region" aria-label="Imports précédents (tableau défilant)">
       <div class="fr-table__content">
         <table>
           <caption>Imports de personnes de vos structures</caption>

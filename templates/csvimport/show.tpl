@@ -65,7 +65,7 @@
 {{#HAS_LINES}}
 <div class="fr-table">
   <div class="fr-table__wrapper">
-    <div class="fr-table__container">
+    <div class="fr-table__container" tabindex="0" role="region" aria-label="Lignes du fichier (tableau défilant)">
       <div class="fr-table__content">
         <table>
           <caption>Lignes du fichier et ce qu’en fait l’import</caption>

@@ -90,7 +90,7 @@ test('mapping, preview, confirmation with the keyboard, report; then broken rows
       await visit(page);
       // The list shows both imports.
       await page.goto(`${server.url}/imports/personnes`);
-      assert.match(await page.locator('table').innerText(), /personnes-windows-1252\.csv[\s\S]*Terminé/);
+      assert.match(await page.locator('table').innerText(), /personnes-windows-1252\.csv[\s\S]*Terminé/i);
       await visit(page);
     });
   } finally {
