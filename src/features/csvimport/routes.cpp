@@ -496,6 +496,17 @@ class ImportWorker {
         queue_.pop_front();
       }
       auto conn = db_->acquire();
+      // No memory-mapped reads while importing (as the CAF import): mapped pages of the whole
+      // database would count in the server's resident set; back to the default afterwards.
+      bool sqlite = conn->dialect() == store::Dialect::kSqlite;
+      if (sqlite) conn->execute("PRAGMA mmap_size = 0");
+      struct RestoreMmap {
+        store::Connection& c;
+        bool on;
+        ~RestoreMmap() {
+          if (on) c.execute("PRAGMA mmap_size = 2147483648");
+        }
+      } restore{*conn, sqlite};
       try {
         auto import = find_import(*conn, id);
         if (!import || (import->status != "queued" && import->status != "importing")) continue;
