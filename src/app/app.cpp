@@ -9,6 +9,7 @@
 #include "core/http/csrf.h"
 #include "core/http/flash.h"
 #include "core/http/sessions.h"
+#include "core/http/upload.h"
 #include "core/http/url.h"
 #include "features/accounts/actor.h"
 #include "features/portal/person_sessions.h"
@@ -161,6 +162,34 @@ http::Response App::dynamic(http::Request& request, int worker) {
   for (auto& [name, value] : ctx.response_headers) response.add_header(name, value);
   if (response.header("Cache-Control").empty()) response.set_header("Cache-Control", "no-store");
   return response;
+}
+
+std::optional<http::Response> App::check_upload_head(http::Request& request, int worker) {
+  auto guard = http::streamed_upload_guard(request.method, request.path);
+  std::optional<http::Response> refusal;
+  try {
+    auto& conn = connection(worker);
+    http::Context ctx{request, conn, config_};
+    load_visitor(ctx);
+    http::ensure_csrf_token(ctx);
+    ctx.demo = demo(ctx.db);
+    if (auto origin = http::check_origin(ctx); !origin) {
+      refusal = error(ctx, 403, "Requête refusée", origin.error().message);
+    } else if (guard && !guard(ctx)) {
+      refusal = html::refuse(ctx);
+    }
+    if (conn.in_transaction()) conn.rollback();
+    if (refusal) {
+      for (auto& [name, value] : ctx.response_headers) refusal->add_header(name, value);
+      refusal->set_header("Cache-Control", "no-store");
+    }
+  } catch (const std::exception& e) {
+    // The whole request will be handled (and its errors answered) as usual.
+    spdlog::error("{} {} : vérification avant envoi impossible : {}", request.method, request.path,
+                  e.what());
+    return std::nullopt;
+  }
+  return refusal;
 }
 
 http::Response App::run_route(http::Context& ctx) {

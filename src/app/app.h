@@ -29,6 +29,9 @@ class App {
   App(const Config& config, store::Db& db, http::Router router);
   // Thread-safe for distinct `worker` values in [0, config.workers).
   http::Response handle(http::Request& request, int worker);
+  // A streamed upload's head, before its body is read (http/upload.h): the session, the Origin
+  // and the route's guard; an answer refuses it.
+  std::optional<http::Response> check_upload_head(http::Request& request, int worker);
 
  private:
   // The connection kept by one worker thread, checked again after it failed once.

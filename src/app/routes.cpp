@@ -20,6 +20,7 @@
 #include "features/search/routes.h"
 #include "features/territories/routes.h"
 #include "features/caf/routes.h"
+#include "features/csvimport/routes.h"
 
 namespace parcours::app {
 
@@ -42,6 +43,7 @@ void register_all_routes(http::Router& router) {
   followup::register_routes(router);
   api::register_routes(router);
   caf::register_routes(router);
+  csvimport::register_routes(router);
   exports::register_routes(router);
   feed::register_routes(router);
 }

@@ -17,17 +17,19 @@
 #include "app/routes.h"
 #include "core/html/render.h"
 #include "core/http/server.h"
+#include "core/http/upload.h"
 #include "core/jobs/jobs.h"
 #include "core/mail/outbox.h"
 #include "core/store/access_writer.h"
 #include "core/store/migrations.h"
 #include "features/api/auth.h"
 #include "features/appointments/reminders.h"
+#include "features/caf/routes.h"
 #include "features/catalogue/reminders.h"
+#include "features/csvimport/routes.h"
 #include "features/feed/webhooks.h"
 #include "features/orientation/referents.h"
 #include "features/referrals/referrals.h"
-#include "features/caf/routes.h"
 
 namespace parcours::app {
 
@@ -96,6 +98,9 @@ int run_serve(const Config& config) {
   register_all_routes(router);
   api::configure_rate_limit(config.api_rate, config.api_burst);
   App app(config, *db, std::move(router));
+  http::set_upload_head_check([&app](http::Request& request, int worker) {
+    return app.check_upload_head(request, worker);
+  });
   http::Server server(
       config, [&app](http::Request& request, int worker) { return app.handle(request, worker); });
   try {
@@ -121,6 +126,7 @@ int run_serve(const Config& config) {
       catalogue::schedule_reminders(*db->acquire());
       appointments::register_jobs(runner, *db, config.public_url);
       caf::register_jobs(runner, *db);
+      csvimport::register_jobs(runner, *db);
       runner.run(stop_jobs);
     });
     webhook_thread = std::thread([&] { feed::run_dispatcher(*db, stop_jobs); });
@@ -141,6 +147,7 @@ int run_serve(const Config& config) {
   stop_jobs = true;
   if (job_thread.joinable()) job_thread.join();
   caf::stop_imports();
+  csvimport::stop_imports();
   if (webhook_thread.joinable()) webhook_thread.join();
   std::fflush(stdout);
   return status;

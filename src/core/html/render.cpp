@@ -94,6 +94,10 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
     if (std::any_of(ctx.actor->grants.begin(), ctx.actor->grants.end(),
                     [](const auto& g) { return g.role == security::Role::kTerritoryManager; }))
       items.push_back({"/imports/caf", "Imports CAF", kAdministration});
+    if (std::any_of(ctx.actor->grants.begin(), ctx.actor->grants.end(), [](const auto& g) {
+          return g.role == security::Role::kTerritoryManager || g.role == security::Role::kOrgAdmin;
+        }))
+      items.push_back({"/imports/personnes", "Imports de personnes", kAdministration});
     items.push_back({"/structures", "Structures", kAdministration});
   } else if (ctx.person_session) {
     items = {{"/mon-espace", "Mon espace"},

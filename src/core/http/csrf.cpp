@@ -54,6 +54,18 @@ void ensure_csrf_token(Context& ctx) {
 }
 
 Result<void> check_csrf(const Context& ctx) {
+  if (auto origin = check_origin(ctx); !origin) return origin;
+  const Request& request = ctx.request;
+  std::string sent = request.form_value(kCsrfField);
+  if (sent.empty()) sent = request.header("x-csrf-token");
+  if (!same_secret(sent, ctx.csrf_token)) {
+    return fail(ErrorCode::kForbidden,
+                "Le formulaire a expiré ou n'est pas valide. Rechargez la page puis réessayez.");
+  }
+  return {};
+}
+
+Result<void> check_origin(const Context& ctx) {
   const Request& request = ctx.request;
   std::string origin = request.header("origin");
   if (origin.empty() || origin == "null")
@@ -76,12 +88,6 @@ Result<void> check_csrf(const Context& ctx) {
   if (!known) {
     return fail(ErrorCode::kForbidden,
                 "Requête refusée : elle provient d'un autre site que Parcours.");
-  }
-  std::string sent = request.form_value(kCsrfField);
-  if (sent.empty()) sent = request.header("x-csrf-token");
-  if (!same_secret(sent, ctx.csrf_token)) {
-    return fail(ErrorCode::kForbidden,
-                "Le formulaire a expiré ou n'est pas valide. Rechargez la page puis réessayez.");
   }
   return {};
 }

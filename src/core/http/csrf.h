@@ -24,5 +24,7 @@ void ensure_csrf_token(Context& ctx);
 
 // Checks an unsafe request; an error says in French what is wrong (403).
 Result<void> check_csrf(const Context& ctx);
+// The first check alone (the Origin), for a request whose body is not read yet (upload.h).
+Result<void> check_origin(const Context& ctx);
 
 }  // namespace parcours::http

@@ -27,8 +27,8 @@
 #include <boost/beast/http.hpp>
 #include <chrono>
 #include <csignal>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -189,7 +189,57 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return on_read_error(bhttp::error::body_limit);
     }
     parser_->body_limit(body_limit_);
-    if (beast::iequals(header[bhttp::field::expect], "100-continue") && !parser_->is_done()) {
+    if (streamed_upload_limit(method_, path_) && upload_head_check()) return check_upload_head();
+    continue_with_body();
+  }
+
+  // A streamed upload: the application judges its head first (upload.h); a refusal is sent
+  // without reading the body, which is never stored, and the connection is closed.
+  void check_upload_head() {
+    const auto& header = parser_->get();
+    Request request;
+    if (!parse_target(header.target(), request)) {
+      return send_error(400, "Requête mal formée", "L'adresse demandée est invalide.", false);
+    }
+    request.method = method_;
+    for (const auto& field : header) {
+      auto name = lowercase(field.name_string());
+      auto [it, inserted] = request.headers.emplace(name, std::string(field.value()));
+      if (!inserted) {
+        it->second += name == "cookie" ? "; " : ", ";
+        it->second += field.value();
+      }
+    }
+    request.remote_ip = remote_ip_;
+    state_ = State::kProcessing;
+    stream_.expires_never();
+    auto job = [self = shared_from_this(), request = std::move(request),
+                guard = net::make_work_guard(server_.ioc)](int worker) mutable {
+      std::optional<Response> refusal;
+      try {
+        refusal = upload_head_check()(request, worker);
+      } catch (const std::exception& e) {
+        spdlog::error("requête {} {} : vérification avant envoi : {}", request.method, request.path,
+                      e.what());
+      }
+      auto executor = self->executor();
+      net::post(executor, [self = std::move(self), refusal = std::move(refusal)]() mutable {
+        if (!refusal) return self->continue_with_body();
+        self->closing_ = true;
+        self->keep_alive_ = false;
+        self->head_ = false;
+        self->send(std::move(*refusal));
+      });
+    };
+    if (!server_.pool.try_submit(std::move(job))) {
+      send_error(503, "Service surchargé",
+                 "Le service est très sollicité. Réessayez dans un instant.", false);
+    }
+  }
+
+  void continue_with_body() {
+    if (beast::iequals(parser_->get()[bhttp::field::expect], "100-continue") &&
+        !parser_->is_done()) {
       stream_.expires_after(std::chrono::seconds(config().body_timeout_seconds));
       return net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
                               [self = shared_from_this()](beast::error_code ec, std::size_t) {
@@ -388,8 +438,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       self->wait_for_request();
     };
     if (head_) {
-      auto serializer =
-          std::make_shared<bhttp::response_serializer<bhttp::file_body>>(*message);
+      auto serializer = std::make_shared<bhttp::response_serializer<bhttp::file_body>>(*message);
       return bhttp::async_write_header(
           stream_, *serializer,
           [serializer, done](beast::error_code ec, std::size_t bytes) { done(ec, bytes); });

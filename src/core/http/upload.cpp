@@ -16,7 +16,13 @@ struct Route {
   std::string method;
   std::string path;
   std::size_t limit;
+  UploadGuard may_send;
 };
+
+UploadHeadCheck& head_check() {
+  static UploadHeadCheck check;
+  return check;
+}
 
 std::mutex& routes_mutex() {
   static std::mutex m;
@@ -56,16 +62,29 @@ std::string parameter(std::string_view header, std::string_view name) {
 
 }  // namespace
 
-void register_streamed_upload(std::string method, std::string path, std::size_t limit) {
+void register_streamed_upload(std::string method, std::string path, std::size_t limit,
+                              UploadGuard may_send) {
   std::lock_guard lock(routes_mutex());
   for (auto& r : routes()) {
     if (r.method == method && r.path == path) {
       r.limit = limit;
+      r.may_send = std::move(may_send);
       return;
     }
   }
-  routes().push_back({std::move(method), std::move(path), limit});
+  routes().push_back({std::move(method), std::move(path), limit, std::move(may_send)});
 }
+
+UploadGuard streamed_upload_guard(std::string_view method, std::string_view path) {
+  std::lock_guard lock(routes_mutex());
+  for (const auto& r : routes()) {
+    if (r.method == method && r.path == path) return r.may_send;
+  }
+  return {};
+}
+
+void set_upload_head_check(UploadHeadCheck check) { head_check() = std::move(check); }
+const UploadHeadCheck& upload_head_check() { return head_check(); }
 
 std::optional<std::size_t> streamed_upload_limit(std::string_view method, std::string_view path) {
   std::lock_guard lock(routes_mutex());

@@ -264,7 +264,8 @@ http::Response report_json_route(http::Context& ctx) {
 }  // namespace
 
 void register_routes(http::Router& router) {
-  http::register_streamed_upload("POST", "/imports/caf", kUploadLimit);
+  http::register_streamed_upload("POST", "/imports/caf", kUploadLimit,
+                                 [](const http::Context& ctx) { return may_import(ctx.actor); });
   router.add("GET", "/imports/caf", list);
   router.add("POST", "/imports/caf", upload);
   router.add("GET", "/imports/caf/{id}", show);

@@ -1,0 +1,29 @@
+// Pages of the person-file import (CSV), for the admins of an organisation and the managers of
+// its territory:
+//   GET  /imports/personnes                      the upload form, how to save from Excel, the
+//                                                organisations' previous imports
+//   POST /imports/personnes                      upload (multipart, streamed to disk, up to
+//                                                256 MiB; organisation_id field); then the
+//                                                mapping page, or the preview when the
+//                                                organisation's mapping fits the file
+//   GET  /imports/personnes/{id}/correspondance  the column mapping of the file
+//   POST /imports/personnes/{id}/correspondance  saves it for the organisation, runs the preview
+//   GET  /imports/personnes/{id}                 the preview (before), progress, then the report
+//   POST /imports/personnes/{id}/importer        confirms: the import runs in the background
+//   GET  /imports/personnes/{id}/rapport.json    the preview or the report as JSON
+#pragma once
+
+#include "core/http/router.h"
+#include "core/jobs/jobs.h"
+
+namespace parcours::csvimport {
+
+inline constexpr std::size_t kUploadLimit = std::size_t{256} << 20;
+inline constexpr const char* kApplyJob = "csvimport.apply";
+
+void register_routes(http::Router& router);
+// The job "csvimport.apply" hands a confirmed import to the import thread, started here.
+void register_jobs(jobs::JobRunner& runner, store::Db& db);
+void stop_imports();
+
+}  // namespace parcours::csvimport
