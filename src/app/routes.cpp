@@ -10,6 +10,7 @@
 #include "features/exports/routes.h"
 #include "features/feed/routes.h"
 #include "features/geo/routes.h"
+#include "features/impact/routes.h"
 #include "features/organisations/routes.h"
 #include "features/orientation/routes.h"
 #include "features/pages/routes.h"
@@ -44,6 +45,7 @@ void register_all_routes(http::Router& router) {
   caf::register_routes(router);
   exports::register_routes(router);
   feed::register_routes(router);
+  impact::register_routes(router);
 }
 
 }  // namespace parcours::app
