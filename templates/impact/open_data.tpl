@@ -25,7 +25,6 @@
 <h2>Format</h2>
 <p>CSV : encodage UTF-8 avec BOM, séparateur point-virgule, une ligne d’en-tête avec les noms de champs ci-dessous. JSON : un objet avec <code>territoire</code>, <code>date</code>, <code>seuil_secret</code>, <code>champs</code> et <code>lignes</code> (un objet par ligne, mêmes champs, <code>null</code> pour une valeur vide). Les parts et les bornes sont des nombres entre 0 et 1, avec un point décimal et trois décimales.</p>
 <div class="fr-table fr-table--bordered">
-  <div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
   <table>
     <caption>Les champs, un par colonne</caption>
     <thead><tr><th scope="col">Champ</th><th scope="col">Contenu</th></tr></thead>
@@ -47,6 +46,5 @@
       <tr><th scope="row"><code>secret</code></th><td>1 (ou <code>true</code>) quand le groupe, ou l’autre groupe de la comparaison, compte moins de {{MIN_GROUP}} personnes ; 0 sinon.</td></tr>
     </tbody>
   </table>
-  </div></div></div>
 </div>
 <p>Ces comparaisons ne sont pas des preuves d’efficacité : voir les précautions de lecture sur la page <a href="/pilotage/ce-qui-marche?territoire={{TERRITORY_ID}}">Ce qui marche, pour qui</a>.</p>

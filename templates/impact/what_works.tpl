@@ -37,7 +37,6 @@
 {{#EMPTY}}<p>Pas encore de données pour ce territoire.</p>{{/EMPTY}}
 {{#HAS_ROWS}}
 <div class="fr-table fr-table--bordered" id="ce-qui-marche">
-  <div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
   <table>
     <caption>Part des sorties positives selon l’action, par {{DIMENSION_LABEL}}</caption>
     <thead>
@@ -64,6 +63,5 @@
       {{/ROW}}
     </tbody>
   </table>
-  </div></div></div>
 </div>
 {{/HAS_ROWS}}
