@@ -31,7 +31,8 @@ CREATE TABLE impact_counters (
   n BIGINT NOT NULL,
   pos6 BIGINT NOT NULL,
   pos12 BIGINT NOT NULL,
-  PRIMARY KEY (territory_id, action, dimension, value, entry_month)
+  -- The page reads one dimension of a territory, grouped by action and value: a prefix.
+  PRIMARY KEY (territory_id, dimension, action, value, entry_month)
 );
 
 -- The last journal sequence the projection applied.

@@ -227,7 +227,7 @@ class Batch {
       conn_.execute(
           "INSERT INTO impact_counters (territory_id, entry_month, action, dimension, value, n, "
           "pos6, pos12) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (territory_id, "
-          "action, dimension, value, entry_month) DO UPDATE SET n = impact_counters.n + "
+          "dimension, action, value, entry_month) DO UPDATE SET n = impact_counters.n + "
           "excluded.n, pos6 = impact_counters.pos6 + excluded.pos6, pos12 = "
           "impact_counters.pos12 + excluded.pos12",
           {territory, month, action, dimension, value, d.n, d.pos6, d.pos12});
@@ -297,6 +297,13 @@ void apply_events(store::Connection& conn, const std::vector<store::Event>& even
 std::int64_t catch_up(store::Connection& conn) {
   std::string kinds;
   for (const auto& k : event_kinds()) kinds += (kinds.empty() ? "'" : ", '") + k + "'";
+  // Most page views find nothing new: checked without opening a write transaction.
+  auto cursor = conn.query_one("SELECT seq FROM impact_cursor WHERE id = 1")->integer(0);
+  if (!conn.query_one(
+          "SELECT seq FROM journal WHERE seq > $1 AND kind IN (" + kinds + ") ORDER BY seq LIMIT 1",
+          {cursor})) {
+    return 0;
+  }
   std::int64_t read = 0;
   for (;;) {
     std::int64_t n = store::with_transaction(conn, [&] {
