@@ -126,6 +126,7 @@ int main(int argc, char** argv) {
   auto search_commands = parcours::app::add_search_commands(cli, config);
   auto token_commands = parcours::app::add_token_commands(cli, config);
   auto caf_commands = parcours::app::add_caf_commands(cli, config);
+  auto stats_commands = parcours::app::add_stats_commands(cli, config);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -147,5 +148,6 @@ int main(int argc, char** argv) {
   if (auto code = search_commands()) return *code;
   if (auto code = token_commands()) return *code;
   if (auto code = caf_commands()) return *code;
+  if (auto code = stats_commands()) return *code;
   return 2;
 }
