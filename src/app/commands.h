@@ -23,6 +23,8 @@ std::function<std::optional<int>()> add_search_commands(CLI::App& cli, Config& c
 std::function<std::optional<int>()> add_token_commands(CLI::App& cli, Config& config);
 // import caf (caf_command.cpp): adds it under `import`, after add_search_commands.
 std::function<std::optional<int>()> add_caf_commands(CLI::App& cli, Config& config);
+// stats rebuild (stats_command.cpp): recomputes the pilotage statistics from the journal.
+std::function<std::optional<int>()> add_stats_commands(CLI::App& cli, Config& config);
 
 int run_serve(const Config& config);
 int run_migrate(const Config& config);

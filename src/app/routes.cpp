@@ -21,6 +21,7 @@
 #include "features/search/routes.h"
 #include "features/territories/routes.h"
 #include "features/caf/routes.h"
+#include "features/stats/routes.h"
 
 namespace parcours::app {
 
@@ -45,6 +46,7 @@ void register_all_routes(http::Router& router) {
   caf::register_routes(router);
   exports::register_routes(router);
   feed::register_routes(router);
+  stats::register_routes(router);
   impact::register_routes(router);
 }
 

@@ -27,6 +27,7 @@
 #include "features/feed/webhooks.h"
 #include "features/orientation/referents.h"
 #include "features/referrals/referrals.h"
+#include "features/stats/projection.h"
 #include "features/caf/routes.h"
 
 namespace parcours::app {
@@ -121,6 +122,7 @@ int run_serve(const Config& config) {
       catalogue::schedule_reminders(*db->acquire());
       appointments::register_jobs(runner, *db, config.public_url);
       caf::register_jobs(runner, *db);
+      stats::register_jobs(runner, *db);
       runner.run(stop_jobs);
     });
     webhook_thread = std::thread([&] { feed::run_dispatcher(*db, stop_jobs); });

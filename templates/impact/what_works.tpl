@@ -34,6 +34,7 @@
   </div>
 </form>
 <p>{{SHOWN}} comparaison(s) affichée(s), {{HIDDEN}} masquée(s) car un des groupes compte moins de {{MIN_GROUP}} personnes. <a href="/pilotage/donnees-ouvertes?territoire={{TERRITORY_ID}}">Données ouvertes de ces indicateurs</a></p>
+{{#HAS_LAG}}<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w"><p>Calcul en cours : {{LAG}} événement(s) du journal restent à prendre en compte. Rechargez la page dans quelques secondes.</p></div>{{/HAS_LAG}}
 {{#EMPTY}}<p>Pas encore de données pour ce territoire.</p>{{/EMPTY}}
 {{#HAS_ROWS}}
 <div class="fr-table fr-table--bordered" id="ce-qui-marche">

@@ -92,6 +92,10 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
                     [](const auto& g) { return g.role == security::Role::kTerritoryManager; }))
       items.push_back({"/imports/caf", "Imports CAF"});
     items.push_back({"/structures", "Structures"});
+    if (manages || std::any_of(ctx.actor->grants.begin(), ctx.actor->grants.end(), [](const auto& g) {
+          return g.role == security::Role::kOrgAdmin;
+        }))
+      items.push_back({"/pilotage", "Pilotage"});
   } else if (ctx.person_session) {
     items = {{"/mon-espace", "Mon espace"},
              {"/mon-espace/carnet", "Mon carnet de bord"},

@@ -11,14 +11,13 @@
 #include "core/clock.h"
 #include "core/store/db.h"
 #include "features/catalogue/vocabulary.h"
+#include "features/impact/projection.h"
 #include "features/orientation/rules.h"
 
 namespace parcours::impact {
 namespace {
 
 namespace json = boost::json;
-
-constexpr int kBatch = 5'000;
 
 struct Fact {
   std::int64_t journey_id = 0;
@@ -294,47 +293,9 @@ void apply_events(store::Connection& conn, const std::vector<store::Event>& even
   batch.write();
 }
 
-std::int64_t catch_up(store::Connection& conn) {
-  std::string kinds;
-  for (const auto& k : event_kinds()) kinds += (kinds.empty() ? "'" : ", '") + k + "'";
-  // Most page views find nothing new: checked without opening a write transaction.
-  auto cursor = conn.query_one("SELECT seq FROM impact_cursor WHERE id = 1")->integer(0);
-  if (!conn.query_one(
-          "SELECT seq FROM journal WHERE seq > $1 AND kind IN (" + kinds + ") ORDER BY seq LIMIT 1",
-          {cursor})) {
-    return 0;
-  }
-  std::int64_t read = 0;
-  for (;;) {
-    std::int64_t n = store::with_transaction(conn, [&] {
-      auto cursor = conn.query_one("SELECT seq FROM impact_cursor WHERE id = 1")->integer(0);
-      std::vector<store::Event> events;
-      for (const auto& r : conn.query("SELECT seq, at, kind, payload FROM journal WHERE seq > $1 "
-                                      "AND kind IN (" +
-                                          kinds + ") ORDER BY seq LIMIT " + std::to_string(kBatch),
-                                      {cursor})) {
-        events.push_back({.seq = r.integer(0),
-                          .at = r.integer(1),
-                          .kind = r.text(2),
-                          .payload_json = r.text(3)});
-      }
-      if (events.empty()) return std::int64_t{0};
-      apply_events(conn, events);
-      conn.execute("UPDATE impact_cursor SET seq = $1 WHERE id = 1", {events.back().seq});
-      return static_cast<std::int64_t>(events.size());
-    });
-    read += n;
-    if (n < kBatch) return read;
-  }
-}
+std::int64_t catch_up(store::Connection& conn) { return stats::catch_up(conn, *projection()); }
 
-std::int64_t rebuild(store::Connection& conn) {
-  store::with_transaction(conn, [&] {
-    reset(conn);
-    conn.execute("UPDATE impact_cursor SET seq = 0 WHERE id = 1");
-  });
-  return catch_up(conn);
-}
+std::int64_t rebuild(store::Connection& conn) { return stats::rebuild(conn, *projection()); }
 
 const std::vector<std::string>& dimensions() {
   static const std::vector<std::string> all{"ensemble", "age", "parcours", "frein", "sans_emploi"};

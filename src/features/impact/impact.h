@@ -6,10 +6,10 @@
 // of a comparison is small both are hidden, so that no hidden count can be found by subtracting
 // a shown one from the stratum's total.
 //
-// A projection of the journal, updated incrementally: `catch_up` applies the events after its
-// cursor (journey.opened, diagnostic.saved, orientation.decided, plan.action_added,
-// outcome.recorded) to one fact row per journey and to counters per entry month; a page only
-// sums counters. `rebuild` empties the projection and replays the whole journal.
+// A projection of the journal driven by the statistics engine (projection.h), updated
+// incrementally: the events journey.opened, diagnostic.saved, orientation.decided,
+// plan.action_added and outcome.recorded update one fact row per journey and counters per entry
+// month; a page only sums counters. `parcours stats rebuild` empties it and replays the journal.
 //
 //   impact::catch_up(conn);
 //   auto rows = impact::compare(conn, territory_id, "age", today);
@@ -41,9 +41,9 @@ const std::vector<std::string>& event_kinds();
 void reset(store::Connection& conn);
 void apply_events(store::Connection& conn, const std::vector<store::Event>& events);
 
-// Applies the journal events after the cursor, in batches; returns how many were read.
+// Through the statistics engine (projection.h), this projection only: applies the journal
+// events after its cursor; empties it and replays the whole journal. Return the events applied.
 std::int64_t catch_up(store::Connection& conn);
-// Empties the projection and replays the whole journal; returns the events read.
 std::int64_t rebuild(store::Connection& conn);
 
 // One side of a comparison, for one horizon: `n` journeys old enough (entered at least the

@@ -8,6 +8,7 @@
 #include "features/impact/impact.h"
 #include "features/impact/open_data.h"
 #include "features/impact/policy.h"
+#include "features/stats/projection.h"
 #include "features/territories/territory.h"
 
 namespace parcours::impact {
@@ -73,7 +74,10 @@ http::Response what_works(http::Context& ctx) {
   dict.SetIntValue("TERRITORY_ID", territory->id);
   dict.SetValue("DIMENSION_LABEL", dimension_label(dimension));
   dict.SetIntValue("MIN_GROUP", kMinGroup);
-  catch_up(ctx.db);
+  if (auto left = stats::catch_up_before_page(ctx.db)) {
+    dict.ShowSection("HAS_LAG");
+    dict.SetIntValue("LAG", left);
+  }
   auto rows = compare(ctx.db, territory->id, dimension, paris_day(now_seconds()));
   int shown = 0;
   auto* table = rows.empty() ? nullptr : dict.AddSectionDictionary("HAS_ROWS");
@@ -111,7 +115,7 @@ http::Response open_data_file(http::Context& ctx, bool csv) {
   if (!ctx.actor) return html::refuse(ctx);
   auto territory = chosen_territory(ctx, Action::kDownloadOpenData, nullptr);
   if (!territory) return html::refuse(ctx);
-  catch_up(ctx.db);
+  stats::catch_up_before_page(ctx.db);
   std::string today = paris_day(now_seconds());
   auto rows = open_data(ctx.db, territory->id, today);
   http::Response response;

@@ -35,9 +35,3 @@ CREATE TABLE impact_counters (
   PRIMARY KEY (territory_id, dimension, action, value, entry_month)
 );
 
--- The last journal sequence the projection applied.
-CREATE TABLE impact_cursor (
-  id BIGINT PRIMARY KEY,
-  seq BIGINT NOT NULL
-);
-INSERT INTO impact_cursor (id, seq) VALUES (1, 0);
