@@ -73,7 +73,7 @@
   <p class="fr-text--sm">Graphique des entrants ; le tableau ci-dessous en donne toutes les valeurs.</p>{{/BAR}}
   <div class="fr-table fr-table--bordered">
     <div class="fr-table__wrapper">
-      <div class="fr-table__container">
+      <div class="fr-table__container" tabindex="0" role="region" aria-label="{{TITLE}} : tableau défilant">
         <div class="fr-table__content">
           <table id="tableau-{{ID}}">
             <caption>{{CAPTION}}</caption>

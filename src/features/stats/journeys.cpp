@@ -82,7 +82,7 @@ void apply_event(JourneyFacts& f, const store::Event& e, const json::object& p) 
     earliest(f.oriented_on, day);
     f.route = route_code(str(p, "route"));
     f.orienting_organisation_id = integer(p, "organisation_id");
-  } else if (k == "referent.changed") {
+  } else if (k == "referent.changed" || (k == "member.joined" && str(p, "role") == "referent")) {
     f.referent_organisation_id = integer(p, "organisation_id");
   } else if (k == "orientation.first_meeting") {
     earliest(f.first_meeting_on, day);
@@ -122,22 +122,13 @@ void apply_event(JourneyFacts& f, const store::Event& e, const json::object& p) 
   }
 }
 
-const std::vector<std::string> kKinds{"journey.opened",
-                                      "orientation.decided",
-                                      "referent.changed",
-                                      "orientation.first_meeting",
-                                      "plan.goal_added",
-                                      "plan.goal_validated",
-                                      "plan.action_added",
-                                      "commitment.signed",
-                                      "commitment.accepted",
-                                      "appointment.booked",
-                                      "appointment.status_changed",
-                                      "referral.sent",
-                                      "referral.accepted",
-                                      "referral.refused",
-                                      "referral.expired",
-                                      "outcome.recorded"};
+const std::vector<std::string> kKinds{
+    "journey.opened",      "orientation.decided",       "referent.changed",
+    "member.joined",       "orientation.first_meeting", "plan.goal_added",
+    "plan.goal_validated", "plan.action_added",         "commitment.signed",
+    "commitment.accepted", "appointment.booked",        "appointment.status_changed",
+    "referral.sent",       "referral.accepted",         "referral.refused",
+    "referral.expired",    "outcome.recorded"};
 
 bool relevant(std::string_view k) {
   return std::find(kKinds.begin(), kKinds.end(), k) != kKinds.end();

@@ -9,6 +9,9 @@
 // month the journey was opened (its cohort), in Paris time, as YYYYMM. A journey moves from one
 // key to another when it is oriented or its référent changes: its whole contribution moves.
 //
+// Has a référent: has had one (member.joined as référent, or referent.changed); a référent who
+// leaves without a successor is not subtracted.
+//
 // A lasting job ("emploi durable"): a job outcome on a CDI, or on a contract whose end date is
 // at least 6 months after its start (CDD, intérim, IAE, alternance of 6 months or more).
 // Outcomes "at 6 months" / "at 12 months": starting within 6 / 12 calendar months of entry.
