@@ -1,5 +1,6 @@
 #include "features/impact/impact.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
 #include <cmath>
@@ -107,6 +108,59 @@ std::string age_band(const std::string& birth_date, const std::string& on) {
 class Batch {
  public:
   explicit Batch(store::Connection& conn) : conn_(conn) {}
+
+  // Loads the facts of a batch's journeys a few hundred at a time (a rebuild touches every
+  // journey: one query per journey would be most of its time).
+  void preload(std::vector<std::int64_t> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::erase_if(ids, [&](std::int64_t id) { return facts_.count(id) > 0; });
+    constexpr std::size_t kChunk = 500;
+    for (std::size_t start = 0; start < ids.size(); start += kChunk) {
+      std::string list;
+      for (std::size_t i = start; i < std::min(ids.size(), start + kChunk); ++i) {
+        list += (i == start ? "" : ",") + std::to_string(ids[i]);
+      }
+      for (const auto& row :
+           conn_.query("SELECT journey_id, territory_id, entered_on, age_band, route, obstacles, "
+                       "time_since_job, positive_on FROM impact_journeys WHERE journey_id IN (" +
+                       list + ")")) {
+        facts_[row.integer(0)] = Fact{.journey_id = row.integer(0),
+                                      .territory_id = row.integer(1),
+                                      .entered_on = row.text(2),
+                                      .age_band = row.text(3),
+                                      .route = row.text(4),
+                                      .obstacles = row.text(5),
+                                      .time_since_job = row.text(6),
+                                      .positive_on = row.opt_text(7)};
+      }
+      for (const auto& row :
+           conn_.query("SELECT journey_id, action FROM impact_journey_actions WHERE journey_id "
+                       "IN (" +
+                       list + ")")) {
+        facts_[row.integer(0)]->actions.insert(row.text(1));
+      }
+      for (std::size_t i = start; i < std::min(ids.size(), start + kChunk); ++i) {
+        auto it = facts_.find(ids[i]);
+        if (it == facts_.end()) continue;
+        contribute(*it->second, -1, deltas_);
+        before_[ids[i]] = *it->second;
+      }
+      for (const auto& row : conn_.query(
+               "SELECT j.id, j.territory_id, j.opened_at, p.birth_date FROM journeys j JOIN "
+               "persons p ON p.id = j.person_id WHERE j.id IN (" +
+               list + ")")) {
+        if (facts_.count(row.integer(0))) continue;
+        Fact f{.journey_id = row.integer(0), .territory_id = row.integer(1)};
+        f.entered_on = paris_day(row.integer(2));
+        f.age_band = age_band(row.text(3), f.entered_on);
+        facts_[f.journey_id] = std::move(f);
+      }
+      for (std::size_t i = start; i < std::min(ids.size(), start + kChunk); ++i) {
+        facts_.try_emplace(ids[i], std::nullopt);  // gone (purged): its events are skipped
+      }
+    }
+  }
 
   Fact* fact(std::int64_t journey_id) {
     auto it = facts_.find(journey_id);
@@ -286,10 +340,17 @@ void reset(store::Connection& conn) {
 }
 
 void apply_events(store::Connection& conn, const std::vector<store::Event>& events) {
-  Batch batch(conn);
+  std::vector<std::pair<const store::Event*, json::object>> parsed;
+  std::vector<std::int64_t> journeys;
   for (const auto& e : events) {
-    if (auto payload = parse_object(e.payload_json)) batch.apply(e.kind, *payload);
+    auto payload = parse_object(e.payload_json);
+    if (!payload) continue;
+    if (auto id = int_field(*payload, "journey_id")) journeys.push_back(*id);
+    parsed.emplace_back(&e, std::move(*payload));
   }
+  Batch batch(conn);
+  batch.preload(std::move(journeys));
+  for (const auto& [e, payload] : parsed) batch.apply(e->kind, payload);
   batch.write();
 }
 
