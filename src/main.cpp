@@ -7,6 +7,7 @@
 
 #include "app/commands.h"
 #include "core/config.h"
+#include "features/impact/projection.h"
 
 int main(int argc, char** argv) {
   using parcours::Config;
@@ -127,6 +128,8 @@ int main(int argc, char** argv) {
   auto token_commands = parcours::app::add_token_commands(cli, config);
   auto caf_commands = parcours::app::add_caf_commands(cli, config);
   auto csvimport_commands = parcours::app::add_csvimport_commands(cli, config);
+  auto stats_commands = parcours::app::add_stats_commands(cli, config);
+  parcours::impact::register_with_stats();  // rebuilt and caught up with the statistics
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -149,5 +152,6 @@ int main(int argc, char** argv) {
   if (auto code = token_commands()) return *code;
   if (auto code = caf_commands()) return *code;
   if (auto code = csvimport_commands()) return *code;
+  if (auto code = stats_commands()) return *code;
   return 2;
 }

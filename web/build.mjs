@@ -28,6 +28,13 @@ for (const file of ['dsfr.min.css', 'dsfr.module.min.js', 'dsfr.nomodule.min.js'
   fingerprint(join(dsfr, file), join('dsfr', file));
 }
 
+// DSFR Chart (web components), loaded by the pilotage pages only: one module and its CSS.
+const chart = 'node_modules/@gouvfr/dsfr-chart/dist/DSFRChart';
+mkdirSync(join(dist, 'dsfr-chart'), { recursive: true });
+for (const file of ['DSFRChart.js', 'DSFRChart.css']) {
+  fingerprint(join(chart, file), join('dsfr-chart', file));
+}
+
 for (const file of readdirSync('src')) fingerprint(join('src', file), file);
 
 writeFileSync(join(dist, 'manifest.json'), JSON.stringify(manifest, null, 2));

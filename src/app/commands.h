@@ -25,6 +25,8 @@ std::function<std::optional<int>()> add_token_commands(CLI::App& cli, Config& co
 std::function<std::optional<int>()> add_caf_commands(CLI::App& cli, Config& config);
 // import persons (csvimport_command.cpp): adds it under `import`.
 std::function<std::optional<int>()> add_csvimport_commands(CLI::App& cli, Config& config);
+// stats rebuild (stats_command.cpp): recomputes the pilotage statistics from the journal.
+std::function<std::optional<int>()> add_stats_commands(CLI::App& cli, Config& config);
 
 int run_serve(const Config& config);
 int run_migrate(const Config& config);

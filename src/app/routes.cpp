@@ -10,6 +10,7 @@
 #include "features/exports/routes.h"
 #include "features/feed/routes.h"
 #include "features/geo/routes.h"
+#include "features/impact/routes.h"
 #include "features/organisations/routes.h"
 #include "features/orientation/routes.h"
 #include "features/pages/routes.h"
@@ -21,6 +22,7 @@
 #include "features/territories/routes.h"
 #include "features/caf/routes.h"
 #include "features/csvimport/routes.h"
+#include "features/stats/routes.h"
 
 namespace parcours::app {
 
@@ -46,6 +48,8 @@ void register_all_routes(http::Router& router) {
   csvimport::register_routes(router);
   exports::register_routes(router);
   feed::register_routes(router);
+  stats::register_routes(router);
+  impact::register_routes(router);
 }
 
 }  // namespace parcours::app

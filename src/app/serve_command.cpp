@@ -30,6 +30,7 @@
 #include "features/feed/webhooks.h"
 #include "features/orientation/referents.h"
 #include "features/referrals/referrals.h"
+#include "features/stats/projection.h"
 
 namespace parcours::app {
 
@@ -127,6 +128,7 @@ int run_serve(const Config& config) {
       appointments::register_jobs(runner, *db, config.public_url);
       caf::register_jobs(runner, *db);
       csvimport::register_jobs(runner, *db);
+      stats::register_jobs(runner, *db);
       runner.run(stop_jobs);
     });
     webhook_thread = std::thread([&] { feed::run_dispatcher(*db, stop_jobs); });

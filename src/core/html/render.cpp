@@ -90,6 +90,9 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
     if (!ctx.actor->organisation_ids().empty())
       items.push_back({"/orientations/recues", "Orientations reçues"});
     if (follows_persons) items.push_back({"/agenda", "Agenda"});
+    if (manages || std::any_of(ctx.actor->grants.begin(), ctx.actor->grants.end(),
+                               [](const auto& g) { return g.role == security::Role::kOrgAdmin; }))
+      items.push_back({"/pilotage", "Pilotage"});
     if (manages) items.push_back({"/territoires", "Territoires", kAdministration});
     if (std::any_of(ctx.actor->grants.begin(), ctx.actor->grants.end(),
                     [](const auto& g) { return g.role == security::Role::kTerritoryManager; }))

@@ -8,7 +8,9 @@
 #include "features/accounts/users.h"
 #include "features/catalogue/demo.h"
 #include "features/appointments/demo.h"
+#include "features/demo/activity.h"
 #include "features/demo/persons.h"
+#include "features/stats/projection.h"
 #include "features/diagnostic/demo.h"
 #include "features/followup/demo.h"
 #include "features/geo/communes.h"
@@ -171,6 +173,8 @@ Result<SeedSummary> seed_demo(store::Connection& conn, const std::string& passwo
       appointments::seed_demo_appointments(conn, territory_id);
       plan::seed_demo_plans(conn, territory_id);
       summary.persons_created += followup::seed_demo_nicolas(conn, territory_id, org_ids);
+      summary.persons_created += seed_demo_activity(conn, territory_id, org_ids, password);
+      stats::catch_up(conn);  // the dashboards are ready when the demo starts
 
       store::append_event(
           conn, {.kind = "demo.seeded",

@@ -286,6 +286,7 @@ Result<std::int64_t> record_outcome(store::Connection& conn, std::int64_t journe
                  store::opt(actor.organisation_id), now})
             ->integer(0);
     json::object payload{{"outcome_id", id}, {"kind", kind}, {"start_date", iso_date(*start)}};
+    if (end) payload["end_date"] = iso_date(*end);  // the statistics' "lasting job"
     if (job) {
       payload["contract"] = contract;
       payload["hours_per_week"] = *hours;

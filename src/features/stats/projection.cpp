@@ -1,0 +1,208 @@
+#include "features/stats/projection.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <mutex>
+
+#include "core/clock.h"
+#include "core/jobs/jobs.h"
+#include "features/stats/journeys.h"
+
+namespace parcours::stats {
+namespace {
+
+std::mutex registry_mutex;
+
+std::vector<std::shared_ptr<Projection>>& registry() {
+  static std::vector<std::shared_ptr<Projection>> all{std::make_shared<JourneyProjection>()};
+  return all;
+}
+
+// The cursor row, created at 0 when missing; on PostgreSQL locked for the transaction so that
+// two runners take turns (on SQLite the write transaction already serialises them).
+std::int64_t lock_cursor(store::Connection& conn, const std::string& name) {
+  conn.execute(
+      "INSERT INTO stats_cursors (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING",
+      {name});
+  bool pg = conn.dialect() == store::Dialect::kPostgres;
+  return conn
+      .query_one(pg ? "SELECT position FROM stats_cursors WHERE name = $1 FOR UPDATE"
+                    : "SELECT position FROM stats_cursors WHERE name = $1",
+                 {name})
+      ->integer(0);
+}
+
+std::int64_t read_cursor(store::Connection& conn, const std::string& name) {
+  auto row = conn.query_one("SELECT position FROM stats_cursors WHERE name = $1", {name});
+  return row ? row->integer(0) : 0;
+}
+
+// " AND <column> IN ('a', 'b')" for the projection's kinds, or nothing when it reads all.
+std::string kind_clause(const Projection& projection, const char* column) {
+  auto kinds = projection.kinds();
+  if (kinds.empty()) return {};
+  std::string sql = std::string(" AND ") + column + " IN (";
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    sql += i ? ", '" : "'";
+    for (char c : kinds[i]) sql += c == '\'' ? std::string("''") : std::string(1, c);
+    sql += "'";
+  }
+  return sql + ")";
+}
+
+// Up to `limit` events after `position`, in cursor order; `last` gets the last one's position.
+std::vector<store::Event> read_after(store::Connection& conn, const Projection& projection,
+                                     std::int64_t position, int limit, std::int64_t& last) {
+  bool pg = conn.dialect() == store::Dialect::kPostgres;
+  auto rows = conn.query(
+      pg ? "SELECT j.seq, j.at, j.kind, j.territory_id, j.person_id, j.actor_id, j.payload, "
+           "f.position FROM journal_feed f JOIN journal j ON j.seq = f.seq WHERE f.position > $1" +
+               kind_clause(projection, "j.kind") + " ORDER BY f.position LIMIT $2"
+         : "SELECT seq, at, kind, territory_id, person_id, actor_id, payload, seq FROM journal "
+           "WHERE seq > $1" +
+               kind_clause(projection, "kind") + " ORDER BY seq LIMIT $2",
+      {position, static_cast<std::int64_t>(limit)});
+  std::vector<store::Event> events;
+  events.reserve(rows.size());
+  for (const auto& r : rows) {
+    events.push_back({.seq = r.integer(0),
+                      .at = r.integer(1),
+                      .kind = r.text(2),
+                      .territory_id = r.opt_integer(3),
+                      .person_id = r.opt_integer(4),
+                      .actor_id = r.opt_integer(5),
+                      .payload_json = r.text(6)});
+    last = r.integer(7);
+  }
+  return events;
+}
+
+template <typename F>
+auto in_transaction(store::Connection& conn, F&& body) -> decltype(body()) {
+  if (conn.in_transaction()) return body();
+  return store::with_transaction(conn, std::forward<F>(body));
+}
+
+// One batch: lock the cursor, read, apply, advance. Returns how many events were applied.
+std::int64_t apply_batch(store::Connection& conn, Projection& projection, int limit) {
+  return in_transaction(conn, [&]() -> std::int64_t {
+    std::string name = projection.name();
+    std::int64_t last = lock_cursor(conn, name);
+    auto events = read_after(conn, projection, last, limit, last);
+    if (events.empty()) return 0;
+    projection.apply(conn, events);
+    conn.execute("UPDATE stats_cursors SET position = $2 WHERE name = $1", {name, last});
+    return static_cast<std::int64_t>(events.size());
+  });
+}
+
+// How many events of the projection's kinds are after `position` (counting stops at `bound`).
+std::int64_t pending(store::Connection& conn, const Projection& projection, std::int64_t position,
+                     std::int64_t bound) {
+  bool pg = conn.dialect() == store::Dialect::kPostgres;
+  return conn
+      .query_one(pg ? "SELECT COUNT(*) FROM (SELECT 1 FROM journal_feed f JOIN journal j ON "
+                      "j.seq = f.seq WHERE f.position > $1" +
+                          kind_clause(projection, "j.kind") + " LIMIT $2) p"
+                    : "SELECT COUNT(*) FROM (SELECT 1 FROM journal WHERE seq > $1" +
+                          kind_clause(projection, "kind") + " LIMIT $2) p",
+                 {position, bound})
+      ->integer(0);
+}
+
+}  // namespace
+
+void register_projection(std::shared_ptr<Projection> projection) {
+  std::lock_guard lock(registry_mutex);
+  auto& all = registry();
+  std::string name = projection->name();
+  auto it = std::find_if(all.begin(), all.end(), [&](const auto& p) { return p->name() == name; });
+  if (it != all.end()) {
+    *it = std::move(projection);
+  } else {
+    all.push_back(std::move(projection));
+  }
+}
+
+std::vector<std::shared_ptr<Projection>> projections() {
+  std::lock_guard lock(registry_mutex);
+  return registry();
+}
+
+std::int64_t catch_up(store::Connection& conn, Projection& projection, std::int64_t max_events,
+                      int batch_size) {
+  std::int64_t applied = 0;
+  while (applied < max_events) {
+    auto limit = static_cast<int>(std::min<std::int64_t>(batch_size, max_events - applied));
+    std::int64_t n = apply_batch(conn, projection, limit);
+    applied += n;
+    if (n < limit) break;
+  }
+  return applied;
+}
+
+std::int64_t catch_up(store::Connection& conn, std::int64_t max_events, int batch_size) {
+  std::int64_t applied = 0;
+  for (const auto& p : projections()) applied += catch_up(conn, *p, max_events, batch_size);
+  return applied;
+}
+
+std::int64_t lag(store::Connection& conn) {
+  std::int64_t worst = 0;
+  for (const auto& p : projections()) {
+    worst = std::max(worst, pending(conn, *p, read_cursor(conn, p->name()), INT64_MAX));
+  }
+  return worst;
+}
+
+std::int64_t rebuild(store::Connection& conn, Projection& projection, int batch_size) {
+  in_transaction(conn, [&] {
+    lock_cursor(conn, projection.name());
+    projection.reset(conn);
+    conn.execute("UPDATE stats_cursors SET position = 0 WHERE name = $1", {projection.name()});
+  });
+  return catch_up(conn, projection, INT64_MAX, batch_size);
+}
+
+std::int64_t rebuild(store::Connection& conn, int batch_size) {
+  std::int64_t applied = 0;
+  for (const auto& p : projections()) applied += rebuild(conn, *p, batch_size);
+  return applied;
+}
+
+std::int64_t catch_up_before_page(store::Connection& conn) {
+  std::int64_t left = 0;
+  for (const auto& p : projections()) {
+    std::int64_t n = pending(conn, *p, read_cursor(conn, p->name()), kPageCatchUpLimit + 1);
+    if (n == 0) continue;
+    if (n <= kPageCatchUpLimit) {
+      catch_up(conn, *p, kPageCatchUpLimit, static_cast<int>(kPageCatchUpLimit));
+    } else {
+      left = std::max(left, n);
+    }
+  }
+  return left;
+}
+
+void register_jobs(jobs::JobRunner& runner, store::Db& db) {
+  auto schedule = [](store::Connection& conn, std::int64_t at) {
+    if (!conn.query_one("SELECT 1 FROM jobs WHERE kind = $1 AND status = 'queued' LIMIT 1",
+                        {kProjectJob})) {
+      jobs::enqueue_job(conn, kProjectJob, "{}", at);
+    }
+  };
+  runner.on(kProjectJob, [schedule](store::Connection& conn, const jobs::Job&) {
+    // Bounded per run, so that the job's transaction stays short; the next run goes on.
+    std::int64_t n = catch_up(conn, 50000, 5000);
+    if (n > 0) spdlog::debug("statistiques : {} événement(s) projeté(s)", n);
+    // One run every few seconds: the finished ones are not kept (the jobs table would grow by
+    // 17,000 rows a day).
+    conn.execute("DELETE FROM jobs WHERE kind = $1 AND status = 'done'", {kProjectJob});
+    schedule(conn, now_seconds() + kProjectEverySeconds);
+  });
+  auto conn = db.acquire();
+  schedule(*conn, now_seconds());
+}
+
+}  // namespace parcours::stats
