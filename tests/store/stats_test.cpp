@@ -415,6 +415,12 @@ TEST_P(StatsTest, ABatchThatFailsLeavesTheCursorAndTheCountersAsTheyWere) {
   auto before = counters();
   EXPECT_THROW(catch_up(*conn, failing), std::runtime_error);
   EXPECT_EQ(counters(), before);
+  // A rebuild is one transaction: when it fails, the previous numbers stay.
+  EXPECT_THROW(rebuild(*conn, failing), std::runtime_error);
+  EXPECT_EQ(counters(), before);
+  JourneyProjection journeys;
+  rebuild(*conn, journeys);
+  EXPECT_EQ(counters(), before);
   EXPECT_FALSE(
       conn->query_one("SELECT position FROM stats_cursors WHERE name = 'failing'") &&
       conn->query_one("SELECT position FROM stats_cursors WHERE name = 'failing'")->integer(0) > 0);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <mutex>
 #include <unordered_map>
 
 namespace parcours::stats {
@@ -126,6 +127,26 @@ Breakdown load_breakdown(store::Connection& conn, const StatsFilter& f) {
     }
   }
   return b;
+}
+
+std::shared_ptr<const Breakdown> cached_breakdown(store::Connection& conn, const StatsFilter& f) {
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<std::int64_t, std::shared_ptr<const Breakdown>>> cache;
+  auto row = conn.query_one("SELECT COALESCE(SUM(position), 0) FROM stats_cursors");
+  std::int64_t version = row ? row->integer(0) : 0;
+  std::string key =
+      fmt::format("{}|{}|{}|{}|{}", f.territory_id.value_or(-1), f.organisation_id.value_or(-1),
+                  f.route.value_or(-1), f.from_month, f.to_month);
+  {
+    std::lock_guard lock(mutex);
+    auto it = cache.find(key);
+    if (it != cache.end() && it->second.first == version) return it->second.second;
+  }
+  auto fresh = std::make_shared<const Breakdown>(load_breakdown(conn, f));
+  std::lock_guard lock(mutex);
+  if (cache.size() >= 256) cache.clear();
+  cache[key] = {version, fresh};
+  return fresh;
 }
 
 const std::vector<Column>& columns() {

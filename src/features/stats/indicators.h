@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,12 @@ struct Breakdown {
 };
 
 Breakdown load_breakdown(store::Connection& conn, const StatsFilter& filter);
+
+// The same, shared between page views: the counters change only when the projection's cursor
+// moves, so a breakdown is kept in memory with the cursor it was read at (one cheap query per
+// view) and read again only when the cursor has moved. At most 256 filters are kept.
+std::shared_ptr<const Breakdown> cached_breakdown(store::Connection& conn,
+                                                  const StatsFilter& filter);
 
 // The columns every table shows, in order: header and the cell text from totals ("—" when
 // undefined). The same text goes to the page and to the CSV.

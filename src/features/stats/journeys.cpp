@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
+#include <exception>
 #include <map>
+#include <memory>
 #include <tuple>
 #include <unordered_map>
 
@@ -133,6 +135,9 @@ const std::vector<std::string> kKinds{
 bool relevant(std::string_view k) {
   return std::find(kKinds.begin(), kKinds.end(), k) != kKinds.end();
 }
+
+// The facts of every journey during a rebuild on this thread; null otherwise.
+thread_local std::unordered_map<std::int64_t, JourneyFacts>* rebuilding = nullptr;
 
 using Key =
     std::tuple<std::int64_t, std::int64_t, std::int64_t, std::int64_t, std::string, std::int64_t>;
@@ -304,6 +309,18 @@ void JourneyProjection::apply(store::Connection& conn, const std::vector<store::
     todo.emplace_back(&e, std::move(p));
   }
   if (todo.empty()) return;
+  if (rebuilding) {  // in memory only: end_rebuild writes everything
+    for (auto& [e, p] : todo) {
+      std::int64_t journey = integer(p, "journey_id");
+      auto [it, inserted] = rebuilding->try_emplace(journey);
+      if (inserted) {
+        it->second.journey_id = journey;
+        it->second.territory_id = e->territory_id.value_or(0);
+      }
+      apply_event(it->second, *e, p);
+    }
+    return;
+  }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::unordered_map<std::int64_t, JourneyFacts> facts;
@@ -335,6 +352,33 @@ void JourneyProjection::apply(store::Connection& conn, const std::vector<store::
   }
   save_facts(conn, changed);
   save_counters(conn, deltas);
+}
+
+void JourneyProjection::begin_rebuild(store::Connection&) {
+  delete rebuilding;
+  rebuilding = new std::unordered_map<std::int64_t, JourneyFacts>();
+  rebuilding->reserve(1 << 16);
+}
+
+void JourneyProjection::end_rebuild(store::Connection& conn) {
+  std::unique_ptr<std::unordered_map<std::int64_t, JourneyFacts>> facts(rebuilding);
+  rebuilding = nullptr;
+  if (!facts || std::uncaught_exceptions() > 0) return;  // a failed rebuild writes nothing
+  std::map<Key, std::int64_t> totals;
+  std::vector<JourneyFacts*> all;
+  all.reserve(facts->size());
+  for (auto& [id, f] : *facts) {
+    for (auto& c : contribution(f)) {
+      totals[Key{c.territory_id, c.month, c.organisation_id, c.route, std::move(c.metric),
+                 c.bucket}] += c.value;
+    }
+    all.push_back(&f);
+  }
+  std::sort(all.begin(), all.end(), [](const JourneyFacts* a, const JourneyFacts* b) {
+    return a->journey_id < b->journey_id;
+  });
+  save_facts(conn, all);
+  save_counters(conn, totals);
 }
 
 }  // namespace parcours::stats

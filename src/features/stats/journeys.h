@@ -81,6 +81,10 @@ class JourneyProjection : public Projection {
   void reset(store::Connection& conn) override;
   void apply(store::Connection& conn, const std::vector<store::Event>& events) override;
   std::vector<std::string> kinds() const override;
+  // A rebuild keeps every journey's facts in memory (on the rebuilding thread) and writes the
+  // facts and the counters once at the end: no per-batch reads, no deltas.
+  void begin_rebuild(store::Connection& conn) override;
+  void end_rebuild(store::Connection& conn) override;
 };
 
 }  // namespace parcours::stats

@@ -157,12 +157,34 @@ std::int64_t lag(store::Connection& conn) {
 }
 
 std::int64_t rebuild(store::Connection& conn, Projection& projection, int batch_size) {
-  in_transaction(conn, [&] {
-    lock_cursor(conn, projection.name());
+  return in_transaction(conn, [&]() -> std::int64_t {
+    std::string name = projection.name();
+    lock_cursor(conn, name);
     projection.reset(conn);
-    conn.execute("UPDATE stats_cursors SET position = 0 WHERE name = $1", {projection.name()});
+    projection.begin_rebuild(conn);
+    // end_rebuild also runs when a batch throws, during the unwinding, so that the projection
+    // drops what it holds in memory (std::uncaught_exceptions() > 0: it writes nothing).
+    struct Finish {
+      Projection& projection;
+      store::Connection& conn;
+      bool done = false;
+      ~Finish() {
+        if (!done) projection.end_rebuild(conn);
+      }
+    } finish{projection, conn};
+    std::int64_t applied = 0, last = 0;
+    for (;;) {
+      auto events = read_after(conn, projection, last, batch_size, last);
+      if (events.empty()) break;
+      projection.apply(conn, events);
+      applied += static_cast<std::int64_t>(events.size());
+      if (static_cast<int>(events.size()) < batch_size) break;
+    }
+    finish.done = true;
+    projection.end_rebuild(conn);
+    conn.execute("UPDATE stats_cursors SET position = $2 WHERE name = $1", {name, last});
+    return applied;
   });
-  return catch_up(conn, projection, INT64_MAX, batch_size);
 }
 
 std::int64_t rebuild(store::Connection& conn, int batch_size) {

@@ -45,6 +45,12 @@ class Projection {
   // The event kinds it reads; empty: every event. The loop then reads only those from the
   // journal (a full rebuild skips the notes and the rest without parsing them).
   virtual std::vector<std::string> kinds() const { return {}; }
+  // Around a rebuild's batches, in the rebuild's one transaction: a projection may keep its
+  // state in memory from the first batch to the last and write it once at the end. When a
+  // batch throws, end_rebuild runs during the unwinding (std::uncaught_exceptions() > 0): it
+  // must then only drop its memory.
+  virtual void begin_rebuild(store::Connection& /*conn*/) {}
+  virtual void end_rebuild(store::Connection& /*conn*/) {}
 };
 
 // Adds a projection to the registry (idempotent by name: a second one with the same name
@@ -63,8 +69,9 @@ std::int64_t catch_up(store::Connection& conn, Projection& projection,
 // How many journal events the slowest projection has not applied yet.
 std::int64_t lag(store::Connection& conn);
 
-// Resets every projection (or only the named one) and applies the whole journal again.
-// Returns the number of events applied.
+// Resets every projection (or only the given one) and applies the whole journal again, in one
+// transaction: a crash or an error leaves the previous state as it was. Returns the number of
+// events applied.
 std::int64_t rebuild(store::Connection& conn, int batch_size = 20000);
 std::int64_t rebuild(store::Connection& conn, Projection& projection, int batch_size = 20000);
 

@@ -173,7 +173,8 @@ std::vector<TextTable> territory_tables(store::Connection& conn, const Scope& sc
   StatsFilter filter = f.filter;
   filter.territory_id = scope.territory_id;
   if (scope.organisation_id) filter.organisation_id = scope.organisation_id;
-  Breakdown b = load_breakdown(conn, filter);
+  auto shared = cached_breakdown(conn, filter);
+  const Breakdown& b = *shared;
   std::vector<TextTable> tables;
   tables.push_back(summary_table(b.total, scope_name));
 
@@ -224,7 +225,8 @@ std::vector<TextTable> territory_tables(store::Connection& conn, const Scope& sc
 
 std::vector<TextTable> national_tables(store::Connection& conn, const Filters& f) {
   StatsFilter filter = f.filter;
-  Breakdown b = load_breakdown(conn, filter);
+  auto shared = cached_breakdown(conn, filter);
+  const Breakdown& b = *shared;
   auto territories = names(conn, "SELECT id, name FROM territories", {});
   std::vector<std::pair<std::string, const Totals*>> rows;
   for (const auto& [t, totals] : b.by_territory) {
