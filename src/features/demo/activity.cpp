@@ -71,7 +71,6 @@ struct Referent {
 };
 constexpr Referent kReferents[] = {
     {"referente.ft@demo.test", "Nadia Benali", 1},
-    {"referent.ml@demo.test", "Julien Petitjean", 3},
     {"referente.relais@demo.test", "Sylvie Rousseau", 5},
     {"referent.ccas@demo.test", "Thomas Lambert", 4},
 };
@@ -214,9 +213,11 @@ Story draw(Rng& rng, int index, std::int64_t now, const std::vector<Service>& se
                         : r < 90 ? "socio_pro"
                                  : "social")
                      : (r < 75 ? "pro" : "socio_pro");
-  s.referent = s.route == "pro" ? (age < 26 ? 1 : 0) : s.route == "socio_pro" ? 2 : 3;
-  s.diagnostic_at = s.entry + rng.between(1, 12) * kDay;
-  s.oriented_at = s.diagnostic_at + rng.between(2, rng.chance(0.12) ? 60 : 25) * kDay;
+  s.referent = s.route == "pro" ? 0 : s.route == "socio_pro" ? 1 : 2;
+  // Nothing in the future: the latest entrants are diagnosed and oriented by yesterday.
+  s.diagnostic_at = std::min(s.entry + rng.between(1, 12) * kDay, now - 3 * kDay);
+  s.oriented_at =
+      std::min(s.diagnostic_at + rng.between(2, rng.chance(0.12) ? 60 : 25) * kDay, now - kDay);
   s.referent_at = s.oriented_at + 600;
 
   // Appointments with the référent, about monthly for a year.
@@ -510,7 +511,7 @@ int seed_demo_activity(store::Connection& conn, std::int64_t territory_id,
   for (const auto& s : stories) {
     if (!s.signed_at) continue;
     std::int64_t at = *s.signed_at;
-    std::string kind = s.route == "pro" ? (s.referent == 1 ? "cej" : "ppae") : "cer";
+    std::string kind = s.route == "pro" ? "ppae" : "cer";
     rows.push_back({s.journey_id, s.person_id, territory_id, kind, day(at), day(at + 365 * kDay),
                     std::string("Vous participez aux rendez-vous et aux actions prévues ; votre "
                                 "référent vous accompagne."),
@@ -596,7 +597,7 @@ int seed_demo_activity(store::Connection& conn, std::int64_t territory_id,
     add(s.referent_at, "referent.changed", *orienter,
         {{"user_id", ref}, {"organisation_id", ref_org}});
     if (s.signed_at) {
-      std::string kind = s.route == "pro" ? (s.referent == 1 ? "cej" : "ppae") : "cer";
+      std::string kind = s.route == "pro" ? "ppae" : "cer";
       add(*s.signed_at, "commitment.signed", ref,
           {{"commitment_id", s.commitment_id},
            {"kind", kind},

@@ -8,7 +8,7 @@
 // Written in bulk (multi-row INSERTs, a few hundred statements in all) into the real tables and
 // into the journal with the real event kinds and payloads, dated in the past, so that the
 // statistics are computed from it as from real use. Deterministic: a fixed seed draws every
-// choice; only the dates move with the day of the seed. Four extra référents of the partner
+// choice; only the dates move with the day of the seed. Three extra référents of the partner
 // organisations follow these journeys, so the demo accounts' own lists stay as they were.
 // Idempotent: nothing is written when the first generated person already exists.
 #pragma once
