@@ -1,7 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}<link rel="stylesheet" href="{{CHART_CSS}}">
 <script type="module" src="{{CHART_JS}}"></script>
 {{#TERRITORY}}<h1>Pilotage — {{SCOPE}}</h1>
-<p>Les indicateurs des parcours de {{SCOPE}}{{#ORGANISATION_SCOPE}} : les parcours dont le référent, ou à défaut l’orientation, relève de votre structure{{/ORGANISATION_SCOPE}}, par mois d’entrée dans le parcours.{{#NATIONAL_LINK}} <a href="/pilotage/national">Vue nationale</a>{{/NATIONAL_LINK}}</p>{{/TERRITORY}}
+<p>Les indicateurs des parcours de {{SCOPE}}{{#ORGANISATION_SCOPE}} : les parcours dont le référent, ou à défaut l’orientation, relève de votre structure{{/ORGANISATION_SCOPE}}, par mois d’entrée dans le parcours.{{#NATIONAL_LINK}} <a href="/pilotage/national">Vue nationale</a>{{/NATIONAL_LINK}}</p>
+{{#TERRITORY_PAGES}}<ul class="fr-links-group">
+  <li><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/pilotage/ce-qui-marche?territoire={{TERRITORY_ID}}">Ce qui marche, pour qui</a></li>
+  <li><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/pilotage/donnees-ouvertes?territoire={{TERRITORY_ID}}">Données ouvertes</a></li>
+</ul>{{/TERRITORY_PAGES}}{{/TERRITORY}}
 {{#NATIONAL}}<h1>Pilotage national</h1>
 <p>Les mêmes indicateurs pour chaque territoire, côte à côte, et au total, par mois d’entrée dans le parcours.</p>{{/NATIONAL}}
 {{#LAGGING}}<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w"><p>Mise à jour en cours : {{LAG}} événement(s) récents ne sont pas encore comptés. Rechargez la page dans quelques secondes.</p></div>{{/LAGGING}}

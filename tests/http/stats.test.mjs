@@ -54,6 +54,9 @@ describe('pilotage', () => {
     const page = await visitors.manager.request('/pilotage');
     assert.equal(page.status, 200, page.text);
     assert.match(page.text, /<h1>Pilotage — /);
+    // The territory's other pilotage pages are linked from it.
+    assert.match(page.text, /href="\/pilotage\/ce-qui-marche\?territoire=\d+">Ce qui marche, pour qui</);
+    assert.match(page.text, /href="\/pilotage\/donnees-ouvertes\?territoire=\d+">Données ouvertes</);
     for (const id of ['ensemble', 'mois', 'parcours', 'structures']) {
       assert.match(page.text, new RegExp(`<table id="tableau-${id}">`));
       const href = page.text.match(new RegExp(`href="(/pilotage/export[^"]*tableau=${id})"`))[1].replace(/&amp;/g, '&');
@@ -88,6 +91,7 @@ describe('pilotage', () => {
     assert.equal(page.status, 200);
     assert.match(page.text, /<h1>Pilotage — Conseil départemental des Ardennes/);
     assert.doesNotMatch(page.text, /tableau-structures/);
+    assert.doesNotMatch(page.text, /ce-qui-marche/);
     assert.doesNotMatch(page.text, /name="structure"/);
     // A structure filter in the address is ignored: the scope stays its organisation.
     const other = await visitors.orgAdmin.request('/pilotage?structure=999999');

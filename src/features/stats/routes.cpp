@@ -374,6 +374,7 @@ http::Response territory_page(http::Context& ctx) {
   if (scope->organisation_id) {
     dict.ShowSection("ORGANISATION_SCOPE");
   } else {
+    dict.ShowSection("TERRITORY_PAGES");  // what works, open data: the territory's managers
     auto* s = dict.AddSectionDictionary("STRUCTURE_FILTER");
     auto* none = s->AddSectionDictionary("STRUCTURE_OPTION");
     none->SetValue("VALUE", "");
