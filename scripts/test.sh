@@ -7,14 +7,18 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export PARCOURS_BIN="$root/$build/parcours"
 
+# Runs every suite even when one fails, and fails if any did (this function runs in a new shell,
+# without the errexit of this script).
 run_all() {
-  ctest --test-dir "$build" --output-on-failure -j 2
+  local failed=0
+  ctest --test-dir "$build" --output-on-failure -j 2 || failed=1
   if compgen -G "tests/http/*.test.mjs" >/dev/null; then
-    node --test --test-concurrency=1 tests/http/
+    node --test --test-concurrency=1 tests/http/ || failed=1
   fi
   if compgen -G "tests/e2e/*.test.mjs" >/dev/null; then
-    node --test --test-concurrency=1 tests/e2e/
+    node --test --test-concurrency=1 tests/e2e/ || failed=1
   fi
+  return $failed
 }
 export -f run_all
 export build
