@@ -8,20 +8,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { login, tabTo, visit, withBrowser } from '../support/browser.mjs';
-import { startServer } from '../support/server.mjs';
+import { startDemoServer } from '../support/server.mjs';
 import { sqliteQuery } from '../support/sqlite.mjs';
 
 const demoPassword = 'parcours-demo-2026';
 
 test('Accès API: create a token with the keyboard, see its secret once, revoke it', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   const sql = sqliteQuery(server);
   const org = sql("SELECT id FROM organisations WHERE slug = 'conseil-departemental-des-ardennes'");
   const api = (path, secret) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${secret}` } });

@@ -7,20 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { expectNoAxeViolations, focused, login, tabTo, visit, withBrowser } from '../support/browser.mjs';
-import { mails, startServer } from '../support/server.mjs';
+import { mails, startDemoServer } from '../support/server.mjs';
 import { sqliteQuery } from '../support/sqlite.mjs';
 
 const dayFromNow = (days) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
 test('a référente books an appointment, the person excuses it from her space', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   const sql = sqliteQuery(server);
   const lea = sql("SELECT id FROM persons WHERE email = 'personne@demo.test'");
   const date = dayFromNow(4);

@@ -8,20 +8,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 import { expectNoAxeViolations, focused, login, openNavMenu, tabTo, visit, withBrowser } from '../support/browser.mjs';
-import { root, startServer } from '../support/server.mjs';
+import { root, startDemoServer } from '../support/server.mjs';
 
 const demoPassword = 'parcours-demo-2026';
 const data = (name) => join(root, 'tests/data/caf', name);
 
 test('upload a refused flux, then a valid one with the keyboard: progress, then the report', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   try {
     await withBrowser(async (page) => {
       await login(page, server.url, 'territoire@demo.test', demoPassword);
@@ -78,14 +71,7 @@ test('the progress bar moves while a large flux is imported', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'caf-e2e-'));
   const big = join(dir, 'flux_grand.xml');
   execFileSync('python3', [join(root, 'bench/caf/gen_flux.py'), '--households', '3000', '--out', big]);
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   try {
     await withBrowser(async (page) => {
       await login(page, server.url, 'territoire@demo.test', demoPassword);

@@ -10,20 +10,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 import { focused, login, openNavMenu, tabTo, visit, withBrowser } from '../support/browser.mjs';
-import { root, startServer } from '../support/server.mjs';
+import { root, startDemoServer } from '../support/server.mjs';
 
 const demoPassword = 'parcours-demo-2026';
 const fixture = (name) => join(root, 'tests/fixtures/csvimport', name);
 
 test('mapping, preview, confirmation with the keyboard, report; then broken rows', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   try {
     await withBrowser(async (page) => {
       await login(page, server.url, 'structure@demo.test', demoPassword);

@@ -5,18 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { login, tabTo, visit, withBrowser } from '../support/browser.mjs';
-import { startServer } from '../support/server.mjs';
+import { startDemoServer } from '../support/server.mjs';
 import { demoPassword } from '../support/visitor.mjs';
 
 test('a territory manager compares actions by profile with the keyboard and finds the open data', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   try {
     await withBrowser(async (page) => {
       await login(page, server.url, 'territoire@demo.test', demoPassword);

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { login, tabTo, visit, withBrowser } from '../support/browser.mjs';
-import { mails, startServer } from '../support/server.mjs';
+import { mails, startDemoServer } from '../support/server.mjs';
 import { sqliteQuery } from '../support/sqlite.mjs';
 
 const dayFromNow = (days) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
@@ -26,14 +26,7 @@ async function waitFor(check, what, timeout = 30_000) {
 }
 
 test('Nicolas and his référente, from the plan to the closure of the journey', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   const sql = sqliteQuery(server);
   const nicolas = sql("SELECT id FROM persons WHERE email = 'nicolas@demo.test'");
   assert.ok(nicolas, 'Nicolas est dans la démonstration');

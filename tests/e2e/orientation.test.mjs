@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { expectNoAxeViolations, focused, login, tabTo, visit, withBrowser } from '../support/browser.mjs';
-import { mails, startServer } from '../support/server.mjs';
+import { mails, startDemoServer } from '../support/server.mjs';
 import { sqliteQuery } from '../support/sqlite.mjs';
 
 const demoPassword = 'parcours-demo-2026';
@@ -25,14 +25,7 @@ async function waitForMail(dir, to, pattern) {
 }
 
 test('queue → suggestion → decision → référent → outbox → reorientation → the person reads it', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   const sql = sqliteQuery(server);
   try {
     await withBrowser(async (page, _context, browser) => {
@@ -155,14 +148,7 @@ test('queue → suggestion → decision → référent → outbox → reorientat
 // the chargé d'orientation reads the suggestion built from both (with its reasons) and decides,
 // the référente is assigned, the mails are in the outbox, and the person reads the decision.
 test('entry → the person’s part → professional diagnostic → suggestion → decision → référent → outbox → person', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   const email = 'yasmine.ferhat@exemple.fr';
   const sql = sqliteQuery(server);
   const chooseRadio = async (page, name, value) => {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { expectNoAxeViolations, login, withBrowser } from '../support/browser.mjs';
-import { startServer } from '../support/server.mjs';
+import { startDemoServer } from '../support/server.mjs';
 
 const password = 'parcours-demo-2026';
 
@@ -22,14 +22,7 @@ async function submit(page, buttonName) {
 }
 
 test('a professional opens a journey, finds a duplicate instead of creating one, adds a note shared with the person', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   try {
     await withBrowser(async (page, context, browser) => {
       await login(page, server.url, 'referent@demo.test', password);

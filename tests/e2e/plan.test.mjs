@@ -9,20 +9,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { login, tabTo, visit, withBrowser } from '../support/browser.mjs';
-import { mails, startServer } from '../support/server.mjs';
+import { mails, startDemoServer } from '../support/server.mjs';
 import { sqliteQuery } from '../support/sqlite.mjs';
 
 const click = (page, locator) => Promise.all([page.waitForLoadState('load'), locator.click()]);
 
 test('a référente builds a plan with the person, who proposes a goal and marks an action done', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   const sql = sqliteQuery(server);
   const lea = sql("SELECT id FROM persons WHERE email = 'personne@demo.test'");
   try {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { expectNoAxeViolations, withBrowser } from '../support/browser.mjs';
-import { mails, startServer } from '../support/server.mjs';
+import { mails, startDemoServer } from '../support/server.mjs';
 import { sqliteQuery } from '../support/sqlite.mjs';
 
 const email = 'amina.diallo@exemple.fr';
@@ -41,14 +41,7 @@ async function tabTo(page, check, what) {
 }
 
 test('a person asks for accompaniment, then signs in with the emailed link and reads their space', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   const sql = sqliteQuery(server);
   try {
     await withBrowser(async (_page, _context, browser) => {

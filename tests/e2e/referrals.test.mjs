@@ -9,20 +9,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { expectNoAxeViolations, focused, login, tabTo, visit, withBrowser } from '../support/browser.mjs';
-import { startServer } from '../support/server.mjs';
+import { startDemoServer } from '../support/server.mjs';
 import { sqliteQuery } from '../support/sqlite.mjs';
 
 const demoPassword = 'parcours-demo-2026';
 
 test('matching → referral → inbox → accepted; the no-account link; the person’s services', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   const sql = sqliteQuery(server);
   const lea = sql("SELECT id FROM persons WHERE email = 'personne@demo.test'");
   try {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { expectNoAxeViolations, withBrowser } from '../support/browser.mjs';
-import { startServer } from '../support/server.mjs';
+import { startDemoServer } from '../support/server.mjs';
 
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
 
@@ -21,14 +21,7 @@ async function tabTo(page, check, what) {
 }
 
 test('a person finds a service near home on the public search, with the keyboard', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   try {
     await withBrowser(async (_page, _context, browser) => {
       const phone = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });

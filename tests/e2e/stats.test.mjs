@@ -8,18 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { login, tabTo, visit, withBrowser } from '../support/browser.mjs';
-import { startServer } from '../support/server.mjs';
+import { startDemoServer } from '../support/server.mjs';
 import { demoPassword } from '../support/visitor.mjs';
 
 test('the pilotage dashboards, by keyboard, with charts, tables and CSV', async () => {
-  const server = await startServer({
-    before: async (cli) => {
-      for (const args of [['load-geo'], ['seed-demo']]) {
-        const done = await cli(args);
-        assert.equal(done.code, 0, done.stderr);
-      }
-    },
-  });
+  const server = await startDemoServer();
   try {
     await withBrowser(async (page, context, browser) => {
       const errors = [];

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, root, run } from '../support/server.mjs';
+import { root, run, startDemoServer } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
 
 const data = (name) => join(root, 'tests/data/caf', name);
@@ -45,14 +45,7 @@ describe('CAF flux upload', () => {
   const v = {};
 
   before(async () => {
-    server = await startServer({
-      before: async (cli) => {
-        for (const args of [['load-geo'], ['seed-demo']]) {
-          const done = await cli(args);
-          assert.equal(done.code, 0, done.stderr);
-        }
-      },
-    });
+    server = await startDemoServer();
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
     sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
     for (const [who, email] of [['manager', 'territoire@demo.test'], ['referent', 'referent@demo.test'],

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, root, run } from '../support/server.mjs';
+import { root, run, startDemoServer } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
 
 const fixture = (name) => join(root, 'tests/fixtures/csvimport', name);
@@ -48,14 +48,7 @@ describe('Person file (CSV) import', () => {
   const v = {};
 
   before(async () => {
-    server = await startServer({
-      before: async (cli) => {
-        for (const args of [['load-geo'], ['seed-demo']]) {
-          const done = await cli(args);
-          assert.equal(done.code, 0, done.stderr);
-        }
-      },
-    });
+    server = await startDemoServer();
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
     sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
     for (const [who, email] of [['manager', 'territoire@demo.test'], ['referent', 'referent@demo.test'],
@@ -210,14 +203,7 @@ describe('Person file (CSV) import', () => {
 describe('uploads are judged before their body is read', () => {
   let server;
   before(async () => {
-    server = await startServer({
-      before: async (cli) => {
-        for (const args of [['load-geo'], ['seed-demo']]) {
-          const done = await cli(args);
-          assert.equal(done.code, 0, done.stderr);
-        }
-      },
-    });
+    server = await startDemoServer();
   });
   after(async () => {
     if (server) assert.equal(await server.stop(), 0, server.logs());

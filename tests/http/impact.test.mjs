@@ -5,7 +5,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer } from '../support/server.mjs';
+import { startDemoServer } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
 
 describe('what works, for whom', () => {
@@ -15,14 +15,7 @@ describe('what works, for whom', () => {
   const visitors = {};
 
   before(async () => {
-    server = await startServer({
-      before: async (cli) => {
-        for (const args of [['load-geo'], ['seed-demo']]) {
-          const done = await cli(args);
-          assert.equal(done.code, 0, done.stderr);
-        }
-      },
-    });
+    server = await startDemoServer();
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
     sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
     territory = Number(sql("SELECT territory_id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.email = 'territoire@demo.test' AND r.role = 'territory_manager'"));

@@ -5,7 +5,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer } from '../support/server.mjs';
+import { startDemoServer } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
 
 
@@ -20,14 +20,7 @@ describe('orientation pages', () => {
     Number(sql(`SELECT j.id FROM journeys j JOIN persons p ON p.id = j.person_id WHERE p.birth_name = '${birthName}' AND j.status <> 'closed'`));
 
   before(async () => {
-    server = await startServer({
-      before: async (cli) => {
-        for (const args of [['load-geo'], ['seed-demo']]) {
-          const done = await cli(args);
-          assert.equal(done.code, 0, done.stderr);
-        }
-      },
-    });
+    server = await startDemoServer();
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
     sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
     for (const [who, email] of [['orientation', 'orientation@demo.test'], ['referent', 'referent@demo.test'],

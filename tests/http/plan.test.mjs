@@ -7,7 +7,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, mails } from '../support/server.mjs';
+import { mails, startDemoServer } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
 
 const decode = (html) =>
@@ -22,14 +22,7 @@ describe('plan d’actions pages', () => {
   let plan;
 
   before(async () => {
-    server = await startServer({
-      before: async (cli) => {
-        for (const args of [['load-geo'], ['seed-demo']]) {
-          const done = await cli(args);
-          assert.equal(done.code, 0, done.stderr);
-        }
-      },
-    });
+    server = await startDemoServer();
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
     sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
     for (const [who, email] of [['referent', 'referent@demo.test'], ['orientation', 'orientation@demo.test'],

@@ -6,7 +6,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer } from '../support/server.mjs';
+import { startDemoServer } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
 
 const decode = (html) =>
@@ -22,14 +22,7 @@ describe('matching and referrals', () => {
   let cv;
 
   before(async () => {
-    server = await startServer({
-      before: async (cli) => {
-        for (const args of [['load-geo'], ['seed-demo']]) {
-          const done = await cli(args);
-          assert.equal(done.code, 0, done.stderr);
-        }
-      },
-    });
+    server = await startDemoServer();
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
     sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
     lea = Number(sql("SELECT id FROM persons WHERE email = 'personne@demo.test'"));

@@ -166,6 +166,22 @@ export async function startServer({ engine = 'sqlite', args = [], env = {}, befo
   };
 }
 
+// startServer on a database that holds the geography and the demonstration (`load-geo`, then
+// `seed-demo`), for the tests that sign in as the demo accounts.
+export function startDemoServer(options = {}) {
+  const { before = async () => {} } = options;
+  return startServer({
+    ...options,
+    before: async (cli) => {
+      for (const args of [['load-geo'], ['seed-demo']]) {
+        const done = await cli(args);
+        if (done.code !== 0) throw new Error(`parcours ${args[0]} a échoué (${done.code}) : ${done.stderr}`);
+      }
+      await before(cli);
+    },
+  });
+}
+
 // The mails written by the file transport of a server started in `dir`, oldest first:
 // [{ path, text }].
 export function mails(dir) {
