@@ -2,18 +2,15 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
 #include <boost/json.hpp>
-#include <condition_variable>
 #include <cstdio>
-#include <deque>
 #include <filesystem>
-#include <mutex>
-#include <thread>
 
 #include "core/clock.h"
 #include "core/html/render.h"
 #include "core/http/upload.h"
+#include "core/jobs/queue_thread.h"
+#include "core/store/bulk.h"
 #include "core/store/journal.h"
 #include "core/text.h"
 #include "features/caf/import.h"
@@ -275,126 +272,69 @@ void register_routes(http::Router& router) {
 
 namespace {
 
+struct QueuedImport {
+  std::int64_t id = 0;
+  std::string path;
+};
+
+jobs::QueueThread<QueuedImport>& worker() {
+  static jobs::QueueThread<QueuedImport> w;
+  return w;
+}
+
 // Imports run in one thread of their own, with their own connection: they commit batch by
 // batch, which they could not do inside the job's transaction. The job only hands the import
 // over. On shutdown the import stops between two batches and is queued again, so that the next
 // start resumes it (the households already applied are found unchanged).
-class ImportWorker {
- public:
-  void start(store::Db& db) {
-    std::lock_guard lock(mutex_);
-    if (thread_.joinable()) return;
-    db_ = &db;
-    stop_ = false;
-    thread_ = std::thread([this] { loop(); });
+void apply_import(store::Db& db, std::int64_t id, const std::string& path) {
+  auto conn = db.acquire();
+  auto report = find_import(*conn, id);
+  if (!report || report->status != "queued") return;
+  store::WithoutMemoryMap bounded(*conn);
+  bool interrupted = false;
+  try {
+    // The import records its own outcome (report and status) in the database.
+    (void)import_flux(*conn, path,
+                      {.file_name = report->file_name,
+                       .user_id = report->user_id,
+                       .territory_id = report->territory_id,
+                       .import_id = id,
+                       .after_batch = [&](std::int64_t) {
+                         interrupted = worker().stopping();
+                         return !interrupted;
+                       }});
+  } catch (const std::exception& e) {
+    if (conn->in_transaction()) conn->rollback();
+    conn->execute(
+        "UPDATE caf_imports SET status = 'failed', message = $2, finished_at = $3 WHERE id = $1",
+        {id, std::string("erreur inattendue : ") + e.what(), now_seconds()});
   }
-
-  void push(std::int64_t id, std::string path) {
-    std::lock_guard lock(mutex_);
-    queue_.emplace_back(id, std::move(path));
-    wake_.notify_one();
+  if (interrupted) {
+    store::with_transaction(*conn, [&] {
+      conn->execute("UPDATE caf_imports SET status = 'queued' WHERE id = $1", {id});
+      json::object payload{{"import_id", id}, {"path", path}};
+      jobs::enqueue_job(*conn, kImportJob, json::serialize(payload));
+    });
+    return;
   }
-
-  void shutdown() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-      wake_.notify_all();
-    }
-    if (thread_.joinable()) thread_.join();
-  }
-
- private:
-  void loop() {
-    for (;;) {
-      std::pair<std::int64_t, std::string> next;
-      {
-        std::unique_lock lock(mutex_);
-        wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
-        if (stop_) return;
-        next = std::move(queue_.front());
-        queue_.pop_front();
-      }
-      try {
-        run(next.first, next.second);
-      } catch (const std::exception& e) {
-        spdlog_error(next.first, e.what());
-      }
-    }
-  }
-
-  void run(std::int64_t id, const std::string& path) {
-    auto conn = db_->acquire();
-    auto report = find_import(*conn, id);
-    if (!report || report->status != "queued") return;
-    // No memory-mapped reads while importing (they would count in the server's resident set
-    // for the whole database); back to the connection's default afterwards.
-    bool sqlite = conn->dialect() == store::Dialect::kSqlite;
-    if (sqlite) conn->execute("PRAGMA mmap_size = 0");
-    struct RestoreMmap {
-      store::Connection& c;
-      bool on;
-      ~RestoreMmap() {
-        if (on) c.execute("PRAGMA mmap_size = 2147483648");
-      }
-    } restore{*conn, sqlite};
-    bool interrupted = false;
-    try {
-      auto done = import_flux(*conn, path,
-                              {.file_name = report->file_name,
-                               .user_id = report->user_id,
-                               .territory_id = report->territory_id,
-                               .import_id = id,
-                               .after_batch = [&](std::int64_t) {
-                                 interrupted = stop_.load();
-                                 return !interrupted;
-                               }});
-      (void)done;
-    } catch (const std::exception& e) {
-      if (conn->in_transaction()) conn->rollback();
-      conn->execute(
-          "UPDATE caf_imports SET status = 'failed', message = $2, finished_at = $3 WHERE id = "
-          "$1",
-          {id, std::string("erreur inattendue : ") + e.what(), now_seconds()});
-    }
-    if (interrupted) {
-      store::with_transaction(*conn, [&] {
-        conn->execute("UPDATE caf_imports SET status = 'queued' WHERE id = $1", {id});
-        json::object payload{{"import_id", id}, {"path", path}};
-        jobs::enqueue_job(*conn, kImportJob, json::serialize(payload));
-      });
-      return;
-    }
-    std::error_code ec;
-    std::filesystem::remove(path, ec);
-  }
-
-  static void spdlog_error(std::int64_t id, const char* what) {
-    std::fprintf(stderr, "import CAF %lld : %s\n", static_cast<long long>(id), what);
-  }
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<std::pair<std::int64_t, std::string>> queue_;
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
-  store::Db* db_ = nullptr;
-};
-
-ImportWorker& worker() {
-  static ImportWorker w;
-  return w;
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
 }
 
 }  // namespace
 
 void register_jobs(jobs::JobRunner& runner, store::Db& db) {
-  worker().start(db);
+  worker().start([&db](QueuedImport& next) {
+    try {
+      apply_import(db, next.id, next.path);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "import CAF %lld : %s\n", static_cast<long long>(next.id), e.what());
+    }
+  });
   runner.on(kImportJob, [](store::Connection&, const jobs::Job& job) {
     auto payload = json::parse(job.payload_json).as_object();
-    std::int64_t id = payload.at("import_id").to_number<std::int64_t>();
-    std::string path(payload.at("path").as_string());
-    worker().push(id, std::move(path));
+    worker().push({.id = payload.at("import_id").to_number<std::int64_t>(),
+                   .path = std::string(payload.at("path").as_string())});
   });
 }
 

@@ -2,18 +2,15 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
 #include <boost/json.hpp>
-#include <condition_variable>
 #include <cstdio>
-#include <deque>
 #include <filesystem>
-#include <mutex>
-#include <thread>
 
 #include "core/clock.h"
 #include "core/html/render.h"
 #include "core/http/upload.h"
+#include "core/jobs/queue_thread.h"
+#include "core/store/bulk.h"
 #include "core/store/journal.h"
 #include "core/text.h"
 #include "features/csvimport/import.h"
@@ -459,95 +456,38 @@ namespace {
 
 // Imports run in a thread of their own with their own connection: they commit batch by batch,
 // which they could not do inside the job's transaction.
-class ImportWorker {
- public:
-  void start(store::Db& db) {
-    std::lock_guard lock(mutex_);
-    if (thread_.joinable()) return;
-    db_ = &db;
-    stop_ = false;
-    thread_ = std::thread([this] { loop(); });
-  }
-
-  void push(std::int64_t id) {
-    std::lock_guard lock(mutex_);
-    queue_.push_back(id);
-    wake_.notify_one();
-  }
-
-  void shutdown() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-      wake_.notify_all();
+void apply_import(store::Db& db, std::int64_t id) {
+  auto conn = db.acquire();
+  store::WithoutMemoryMap bounded(*conn);  // as the CAF import
+  try {
+    auto import = find_import(*conn, id);
+    if (!import || (import->status != "queued" && import->status != "importing")) return;
+    auto done = run(*conn, id, Phase::kApply);
+    if (!done) {
+      conn->execute(
+          "UPDATE csv_imports SET status = 'failed', message = $2, finished_at = $3 WHERE id = $1",
+          {id, done.error().message, now_seconds()});
     }
-    if (thread_.joinable()) thread_.join();
+    std::error_code ec;
+    std::filesystem::remove(import->stored_path, ec);
+  } catch (const std::exception& e) {
+    if (conn->in_transaction()) conn->rollback();
+    conn->execute(
+        "UPDATE csv_imports SET status = 'failed', message = $2, finished_at = $3 WHERE id = $1",
+        {id, std::string("erreur inattendue : ") + e.what(), now_seconds()});
+    std::fprintf(stderr, "import de personnes %lld : %s\n", static_cast<long long>(id), e.what());
   }
+}
 
- private:
-  void loop() {
-    for (;;) {
-      std::int64_t id = 0;
-      {
-        std::unique_lock lock(mutex_);
-        wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
-        if (stop_) return;
-        id = queue_.front();
-        queue_.pop_front();
-      }
-      auto conn = db_->acquire();
-      // No memory-mapped reads while importing (as the CAF import): mapped pages of the whole
-      // database would count in the server's resident set; back to the default afterwards.
-      bool sqlite = conn->dialect() == store::Dialect::kSqlite;
-      if (sqlite) conn->execute("PRAGMA mmap_size = 0");
-      struct RestoreMmap {
-        store::Connection& c;
-        bool on;
-        ~RestoreMmap() {
-          if (on) c.execute("PRAGMA mmap_size = 2147483648");
-        }
-      } restore{*conn, sqlite};
-      try {
-        auto import = find_import(*conn, id);
-        if (!import || (import->status != "queued" && import->status != "importing")) continue;
-        auto done = run(*conn, id, Phase::kApply);
-        if (!done) {
-          conn->execute(
-              "UPDATE csv_imports SET status = 'failed', message = $2, finished_at = $3 WHERE "
-              "id = $1",
-              {id, done.error().message, now_seconds()});
-        }
-        std::error_code ec;
-        std::filesystem::remove(import->stored_path, ec);
-      } catch (const std::exception& e) {
-        if (conn->in_transaction()) conn->rollback();
-        conn->execute(
-            "UPDATE csv_imports SET status = 'failed', message = $2, finished_at = $3 WHERE id "
-            "= $1",
-            {id, std::string("erreur inattendue : ") + e.what(), now_seconds()});
-        std::fprintf(stderr, "import de personnes %lld : %s\n", static_cast<long long>(id),
-                     e.what());
-      }
-    }
-  }
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<std::int64_t> queue_;
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
-  store::Db* db_ = nullptr;
-};
-
-ImportWorker& worker() {
-  static ImportWorker w;
+jobs::QueueThread<std::int64_t>& worker() {
+  static jobs::QueueThread<std::int64_t> w;
   return w;
 }
 
 }  // namespace
 
 void register_jobs(jobs::JobRunner& runner, store::Db& db) {
-  worker().start(db);
+  worker().start([&db](std::int64_t& id) { apply_import(db, id); });
   runner.on(kApplyJob, [](store::Connection&, const jobs::Job& job) {
     auto payload = json::parse(job.payload_json).as_object();
     worker().push(payload.at("import_id").to_number<std::int64_t>());
