@@ -14,6 +14,7 @@
 #include "features/people/events.h"
 #include "features/people/identity.h"
 #include "features/people/journeys.h"
+#include "features/people/known.h"
 #include "features/people/matching.h"
 #include "features/people/nir_protection.h"
 #include "features/people/persons.h"
@@ -244,42 +245,20 @@ class Importer {
            role + ")";
   }
 
+  // The matching rules of the imports (people/known.h), then the stored values to compare.
   std::optional<Stored> find_stored(const FluxPerson& p, const std::optional<std::string>& hash,
                                     const std::optional<std::string>& ft_id,
                                     const std::optional<std::string>& caf_number,
                                     std::string& how) {
-    people::Candidate candidate;
-    candidate.nir_hash = hash;
-    candidate.ft_id = ft_id;
-    if (hash || ft_id) {
-      if (auto match = people::find_strong_match(conn_, candidate)) {
-        auto row =
-            conn_.query_one(std::string(kStoredColumns) + "WHERE id = $1", {match->person_id});
-        if (row) {
-          Stored s = stored_of(*row);
-          // A France Travail id held by someone with another NIR is not this person.
-          if (match->reason != people::MatchReason::kFtId || !hash || !s.nir_hash ||
-              *s.nir_hash == *hash) {
-            how = people::match_reason_label(match->reason);
-            return s;
-          }
-        }
-      }
-    }
-    if (caf_number && !p.birth_date.empty()) {
-      std::string first = text::fold_for_search(p.first_names);
-      for (const auto& row : conn_.query(std::string(kStoredColumns) +
-                                             "WHERE caf_number = $1 AND birth_date = $2 AND "
-                                             "merged_into IS NULL",
-                                         {*caf_number, p.birth_date})) {
-        Stored s = stored_of(row);
-        if (text::fold_for_search(s.first_names) != first) continue;
-        if (hash && s.nir_hash && *s.nir_hash != *hash) continue;
-        how = "même numéro allocataire, même prénom et même date de naissance";
-        return s;
-      }
-    }
-    return std::nullopt;
+    people::KnownQuery query{
+        .nir_hash = hash, .ft_id = ft_id, .caf_number = caf_number, .first_names = p.first_names};
+    if (!p.birth_date.empty()) query.birth_date = p.birth_date;
+    auto known = people::find_known_person(conn_, query);
+    if (!known) return std::nullopt;
+    auto row = conn_.query_one(std::string(kStoredColumns) + "WHERE id = $1", {known->person_id});
+    if (!row) return std::nullopt;
+    how = known->how;
+    return stored_of(*row);
   }
 
   // The France Travail id, unless another live record holds it (then it is left out).
