@@ -148,8 +148,7 @@
 <script type="module" src="{{JS_DSFR_MODULE}}"></script>
 <script nomodule src="{{JS_DSFR_NOMODULE}}"></script>
 <script type="module" src="{{JS_APP}}"></script>
-<script type="module" src="{{JS_COMMUNES}}"></script>
-<script type="module" src="{{JS_ROME}}"></script>
+<script type="module" src="{{JS_SUGGESTIONS}}"></script>
 <script type="module" src="{{JS_CAF}}"></script>
 </body>
 </html>

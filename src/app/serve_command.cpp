@@ -128,6 +128,7 @@ int run_serve(const Config& config) {
       appointments::register_jobs(runner, *db, config.public_url);
       caf::register_jobs(runner, *db);
       csvimport::register_jobs(runner, *db);
+      csvimport::schedule_expiry(*db->acquire());
       stats::register_jobs(runner, *db);
       runner.run(stop_jobs);
     });

@@ -11,6 +11,7 @@
 {{#REPORT}}<h1>Compte rendu de l’import « {{FILE_NAME}} »</h1>{{/REPORT}}
 {{#RUNNING}}<h1>Import « {{FILE_NAME}} » en cours</h1>{{/RUNNING}}
 {{#FAILED}}<h1>Import « {{FILE_NAME}} »</h1>{{/FAILED}}
+{{#EXPIRED}}<h1>Import « {{FILE_NAME}} »</h1>{{/EXPIRED}}
 <p>Pour {{ORGANISATION}}, envoyé le {{STARTED}} — <span class="fr-badge fr-badge--sm {{BADGE}}">{{STATUS}}</span></p>
 <p>{{ROWS}} lignes de données ; encodage détecté <strong>{{ENCODING}}</strong>, séparateur détecté <strong>{{SEPARATOR}}</strong>.</p>
 {{#RUNNING}}
@@ -22,6 +23,12 @@
   <p>{{MESSAGE}}</p>
 </div>
 {{/FAILED}}
+{{#EXPIRED}}
+<div class="fr-alert fr-alert--info fr-mb-3w">
+  <h2 class="fr-alert__title">Import abandonné</h2>
+  <p>{{MESSAGE}} Pour importer ces personnes, <a href="/imports/personnes">envoyez le fichier à nouveau</a>.</p>
+</div>
+{{/EXPIRED}}
 {{#PREVIEW}}
 <div class="fr-notice fr-notice--info fr-mb-3w"><div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">Rien n’a encore été enregistré : vérifiez l’aperçu, puis confirmez l’import.</p></div></div></div>
 <h2>Ce que l’import fera</h2>

@@ -5,9 +5,9 @@
 // the person excusing from their space (journaled, the professional mailed).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mails, startDemoServer } from '../support/server.mjs';
-import { Visitor } from '../support/visitor.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
+import { Visitor, signIn } from '../support/visitor.mjs';
 
 const decode = (html) =>
   html.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
@@ -23,12 +23,11 @@ describe('appointment pages', () => {
 
   before(async () => {
     server = await startDemoServer();
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
-    for (const [who, email] of [['referent', 'referent@demo.test'], ['orientation', 'orientation@demo.test'],
-      ['admin', 'admin@demo.test'], ['orgAdmin', 'structure@demo.test']]) {
-      v[who] = await new Visitor(server.url).login(email);
-    }
+    sql = sqliteQuery(server);
+    Object.assign(v, await signIn(server.url, {
+      referent: 'referent@demo.test', orientation: 'orientation@demo.test',
+      admin: 'admin@demo.test', orgAdmin: 'structure@demo.test',
+    }));
     lea = Number(sql("SELECT id FROM persons WHERE email = 'personne@demo.test'"));
   });
 

@@ -4,11 +4,11 @@
 // nothing, and the command line's --json and exit code.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, run, startDemoServer } from '../support/server.mjs';
-import { Visitor } from '../support/visitor.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
+import { Visitor, signIn } from '../support/visitor.mjs';
 
 const data = (name) => join(root, 'tests/data/caf', name);
 
@@ -46,12 +46,11 @@ describe('CAF flux upload', () => {
 
   before(async () => {
     server = await startDemoServer();
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
-    for (const [who, email] of [['manager', 'territoire@demo.test'], ['referent', 'referent@demo.test'],
-      ['admin', 'admin@demo.test'], ['orgAdmin', 'structure@demo.test']]) {
-      v[who] = await new Visitor(server.url).login(email);
-    }
+    sql = sqliteQuery(server);
+    Object.assign(v, await signIn(server.url, {
+      manager: 'territoire@demo.test', referent: 'referent@demo.test', admin: 'admin@demo.test',
+      orgAdmin: 'structure@demo.test',
+    }));
   });
 
   after(async () => {

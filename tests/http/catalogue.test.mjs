@@ -5,9 +5,9 @@
 // the stale-service reminder mailed by the job at start.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mails, startDemoServer } from '../support/server.mjs';
-import { Visitor } from '../support/visitor.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
+import { Visitor, signIn } from '../support/visitor.mjs';
 
 const decode = (html) =>
   html.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
@@ -23,19 +23,13 @@ describe('catalogue pages', () => {
 
   before(async () => {
     server = await startDemoServer();
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = sqliteQuery(server);
     cd08 = Number(sql("SELECT id FROM organisations WHERE slug = 'conseil-departemental-des-ardennes'"));
     mission = Number(sql("SELECT id FROM organisations WHERE slug = 'mission-locale-de-charleville-mezieres'"));
-    for (const [who, email] of [
-      ['admin', 'structure@demo.test'],
-      ['member', 'orientation@demo.test'],
-      ['referent', 'referent@demo.test'],
-      ['manager', 'territoire@demo.test'],
-      ['national', 'admin@demo.test'],
-    ]) {
-      v[who] = await new Visitor(server.url).login(email);
-    }
+    Object.assign(v, await signIn(server.url, {
+      admin: 'structure@demo.test', member: 'orientation@demo.test', referent: 'referent@demo.test',
+      manager: 'territoire@demo.test', national: 'admin@demo.test',
+    }));
     v.anonymous = new Visitor(server.url);
   });
 

@@ -5,12 +5,12 @@
 // file again changing nothing, broken rows reported line by line, and the command line.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, run, startDemoServer } from '../support/server.mjs';
-import { Visitor } from '../support/visitor.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
+import { Visitor, signIn } from '../support/visitor.mjs';
 
 const fixture = (name) => join(root, 'tests/fixtures/csvimport', name);
 
@@ -49,12 +49,11 @@ describe('Person file (CSV) import', () => {
 
   before(async () => {
     server = await startDemoServer();
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
-    for (const [who, email] of [['manager', 'territoire@demo.test'], ['referent', 'referent@demo.test'],
-      ['admin', 'admin@demo.test'], ['orgAdmin', 'structure@demo.test'], ['orienter', 'orientation@demo.test']]) {
-      v[who] = await new Visitor(server.url).login(email);
-    }
+    sql = sqliteQuery(server);
+    Object.assign(v, await signIn(server.url, {
+      manager: 'territoire@demo.test', referent: 'referent@demo.test', admin: 'admin@demo.test',
+      orgAdmin: 'structure@demo.test', orienter: 'orientation@demo.test',
+    }));
     cd08 = Number(sql("SELECT r.organisation_id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.email = 'structure@demo.test' AND r.role = 'org_admin'"));
   });
 
@@ -179,6 +178,23 @@ describe('Person file (CSV) import', () => {
     assert.match(page.text, /Les lignes en erreur ne seront pas importées/);
     assert.match(page.text, /Ligne 3, colonne « Date de naissance » : « 31\/02\/1990 » n’est pas une date valide/);
     assert.match(page.text, /Ligne 5 : la ligne a 8 colonnes/);
+  });
+
+  test('an upload left unconfirmed shows as abandoned, and confirming it then imports nothing', async () => {
+    const res = await upload(v.orgAdmin, { name: 'personnes-utf8.csv', bytes: readFileSync(fixture('personnes-utf8.csv')), organisation: cd08 });
+    assert.equal(res.status, 303);
+    const id = idOf(res.location);
+    // What the hourly job does to an import left a day without confirmation (store test).
+    sql(`UPDATE csv_imports SET status = 'expired', stored_path = '', message = 'Import non confirmé dans les 24 heures : le fichier a été supprimé.' WHERE id = ${id}`);
+    const page = await v.orgAdmin.request(`/imports/personnes/${id}`);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /Import abandonné/);
+    assert.match(page.text, /Abandonné, fichier supprimé/);
+    assert.doesNotMatch(page.text, /\/importer"/);
+    const confirm = await v.orgAdmin.post(`/imports/personnes/${id}/importer`, {}, { formPage: `/imports/personnes/${id}` });
+    assert.equal(confirm.status, 303);
+    assert.equal(sql(`SELECT status FROM csv_imports WHERE id = ${id}`), 'expired');
+    assert.equal(sql(`SELECT COUNT(*) FROM jobs WHERE kind = 'csvimport.apply' AND payload LIKE '%"import_id":${id}}%'`), '0');
   });
 
   test('parcours import persons --json imports with the remembered mapping', async () => {

@@ -5,8 +5,8 @@
 // (French message naming the question, what was typed kept, nothing written).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, mails } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 import { Visitor } from '../support/visitor.mjs';
 
 
@@ -32,8 +32,7 @@ describe('diagnostic', () => {
         }
       },
     });
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = sqliteQuery(server);
     referent = await new Visitor(server.url).login('referent@demo.test');
     manager = await new Visitor(server.url).login('territoire@demo.test');
     outsider = await new Visitor(server.url).login('admin@demo.test');

@@ -3,8 +3,8 @@
 // CSRF, and the journal entry.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startDemoServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 import { Visitor } from '../support/visitor.mjs';
 
 describe('CSV exports', () => {
@@ -15,8 +15,7 @@ describe('CSV exports', () => {
 
   before(async () => {
     server = await startDemoServer();
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = sqliteQuery(server);
     territory = Number(sql("SELECT territory_id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.email = 'territoire@demo.test' AND r.role = 'territory_manager'"));
     visitors.manager = await new Visitor(server.url).login('territoire@demo.test');
     visitors.referent = await new Visitor(server.url).login('referent@demo.test');

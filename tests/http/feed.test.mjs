@@ -7,8 +7,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import http from 'node:http';
-import { execFileSync } from 'node:child_process';
 import { startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 
 const org = 'mission-locale-de-charleville-mezieres';
 
@@ -68,8 +68,7 @@ describe('change feed and webhooks API', () => {
         }
       },
     });
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', dbPath, query], { encoding: 'utf8' }).trim();
+    sql = sqliteQuery(server);
     secrets.ml = await makeToken(org, 'events:read,webhooks:write');
     secrets.noEvents = await makeToken(org, 'persons:read');
     secrets.readHooks = await makeToken(org, 'webhooks:read');

@@ -6,9 +6,9 @@
 // of what falls due, and the closure (read only) and reopening of the journey.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer, mails } from '../support/server.mjs';
-import { Visitor } from '../support/visitor.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
+import { Visitor, signIn } from '../support/visitor.mjs';
 
 const decode = (html) =>
   html.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
@@ -32,12 +32,11 @@ describe('follow-up pages', () => {
         }
       },
     });
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
-    for (const [who, email] of [['referent', 'referent@demo.test'], ['orientation', 'orientation@demo.test'],
-      ['admin', 'admin@demo.test'], ['orgAdmin', 'structure@demo.test'], ['colleague', 'conseillere@demo.test']]) {
-      v[who] = await new Visitor(server.url).login(email);
-    }
+    sql = sqliteQuery(server);
+    Object.assign(v, await signIn(server.url, {
+      referent: 'referent@demo.test', orientation: 'orientation@demo.test',
+      admin: 'admin@demo.test', orgAdmin: 'structure@demo.test', colleague: 'conseillere@demo.test',
+    }));
     lea = Number(sql("SELECT id FROM persons WHERE email = 'personne@demo.test'"));
     // Léa signs in to her space through the magic link.
     person = new Visitor(server.url);

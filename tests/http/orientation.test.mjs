@@ -4,9 +4,9 @@
 // in the database), decisions, reorientation and the référent's actions.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startDemoServer } from '../support/server.mjs';
-import { Visitor } from '../support/visitor.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
+import { Visitor, signIn } from '../support/visitor.mjs';
 
 
 const decode = (html) =>
@@ -21,12 +21,11 @@ describe('orientation pages', () => {
 
   before(async () => {
     server = await startDemoServer();
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
-    for (const [who, email] of [['orientation', 'orientation@demo.test'], ['referent', 'referent@demo.test'],
-      ['manager', 'territoire@demo.test'], ['admin', 'admin@demo.test'], ['orgAdmin', 'structure@demo.test']]) {
-      v[who] = await new Visitor(server.url).login(email);
-    }
+    sql = sqliteQuery(server);
+    Object.assign(v, await signIn(server.url, {
+      orientation: 'orientation@demo.test', referent: 'referent@demo.test',
+      manager: 'territoire@demo.test', admin: 'admin@demo.test', orgAdmin: 'structure@demo.test',
+    }));
   });
 
   after(async () => {

@@ -4,8 +4,8 @@
 // the database itself).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 import { Visitor } from '../support/visitor.mjs';
 
 const password = 'une phrase de passe solide';
@@ -34,8 +34,7 @@ describe('people pages and API', () => {
         assert.equal(added.code, 0, added.stderr);
       },
     });
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = sqliteQuery(server);
     visitors.referent = await new Visitor(server.url).login('referent@demo.test');
     visitors.orientation = await new Visitor(server.url).login('orientation@demo.test');
     visitors.manager = await new Visitor(server.url).login('territoire@demo.test');

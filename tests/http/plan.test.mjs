@@ -6,9 +6,9 @@
 // and the person's space (their plan, a proposal, an action marked done; the référent mailed).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mails, startDemoServer } from '../support/server.mjs';
-import { Visitor } from '../support/visitor.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
+import { Visitor, signIn } from '../support/visitor.mjs';
 
 const decode = (html) =>
   html.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
@@ -23,12 +23,11 @@ describe('plan d’actions pages', () => {
 
   before(async () => {
     server = await startDemoServer();
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
-    for (const [who, email] of [['referent', 'referent@demo.test'], ['orientation', 'orientation@demo.test'],
-      ['admin', 'admin@demo.test'], ['orgAdmin', 'structure@demo.test'], ['manager', 'territoire@demo.test']]) {
-      v[who] = await new Visitor(server.url).login(email);
-    }
+    sql = sqliteQuery(server);
+    Object.assign(v, await signIn(server.url, {
+      referent: 'referent@demo.test', orientation: 'orientation@demo.test',
+      admin: 'admin@demo.test', orgAdmin: 'structure@demo.test', manager: 'territoire@demo.test',
+    }));
     lea = Number(sql("SELECT id FROM persons WHERE email = 'personne@demo.test'"));
     leaJourney = Number(sql(`SELECT id FROM journeys WHERE person_id = ${lea} AND status <> 'closed'`));
     plan = `/personnes/${lea}/plan`;
@@ -41,7 +40,7 @@ describe('plan d’actions pages', () => {
   const count = (table, where = '1 = 1') => Number(sql(`SELECT COUNT(*) FROM ${table} WHERE ${where}`));
 
   // Signs the person in through the magic link mailed to them.
-  async function signIn(email) {
+  async function signInPerson(email) {
     const person = new Visitor(server.url);
     const already = mails(server.dir).filter((m) => m.text.includes(`To: ${email}`)).length;
     assert.equal((await person.post('/mon-espace/connexion', { email })).status, 200);
@@ -213,7 +212,7 @@ describe('plan d’actions pages', () => {
   });
 
   test('the person sees their plan, proposes a goal and marks their own action done', async () => {
-    const person = await signIn('personne@demo.test');
+    const person = await signInPerson('personne@demo.test');
     const home = decode((await person.request('/mon-espace')).text);
     assert.match(home, /Mon plan d’actions/);
     const mine = decode((await person.request('/mon-espace/plan')).text);

@@ -5,9 +5,9 @@
 // used twice, expired, unknown) and the person's own services page.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startDemoServer } from '../support/server.mjs';
-import { Visitor } from '../support/visitor.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
+import { Visitor, signIn } from '../support/visitor.mjs';
 
 const decode = (html) =>
   html.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
@@ -23,18 +23,17 @@ describe('matching and referrals', () => {
 
   before(async () => {
     server = await startDemoServer();
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = sqliteQuery(server);
     lea = Number(sql("SELECT id FROM persons WHERE email = 'personne@demo.test'"));
     const service = (name) => Number(sql(`SELECT id FROM services WHERE nom LIKE '${name}%'`));
     garde = service('Garde d');
     cafGarde = service('Solution de garde pour reprendre');
     cv = service('Atelier CV');
-    for (const [who, email] of [['referent', 'referent@demo.test'], ['social', 'social@demo.test'],
-      ['conseillere', 'conseillere@demo.test'], ['manager', 'territoire@demo.test'],
-      ['admin', 'admin@demo.test'], ['orgAdmin', 'structure@demo.test']]) {
-      v[who] = await new Visitor(server.url).login(email);
-    }
+    Object.assign(v, await signIn(server.url, {
+      referent: 'referent@demo.test', social: 'social@demo.test',
+      conseillere: 'conseillere@demo.test', manager: 'territoire@demo.test',
+      admin: 'admin@demo.test', orgAdmin: 'structure@demo.test',
+    }));
   });
 
   after(async () => {

@@ -3,11 +3,11 @@
 // search by any word in any order without accents, problem+json in French on bad input).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../support/server.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
 
 const demoPassword = 'parcours-demo-2026';
 
@@ -50,8 +50,7 @@ describe('ROME job titles', () => {
         }
       },
     });
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = sqliteQuery(server);
     referent = await login(server.url, 'referent@demo.test');
   });
 

@@ -4,9 +4,9 @@
 // each table's CSV (UTF-8 BOM, `;`, CRLF) holding exactly the table's rows.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { startDemoServer } from '../support/server.mjs';
-import { Visitor } from '../support/visitor.mjs';
+import { sqliteQuery } from '../support/sqlite.mjs';
+import { Visitor, signIn } from '../support/visitor.mjs';
 
 describe('pilotage', () => {
   let server;
@@ -15,12 +15,11 @@ describe('pilotage', () => {
 
   before(async () => {
     server = await startDemoServer();
-    const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
-    for (const [who, email] of [['manager', 'territoire@demo.test'], ['orgAdmin', 'structure@demo.test'],
-      ['referent', 'referent@demo.test'], ['admin', 'admin@demo.test']]) {
-      visitors[who] = await new Visitor(server.url).login(email);
-    }
+    sql = sqliteQuery(server);
+    Object.assign(visitors, await signIn(server.url, {
+      manager: 'territoire@demo.test', orgAdmin: 'structure@demo.test',
+      referent: 'referent@demo.test', admin: 'admin@demo.test',
+    }));
   });
 
   after(async () => {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/clock.h"
 #include "features/csvimport/import.h"
 #include "store/people_fixture.h"
 
@@ -278,6 +279,49 @@ TEST_P(CsvImportTest, APersonOfAnotherTerritoryIsNotTouched) {
   auto errors = lines(report.id, csvimport::Phase::kApply, "error");
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].message.find("autre territoire"), std::string::npos) << errors[0].message;
+}
+
+TEST_P(CsvImportTest, AnUnconfirmedUploadIsDeletedAfterADayAndAConfirmedOneIsNot) {
+  // Three uploads of copies of the same file: one previewed long ago and never confirmed, one
+  // previewed just now, one imported long ago.
+  auto copy = [](const std::string& name) {
+    auto path = std::filesystem::temp_directory_path() / name;
+    std::filesystem::copy_file(fixture("personnes-utf8.csv"), path,
+                               std::filesystem::copy_options::overwrite_existing);
+    return path.string();
+  };
+  auto old_path = copy("parcours-test-expire-old.csv");
+  auto fresh_path = copy("parcours-test-expire-fresh.csv");
+  auto old_id = start(old_path);
+  run(old_id, csvimport::Phase::kPreview);
+  auto fresh_id = start(fresh_path);
+  run(fresh_id, csvimport::Phase::kPreview);
+  auto done = import_file(fixture("personnes-utf8.csv"));
+  {
+    auto conn = db().acquire();
+    conn->execute("UPDATE csv_imports SET started_at = started_at - 2 * 86400 WHERE id IN ($1, $2)",
+                  {old_id, done.id});
+  }
+  auto events_before = events();
+
+  auto conn = db().acquire();
+  const auto cutoff = now_seconds() - csvimport::kUnconfirmedLifetimeSeconds;
+  EXPECT_EQ(csvimport::expire_unconfirmed(*conn, cutoff), 1);
+  EXPECT_FALSE(std::filesystem::exists(old_path));
+  EXPECT_TRUE(std::filesystem::exists(fresh_path));
+  auto old = csvimport::find_import(*conn, old_id);
+  EXPECT_EQ(old->status, "expired");
+  EXPECT_EQ(old->stored_path, "");
+  EXPECT_NE(old->message.find("24 heures"), std::string::npos) << old->message;
+  EXPECT_EQ(csvimport::find_import(*conn, fresh_id)->status, "previewed");
+  EXPECT_EQ(csvimport::find_import(*conn, done.id)->status, "done");
+  EXPECT_EQ(events(), events_before + 1);
+  EXPECT_EQ(persons(), 4);  // only the imported file's
+  // Run again: nothing more to do.
+  EXPECT_EQ(csvimport::expire_unconfirmed(*conn, cutoff), 0);
+  // An expired import cannot be applied any more: its file is gone.
+  EXPECT_FALSE(csvimport::run(*conn, old_id, csvimport::Phase::kApply).has_value());
+  std::filesystem::remove(fresh_path);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, CsvImportTest, kEngines, engine_name);

@@ -69,3 +69,13 @@ export class Visitor {
     return this;
   }
 }
+
+// Logs in one visitor per account, e.g. signIn(url, { referent: 'referent@demo.test' }), and
+// returns them by the same names.
+export async function signIn(base, accounts) {
+  const visitors = {};
+  for (const [who, email] of Object.entries(accounts)) {
+    visitors[who] = await new Visitor(base).login(email);
+  }
+  return visitors;
+}

@@ -219,8 +219,7 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
   layout.SetValue(key("JS_DSFR_MODULE"), asset_url("dsfr/dsfr.module.min.js"));
   layout.SetValue(key("JS_DSFR_NOMODULE"), asset_url("dsfr/dsfr.nomodule.min.js"));
   layout.SetValue(key("JS_APP"), asset_url("app.js"));
-  layout.SetValue(key("JS_COMMUNES"), asset_url("communes.js"));
-  layout.SetValue(key("JS_ROME"), asset_url("rome.js"));
+  layout.SetValue(key("JS_SUGGESTIONS"), asset_url("suggestions.js"));
   layout.SetValue(key("JS_CAF"), asset_url("caf-import.js"));
   layout.ShowSection(ctx.signed_in()      ? "SIGNED_IN"
                      : ctx.person_session ? "PERSON_SIGNED_IN"

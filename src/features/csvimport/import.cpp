@@ -750,4 +750,33 @@ std::string import_json(store::Connection& conn, const Import& import, Phase pha
   return json::serialize(o);
 }
 
+int expire_unconfirmed(store::Connection& conn, std::int64_t cutoff) {
+  auto stale = conn.query(
+      "SELECT id, stored_path, territory_id FROM csv_imports "
+      "WHERE status IN ('new', 'previewed') AND started_at < $1 ORDER BY id",
+      {cutoff});
+  int expired = 0;
+  for (const auto& row : stale) {
+    const std::int64_t id = row.integer(0);
+    bool marked = atomically(conn, [&] {
+      // A confirmation between the SELECT and here wins: the import is left to run.
+      auto changed = conn.execute(
+          "UPDATE csv_imports SET status = 'expired', stored_path = '', finished_at = $2, "
+          "message = 'Import non confirmé dans les 24 heures : le fichier a été supprimé.' "
+          "WHERE id = $1 AND status IN ('new', 'previewed')",
+          {id, now_seconds()});
+      if (changed == 0) return false;
+      store::append_event(conn, {.kind = "csv.expired",
+                                 .territory_id = row.integer(2),
+                                 .payload_json = json::serialize(json::object{{"import_id", id}})});
+      return true;
+    });
+    if (!marked) continue;
+    std::error_code ec;
+    std::filesystem::remove(row.text(1), ec);
+    ++expired;
+  }
+  return expired;
+}
+
 }  // namespace parcours::csvimport

@@ -98,6 +98,14 @@ struct RunOptions {
 Result<Import> run(store::Connection& conn, std::int64_t import_id, Phase phase,
                    const RunOptions& options = {});
 
+// How long an uploaded file waits for its import to be confirmed before it is deleted.
+inline constexpr std::int64_t kUnconfirmedLifetimeSeconds = 24 * 3600;
+
+// Deletes the files of the imports left unconfirmed (new or previewed) since before `cutoff`,
+// marks those imports "expired" and journals it; returns how many. The files hold personal data:
+// none stays on the server because nobody came back to confirm.
+int expire_unconfirmed(store::Connection& conn, std::int64_t cutoff);
+
 std::optional<Import> find_import(store::Connection& conn, std::int64_t id);
 std::vector<Import> list_imports(store::Connection& conn, std::int64_t organisation_id,
                                  int limit = 20);

@@ -70,6 +70,7 @@ std::string status_label(const Import& i) {
   if (i.status == "queued" || i.status == "importing") return "Import en cours";
   if (i.status == "done") return "Terminé";
   if (i.status == "failed") return "Échec";
+  if (i.status == "expired") return "Abandonné, fichier supprimé";
   return i.status;
 }
 
@@ -386,6 +387,9 @@ http::Response show(http::Context& ctx) {
   } else if (import->status == "failed") {
     title = "Import « " + import->file_name + " »";
     dict.SetValueAndShowSection("MESSAGE", import->message, "FAILED");
+  } else if (import->status == "expired") {
+    title = "Import « " + import->file_name + " »";
+    dict.SetValueAndShowSection("MESSAGE", import->message, "EXPIRED");
   } else {
     title = "Import « " + import->file_name + " » en cours";
     dict.ShowSection("RUNNING");
@@ -488,10 +492,24 @@ jobs::QueueThread<std::int64_t>& worker() {
 
 void register_jobs(jobs::JobRunner& runner, store::Db& db) {
   worker().start([&db](std::int64_t& id) { apply_import(db, id); });
+  runner.on(kExpireJob, [](store::Connection& conn, const jobs::Job&) {
+    expire_unconfirmed(conn, now_seconds() - kUnconfirmedLifetimeSeconds);
+    if (!conn.query_one("SELECT 1 FROM jobs WHERE kind = $1 AND status = 'queued'",
+                        {std::string(kExpireJob)})) {
+      jobs::enqueue_job(conn, kExpireJob, "{}", now_seconds() + 3600);
+    }
+  });
   runner.on(kApplyJob, [](store::Connection&, const jobs::Job& job) {
     auto payload = json::parse(job.payload_json).as_object();
     worker().push(payload.at("import_id").to_number<std::int64_t>());
   });
+}
+
+void schedule_expiry(store::Connection& conn) {
+  if (!conn.query_one("SELECT 1 FROM jobs WHERE kind = $1 AND status IN ('queued', 'running')",
+                      {std::string(kExpireJob)})) {
+    jobs::enqueue_job(conn, kExpireJob);
+  }
 }
 
 void stop_imports() { worker().shutdown(); }

@@ -20,10 +20,14 @@ namespace parcours::csvimport {
 
 inline constexpr std::size_t kUploadLimit = std::size_t{256} << 20;
 inline constexpr const char* kApplyJob = "csvimport.apply";
+inline constexpr const char* kExpireJob = "csvimport.expire";
 
 void register_routes(http::Router& router);
 // The job "csvimport.apply" hands a confirmed import to the import thread, started here.
+// The job "csvimport.expire", hourly, deletes the files of imports left unconfirmed for 24 hours.
 void register_jobs(jobs::JobRunner& runner, store::Db& db);
+// Queues the first "csvimport.expire" unless one is already waiting.
+void schedule_expiry(store::Connection& conn);
 void stop_imports();
 
 }  // namespace parcours::csvimport
