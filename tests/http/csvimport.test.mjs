@@ -168,6 +168,35 @@ describe('Person file (CSV) import', () => {
     assert.equal((await v.referent.request(`/imports/personnes/${id}/rapport.json`)).status, 403);
   });
 
+  test('a large file is previewed by the import thread while the page says so', async () => {
+    // 6,000 distinct persons (about 400 KB): over what is previewed within the request.
+    const letters = (n) => Array.from({ length: 4 }, (_, k) => String.fromCharCode(65 + (Math.floor(n / 26 ** k) % 26))).join('');
+    const header = readFileSync(fixture('personnes-utf8.csv'), 'utf8').split('\n')[0];
+    const rows = Array.from({ length: 6000 }, (_, i) => `GRAND${letters(i)};Camille;03/04/1985;F;;;;GT${i};1 rue du Port;08000;Charleville-Mézières;;;;`);
+    const bytes = Buffer.from([header, ...rows, ''].join('\n'));
+    assert.ok(bytes.length > 256 * 1024);
+    const res = await upload(v.orgAdmin, { name: 'grand-fichier.csv', bytes, organisation: cd08 });
+    assert.equal(res.status, 303, res.text.slice(0, 500));
+    assert.match(res.location, /\/imports\/personnes\/\d+$/, 'the remembered mapping leads to the preview');
+    const id = idOf(res.location);
+    assert.ok(['previewing', 'previewed'].includes(sql(`SELECT status FROM csv_imports WHERE id = ${id}`)));
+    let report;
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+      report = JSON.parse((await v.orgAdmin.request(`/imports/personnes/${id}/rapport.json`)).text);
+      if (report.status !== 'previewing') break;
+      const page = await v.orgAdmin.request(`/imports/personnes/${id}`);
+      if (JSON.parse((await v.orgAdmin.request(`/imports/personnes/${id}/rapport.json`)).text).status === 'previewing') {
+        assert.match(page.text, /Aperçu en cours/);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(report.status, 'previewed', JSON.stringify(report).slice(0, 300));
+    assert.equal(report.rows, 6000);
+    assert.equal(sql(`SELECT to_create || ' ' || to_reject FROM csv_imports WHERE id = ${id}`), '6000 0',
+      sql(`SELECT message FROM csv_import_lines WHERE import_id = ${id} AND outcome = 'error' LIMIT 2`));
+    assert.equal(Number(sql("SELECT COUNT(*) FROM persons WHERE birth_name LIKE 'GRAND%'")), 0, 'a preview writes no person');
+  });
+
   test('broken rows are shown line by line in the preview, the good ones imported', async () => {
     const res = await upload(v.orgAdmin, { name: 'personnes-erreurs.csv', bytes: readFileSync(fixture('personnes-erreurs.csv')), organisation: cd08 });
     assert.equal(res.status, 303);

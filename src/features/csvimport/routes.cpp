@@ -129,6 +129,25 @@ std::string kept_path(std::int64_t id) {
       .string();
 }
 
+// A small file is previewed within the request (under a second); a larger one by the import
+// thread, the page showing « Aperçu en cours » until it is done.
+constexpr std::uintmax_t kPreviewInRequestBytes = 256 * 1024;
+
+Result<void> start_preview(http::Context& ctx, const Import& import) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(import.stored_path, ec);
+  if (!ec && size <= kPreviewInRequestBytes) {
+    auto preview = run(ctx.db, import.id, Phase::kPreview);
+    if (!preview) return std::unexpected(preview.error());
+    return {};
+  }
+  store::with_transaction(ctx.db, [&] {
+    ctx.db.execute("UPDATE csv_imports SET status = 'previewing' WHERE id = $1", {import.id});
+    jobs::enqueue_job(ctx.db, kPreviewJob, json::serialize(json::object{{"import_id", import.id}}));
+  });
+  return {};
+}
+
 // POST /imports/personnes
 http::Response upload(http::Context& ctx) {
   if (!may_import_any(ctx)) return html::refuse(ctx);
@@ -187,7 +206,7 @@ http::Response upload(http::Context& ctx) {
   // The organisation's mapping fits the file: straight to the preview.
   auto import = find_import(ctx.db, *id);
   if (saved_mapping(ctx.db, org->id) && check_mapping(import->mapping)) {
-    auto preview = run(ctx.db, *id, Phase::kPreview);
+    auto preview = start_preview(ctx, *import);
     if (preview) return http::Response::redirect("/imports/personnes/" + std::to_string(*id));
   }
   return http::Response::redirect("/imports/personnes/" + std::to_string(*id) + "/correspondance");
@@ -266,7 +285,7 @@ http::Response save_mapping_route(http::Context& ctx) {
     return {};
   });
   if (!saved) return mapping_page(ctx, *import, mapping, &saved.error());
-  auto preview = run(ctx.db, import->id, Phase::kPreview);
+  auto preview = start_preview(ctx, *import);
   if (!preview) return mapping_page(ctx, *import, mapping, &preview.error());
   return http::Response::redirect("/imports/personnes/" + std::to_string(import->id));
 }
@@ -458,22 +477,35 @@ void register_routes(http::Router& router) {
 
 namespace {
 
-// Imports run in a thread of their own with their own connection: they commit batch by batch,
-// which they could not do inside the job's transaction.
-void apply_import(store::Db& db, std::int64_t id) {
+// Previews of large files and imports run in a thread of their own with their own connection:
+// they commit batch by batch, which they could not do inside the job's transaction.
+struct Task {
+  std::int64_t import_id = 0;
+  Phase phase = Phase::kApply;
+};
+
+void run_task(store::Db& db, const Task& task) {
   auto conn = db.acquire();
   store::WithoutMemoryMap bounded(*conn);  // as the CAF import
+  const std::int64_t id = task.import_id;
   try {
     auto import = find_import(*conn, id);
-    if (!import || (import->status != "queued" && import->status != "importing")) return;
-    auto done = run(*conn, id, Phase::kApply);
+    if (!import) return;
+    const bool apply = task.phase == Phase::kApply;
+    if (apply ? import->status != "queued" && import->status != "importing"
+              : import->status != "previewing") {
+      return;
+    }
+    auto done = run(*conn, id, task.phase);
     if (!done) {
       conn->execute(
           "UPDATE csv_imports SET status = 'failed', message = $2, finished_at = $3 WHERE id = $1",
           {id, done.error().message, now_seconds()});
     }
-    std::error_code ec;
-    std::filesystem::remove(import->stored_path, ec);
+    if (apply || !done) {
+      std::error_code ec;
+      std::filesystem::remove(import->stored_path, ec);
+    }
   } catch (const std::exception& e) {
     if (conn->in_transaction()) conn->rollback();
     conn->execute(
@@ -483,15 +515,15 @@ void apply_import(store::Db& db, std::int64_t id) {
   }
 }
 
-jobs::QueueThread<std::int64_t>& worker() {
-  static jobs::QueueThread<std::int64_t> w;
+jobs::QueueThread<Task>& worker() {
+  static jobs::QueueThread<Task> w;
   return w;
 }
 
 }  // namespace
 
 void register_jobs(jobs::JobRunner& runner, store::Db& db) {
-  worker().start([&db](std::int64_t& id) { apply_import(db, id); });
+  worker().start([&db](Task& task) { run_task(db, task); });
   runner.on(kExpireJob, [](store::Connection& conn, const jobs::Job&) {
     expire_unconfirmed(conn, now_seconds() - kUnconfirmedLifetimeSeconds);
     if (!conn.query_one("SELECT 1 FROM jobs WHERE kind = $1 AND status = 'queued'",
@@ -499,10 +531,12 @@ void register_jobs(jobs::JobRunner& runner, store::Db& db) {
       jobs::enqueue_job(conn, kExpireJob, "{}", now_seconds() + 3600);
     }
   });
-  runner.on(kApplyJob, [](store::Connection&, const jobs::Job& job) {
-    auto payload = json::parse(job.payload_json).as_object();
-    worker().push(payload.at("import_id").to_number<std::int64_t>());
-  });
+  for (auto [kind, phase] : {std::pair{kApplyJob, Phase::kApply}, {kPreviewJob, Phase::kPreview}}) {
+    runner.on(kind, [phase](store::Connection&, const jobs::Job& job) {
+      auto payload = json::parse(job.payload_json).as_object();
+      worker().push({payload.at("import_id").to_number<std::int64_t>(), phase});
+    });
+  }
 }
 
 void schedule_expiry(store::Connection& conn) {

@@ -20,10 +20,12 @@ namespace parcours::csvimport {
 
 inline constexpr std::size_t kUploadLimit = std::size_t{256} << 20;
 inline constexpr const char* kApplyJob = "csvimport.apply";
+inline constexpr const char* kPreviewJob = "csvimport.preview";
 inline constexpr const char* kExpireJob = "csvimport.expire";
 
 void register_routes(http::Router& router);
-// The job "csvimport.apply" hands a confirmed import to the import thread, started here.
+// The jobs "csvimport.apply" and "csvimport.preview" hand a confirmed import, or the preview of a
+// large file, to the import thread, started here.
 // The job "csvimport.expire", hourly, deletes the files of imports left unconfirmed for 24 hours.
 void register_jobs(jobs::JobRunner& runner, store::Db& db);
 // Queues the first "csvimport.expire" unless one is already waiting.
