@@ -158,6 +158,11 @@ describe('Person file (CSV) import', () => {
     const id2 = idOf(again.location);
     const preview2 = JSON.parse((await v.manager.request(`/imports/personnes/${id2}/rapport.json`)).text);
     assert.equal(preview2.unchanged, 4);
+    // The preview's lines of known persons are reads of their records: traced.
+    const traced = count('access_log', "part = 'csv_import'");
+    const previewPage = await v.manager.request(`/imports/personnes/${id2}`);
+    assert.match(previewPage.text, /Aperçu de l’import/);
+    assert.equal(count('access_log', "part = 'csv_import'"), traced + 4);
     await v.manager.post(`/imports/personnes/${id2}/importer`, {}, { formPage: `/imports/personnes/${id2}` });
     const report2 = await waitDone(v.manager, id2);
     assert.equal(report2.created, 0);

@@ -332,10 +332,14 @@ void fill_lines(http::Context& ctx, ctemplate::TemplateDictionary& dict, const I
                                       : l.outcome == "update" ? "fr-badge--info"
                                                               : "");
     row->SetValue(html::key("TEXT"), l.message);
+    // A preview line of a known person tells what their record holds (what would change):
+    // a read of their data, traced as the report's links are.
+    if (l.person_id) {
+      reads.push_back({ctx.actor->user_id, *l.person_id, "csv_import", "imports/personnes"});
+    }
     if (l.person_id && phase == Phase::kApply) {
       row->SetIntValue(html::key("PERSON_ID"), *l.person_id);
       row->ShowSection(html::key("HAS_PERSON"));
-      reads.push_back({ctx.actor->user_id, *l.person_id, "csv_import", "imports/personnes"});
     } else {
       row->ShowSection(html::key("NO_PERSON"));
     }
