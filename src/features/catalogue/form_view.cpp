@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/html/render.h"
+#include "core/html/text_field.h"
 #include "features/catalogue/vocabulary.h"
 #include "features/geo/communes.h"
 
@@ -12,15 +13,7 @@ namespace {
 
 using Dict = ctemplate::TemplateDictionary;
 
-struct TextField {
-  const char* name;
-  const char* label;
-  const char* hint = nullptr;
-  const char* type = "text";
-  const char* autocomplete = "off";
-  const char* inputmode = nullptr;
-  int rows = 0;  // a textarea when > 0
-};
+using html::TextField;
 
 class FormView {
  public:
@@ -29,22 +22,7 @@ class FormView {
   }
 
   void text(const char* marker, const TextField& f, const std::string& value) {
-    auto* field = dict_.AddIncludeDictionary(marker);
-    field->SetFilename("people/text_field.tpl");
-    field->SetValue("NAME", f.name);
-    field->SetValue("LABEL", f.label);
-    field->SetValue("VALUE", value);
-    if (f.hint) field->SetValueAndShowSection("HINT_TEXT", f.hint, "HINT");
-    if (f.rows > 0) {
-      field->ShowSection("MULTILINE");
-      field->SetIntValue("ROWS", f.rows);
-    } else {
-      field->ShowSection("SINGLE");
-      field->SetValue("TYPE", f.type);
-      field->SetValue("AUTOCOMPLETE", f.autocomplete);
-      if (f.inputmode) field->SetValueAndShowSection("INPUTMODE_VALUE", f.inputmode, "INPUTMODE");
-    }
-    error_on(*field, f.name);
+    html::add_text_field(dict_, marker, f, value, message(f.name));
   }
 
   void choices(const char* marker, const char* name, const char* legend, const char* hint,

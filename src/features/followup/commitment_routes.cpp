@@ -11,6 +11,7 @@
 //   POST /engagements/{id}/renouveler                     renew
 #include "core/clock.h"
 #include "core/html/render.h"
+#include "core/html/text_field.h"
 #include "core/http/flash.h"
 #include "features/followup/commitments.h"
 #include "features/followup/dates.h"
@@ -81,25 +82,26 @@ http::Response form_page(http::Context& ctx, Mode mode, std::int64_t journey_id,
     }
     if (error && error->field == "goals") html::show_form_error(*choice, *error);
   }
-  web::add_field(dict, "OTHER_LABEL_FIELD",
-                 {.name = "other_label",
-                  .label = "Nom de l’engagement (pour un autre engagement)",
-                  .hint = "Par exemple : contrat d’accompagnement renforcé."},
-                 typed.other_label, error);
-  web::add_field(
+  html::add_text_field(dict, "OTHER_LABEL_FIELD",
+                       {.name = "other_label",
+                        .label = "Nom de l’engagement (pour un autre engagement)",
+                        .hint = "Par exemple : contrat d’accompagnement renforcé."},
+                       typed.other_label, error);
+  html::add_text_field(
       dict, "START_FIELD",
       {.name = "start_date", .label = "Date de début", .hint = "jj/mm/aaaa", .type = "date"},
       typed.start_date, error);
-  web::add_field(dict, "END_FIELD",
-                 {.name = "end_date", .label = "Date de fin", .hint = "jj/mm/aaaa", .type = "date"},
-                 typed.end_date, error);
-  web::add_field(dict, "TEXT_FIELD",
-                 {.name = "rights_and_duties",
-                  .label = "Droits et devoirs",
-                  .hint = "La personne lira ce texte avant de l’accepter : adaptez-le à sa "
-                          "situation, en mots simples.",
-                  .rows = 18},
-                 typed.rights_and_duties, error);
+  html::add_text_field(
+      dict, "END_FIELD",
+      {.name = "end_date", .label = "Date de fin", .hint = "jj/mm/aaaa", .type = "date"},
+      typed.end_date, error);
+  html::add_text_field(dict, "TEXT_FIELD",
+                       {.name = "rights_and_duties",
+                        .label = "Droits et devoirs",
+                        .hint = "La personne lira ce texte avant de l’accepter : adaptez-le à sa "
+                                "situation, en mots simples.",
+                        .rows = 18},
+                       typed.rights_and_duties, error);
   if (error) html::show_form_error(dict, *error);
   return html::page(ctx, error ? "Erreur — " + heading : heading + " — " + person_name,
                     "followup/commitment_form.tpl", dict, error ? http_status(error->code) : 200);
@@ -201,12 +203,12 @@ http::Response commitment_page(http::Context& ctx, const Loaded& l, const std::s
   bool writable = may_write_commitment(ctx.actor, l.facts);
   if (writable && c.status == "proposed") {
     auto* s = dict.AddSectionDictionary("PROPOSED");
-    web::add_field(*s, "SIGNED_ON_FIELD",
-                   {.name = "signed_on",
-                    .label = "Date de la signature",
-                    .hint = "jj/mm/aaaa",
-                    .type = "date"},
-                   signed_on.empty() ? iso_date(day) : signed_on, error);
+    html::add_text_field(*s, "SIGNED_ON_FIELD",
+                         {.name = "signed_on",
+                          .label = "Date de la signature",
+                          .hint = "jj/mm/aaaa",
+                          .type = "date"},
+                         signed_on.empty() ? iso_date(day) : signed_on, error);
     if (error) html::show_form_error(*s, *error);
   } else if (error) {
     html::show_form_error(dict, *error);

@@ -9,6 +9,7 @@
 //   POST /sorties/{id}/fin-du-suivi         the follow-up's end date (followup_until)
 #include "core/clock.h"
 #include "core/html/render.h"
+#include "core/html/text_field.h"
 #include "core/http/flash.h"
 #include "features/followup/dates.h"
 #include "features/followup/outcomes.h"
@@ -38,56 +39,57 @@ http::Response form_page(http::Context& ctx, const PersonPage& p, const OutcomeF
                    typed.kind.empty() ? "job" : typed.kind);
   web::add_choices(dict, "CONTRACT_OPTION", choices(contract_kinds(), contract_label),
                    typed.contract, "SELECTED");
-  web::add_field(dict, "TITLE_FIELD",
-                 {.name = "title",
-                  .label = "Intitulé",
-                  .hint = "Le poste, la formation, l’activité créée… Par exemple : agent "
-                          "d’entretien des espaces verts."},
-                 typed.title, error);
-  web::add_field(dict, "HOURS_FIELD",
-                 {.name = "hours_per_week",
-                  .label = "Heures par semaine",
-                  .hint = "Pour un emploi",
-                  .type = "number"},
-                 typed.hours_per_week, error);
-  web::add_field(
+  html::add_text_field(dict, "TITLE_FIELD",
+                       {.name = "title",
+                        .label = "Intitulé",
+                        .hint = "Le poste, la formation, l’activité créée… Par exemple : agent "
+                                "d’entretien des espaces verts."},
+                       typed.title, error);
+  html::add_text_field(dict, "HOURS_FIELD",
+                       {.name = "hours_per_week",
+                        .label = "Heures par semaine",
+                        .hint = "Pour un emploi",
+                        .type = "number"},
+                       typed.hours_per_week, error);
+  html::add_text_field(
       dict, "START_FIELD",
       {.name = "start_date", .label = "Date de début", .hint = "jj/mm/aaaa", .type = "date"},
       typed.start_date, error);
-  web::add_field(dict, "END_FIELD",
-                 {.name = "end_date",
-                  .label = "Date de fin (facultatif)",
-                  .hint = "Pour un CDD, une mission, une formation",
-                  .type = "date"},
-                 typed.end_date, error);
-  web::add_field(dict, "EMPLOYER_FIELD",
-                 {.name = "employer_name",
-                  .label = "Employeur ou organisme",
-                  .hint = "Obligatoire pour un emploi",
-                  .autocomplete = "organization"},
-                 typed.employer_name, error);
-  web::add_field(dict, "SIRET_FIELD",
-                 {.name = "employer_siret",
-                  .label = "SIRET (facultatif)",
-                  .hint = "14 chiffres, par exemple 732 829 320 00074"},
-                 typed.employer_siret, error);
-  web::add_field(dict, "CONTACT_NAME_FIELD",
-                 {.name = "contact_name", .label = "Nom du contact chez l’employeur (facultatif)"},
-                 typed.contact_name, error);
-  web::add_field(
+  html::add_text_field(dict, "END_FIELD",
+                       {.name = "end_date",
+                        .label = "Date de fin (facultatif)",
+                        .hint = "Pour un CDD, une mission, une formation",
+                        .type = "date"},
+                       typed.end_date, error);
+  html::add_text_field(dict, "EMPLOYER_FIELD",
+                       {.name = "employer_name",
+                        .label = "Employeur ou organisme",
+                        .hint = "Obligatoire pour un emploi",
+                        .autocomplete = "organization"},
+                       typed.employer_name, error);
+  html::add_text_field(dict, "SIRET_FIELD",
+                       {.name = "employer_siret",
+                        .label = "SIRET (facultatif)",
+                        .hint = "14 chiffres, par exemple 732 829 320 00074"},
+                       typed.employer_siret, error);
+  html::add_text_field(
+      dict, "CONTACT_NAME_FIELD",
+      {.name = "contact_name", .label = "Nom du contact chez l’employeur (facultatif)"},
+      typed.contact_name, error);
+  html::add_text_field(
       dict, "CONTACT_PHONE_FIELD",
       {.name = "contact_phone", .label = "Téléphone du contact (facultatif)", .type = "tel"},
       typed.contact_phone, error);
-  web::add_field(
+  html::add_text_field(
       dict, "CONTACT_EMAIL_FIELD",
       {.name = "contact_email", .label = "Courriel du contact (facultatif)", .type = "email"},
       typed.contact_email, error);
-  web::add_field(dict, "FOLLOWUP_FIELD",
-                 {.name = "followup_until",
-                  .label = "Fin du suivi dans l’emploi (facultatif)",
-                  .hint = "Pour un emploi ; vide : 6 mois après le début",
-                  .type = "date"},
-                 typed.followup_until, error);
+  html::add_text_field(dict, "FOLLOWUP_FIELD",
+                       {.name = "followup_until",
+                        .label = "Fin du suivi dans l’emploi (facultatif)",
+                        .hint = "Pour un emploi ; vide : 6 mois après le début",
+                        .type = "date"},
+                       typed.followup_until, error);
   if (error) html::show_form_error(dict, *error);
   std::string title = "Enregistrer une sortie — " + people::display_name(p.person);
   return html::page(ctx, error ? "Erreur — " + title : title, "followup/outcome_form.tpl", dict,
@@ -207,7 +209,7 @@ http::Response outcome_page(http::Context& ctx, const Loaded& l, const Typed& ty
     }
     if (may_record_outcome(ctx.actor, l.facts)) {
       auto* form = f->AddSectionDictionary("CAN_CHECKIN");
-      web::add_field(
+      html::add_text_field(
           *form, "DATE_FIELD",
           {.name = "date", .label = "Date du point", .hint = "jj/mm/aaaa", .type = "date"},
           typed.checkin.date.empty() ? iso_date(day) : typed.checkin.date, checkin_error);
@@ -215,21 +217,22 @@ http::Response outcome_page(http::Context& ctx, const Loaded& l, const Typed& ty
           *form, "WITH_OPTION",
           {{"person", "Avec la personne"}, {"employer", "Avec le contact chez l’employeur"}},
           typed.checkin.with_whom.empty() ? "person" : typed.checkin.with_whom);
-      web::add_field(*form, "NOTE_FIELD",
-                     {.name = "note",
-                      .label = "Compte rendu",
-                      .hint = "Comment se passe la prise de poste, ce qui aide, ce qui bloque.",
-                      .rows = 3},
-                     typed.checkin.note, checkin_error);
+      html::add_text_field(
+          *form, "NOTE_FIELD",
+          {.name = "note",
+           .label = "Compte rendu",
+           .hint = "Comment se passe la prise de poste, ce qui aide, ce qui bloque.",
+           .rows = 3},
+          typed.checkin.note, checkin_error);
       if (checkin_error) html::show_form_error(*form, *checkin_error);
       auto* end = f->AddSectionDictionary("CAN_END");
-      web::add_field(*end, "UNTIL_FIELD",
-                     {.name = "followup_until",
-                      .label = "Fin du suivi",
-                      .hint = "Une date passée ou aujourd’hui met fin au suivi.",
-                      .type = "date"},
-                     typed.followup_until.empty() ? o.followup_until : typed.followup_until,
-                     end_error);
+      html::add_text_field(*end, "UNTIL_FIELD",
+                           {.name = "followup_until",
+                            .label = "Fin du suivi",
+                            .hint = "Une date passée ou aujourd’hui met fin au suivi.",
+                            .type = "date"},
+                           typed.followup_until.empty() ? o.followup_until : typed.followup_until,
+                           end_error);
       if (end_error) html::show_form_error(*end, *end_error);
     }
   }

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/html/render.h"
+#include "core/html/text_field.h"
 #include "core/http/flash.h"
 #include "features/followup/closure.h"
 #include "features/followup/commitments.h"
@@ -99,25 +100,25 @@ http::Response followup_page(http::Context& ctx, const PersonPage& p, const Clos
   if (may_close_journey(ctx.actor, p.facts)) {
     auto* form = dict.AddSectionDictionary("CAN_CLOSE");
     web::add_choices(*form, "REASON_OPTION", reason_choices(), typed.close.reason);
-    web::add_field(*form, "DETAIL_FIELD",
-                   {.name = "detail",
-                    .label = "Précisions",
-                    .hint = "Obligatoires pour « autre motif », facultatives sinon.",
-                    .rows = 2},
-                   typed.close.detail, close_error);
+    html::add_text_field(*form, "DETAIL_FIELD",
+                         {.name = "detail",
+                          .label = "Précisions",
+                          .hint = "Obligatoires pour « autre motif », facultatives sinon.",
+                          .rows = 2},
+                         typed.close.detail, close_error);
     if (close_error) html::show_form_error(*form, *close_error);
   } else if (journey.active()) {
     dict.ShowSection("CLOSE_BY_REFERENT");
   }
   if (may_reopen_journey(ctx.actor, p.facts)) {
     auto* form = dict.AddSectionDictionary("CAN_REOPEN");
-    web::add_field(*form, "REOPEN_FIELD",
-                   {.name = "reopen_reason",
-                    .label = "Pourquoi le parcours reprend-il ?",
-                    .hint = "Par exemple : la personne a perdu son emploi et demande à être "
-                            "accompagnée de nouveau.",
-                    .rows = 2},
-                   typed.reopen_reason, reopen_error);
+    html::add_text_field(*form, "REOPEN_FIELD",
+                         {.name = "reopen_reason",
+                          .label = "Pourquoi le parcours reprend-il ?",
+                          .hint = "Par exemple : la personne a perdu son emploi et demande à être "
+                                  "accompagnée de nouveau.",
+                          .rows = 2},
+                         typed.reopen_reason, reopen_error);
     if (reopen_error) html::show_form_error(*form, *reopen_error);
   }
   for (const auto& c : closures_of(ctx.db, journey.id)) {

@@ -5,28 +5,6 @@
 
 namespace parcours::followup::web {
 
-void add_field(ctemplate::TemplateDictionary& dict, const char* marker, const Field& f,
-               const std::string& value, const Error* error) {
-  auto* field = dict.AddIncludeDictionary(marker);
-  field->SetFilename("people/text_field.tpl");
-  field->SetValue("NAME", f.name);
-  field->SetValue("LABEL", f.label);
-  field->SetValue("VALUE", value);
-  if (f.hint) field->SetValueAndShowSection("HINT_TEXT", f.hint, "HINT");
-  if (f.rows > 0) {
-    field->ShowSection("MULTILINE");
-    field->SetIntValue("ROWS", f.rows);
-  } else {
-    field->ShowSection("SINGLE");
-    field->SetValue("TYPE", f.type);
-    field->SetValue("AUTOCOMPLETE", f.autocomplete);
-  }
-  if (error && error->field == f.name) {
-    field->ShowSection("ERROR");
-    field->SetValue("MESSAGE", error->message);
-  }
-}
-
 void add_choices(ctemplate::TemplateDictionary& dict, const char* section,
                  const std::vector<std::pair<std::string, std::string>>& choices,
                  const std::string& chosen, const char* marker) {

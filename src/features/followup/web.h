@@ -20,19 +20,6 @@
 
 namespace parcours::followup::web {
 
-struct Field {
-  const char* name;
-  const char* label;
-  const char* hint = nullptr;
-  const char* type = "text";
-  int rows = 0;  // a textarea when > 0
-  const char* autocomplete = "off";
-};
-
-// Adds the include `marker` (people/text_field.tpl) to `dict`.
-void add_field(ctemplate::TemplateDictionary& dict, const char* marker, const Field& field,
-               const std::string& value, const Error* error);
-
 // Adds one section `section` per choice (CODE, LABEL, CHECKED or SELECTED when chosen).
 void add_choices(ctemplate::TemplateDictionary& dict, const char* section,
                  const std::vector<std::pair<std::string, std::string>>& choices,

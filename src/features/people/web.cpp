@@ -1,44 +1,14 @@
 #include "features/people/web.h"
 
 #include "core/html/render.h"
+#include "core/html/text_field.h"
 #include "core/store/journal.h"
 #include "core/text.h"
 
 namespace parcours::people::web {
 namespace {
 
-struct TextField {
-  const char* name;
-  const char* label;
-  const char* hint = nullptr;
-  const char* type = "text";
-  const char* autocomplete = "off";
-  const char* inputmode = nullptr;
-  int rows = 0;  // a textarea when > 0
-};
-
-void add_text_field(ctemplate::TemplateDictionary& dict, const char* marker, const TextField& f,
-                    const std::string& value, const Error* error) {
-  auto* field = dict.AddIncludeDictionary(marker);
-  field->SetFilename("people/text_field.tpl");
-  field->SetValue("NAME", f.name);
-  field->SetValue("LABEL", f.label);
-  field->SetValue("VALUE", value);
-  if (f.hint) field->SetValueAndShowSection("HINT_TEXT", f.hint, "HINT");
-  if (f.rows > 0) {
-    field->ShowSection("MULTILINE");
-    field->SetIntValue("ROWS", f.rows);
-  } else {
-    field->ShowSection("SINGLE");
-    field->SetValue("TYPE", f.type);
-    field->SetValue("AUTOCOMPLETE", f.autocomplete);
-    if (f.inputmode) field->SetValueAndShowSection("INPUTMODE_VALUE", f.inputmode, "INPUTMODE");
-  }
-  if (error && error->field == f.name) {
-    field->ShowSection("ERROR");
-    field->SetValue("MESSAGE", error->message);
-  }
-}
+using html::add_text_field;
 
 ctemplate::TemplateDictionary* section(ctemplate::TemplateDictionary& dict, const char* marker,
                                        const char* file, const Error* error) {
