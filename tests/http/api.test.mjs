@@ -7,6 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startServer } from '../support/server.mjs';
+import { attachAccessLog } from '../support/sqlite.mjs';
 
 describe('partner API v1', () => {
   let server;
@@ -37,7 +38,7 @@ describe('partner API v1', () => {
       },
     });
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = (query) => execFileSync('sqlite3', [...attachAccessLog(dbPath), dbPath, query], { encoding: 'utf8' }).trim();
     secrets.ml = await makeToken('mission-locale-de-charleville-mezieres',
       'persons:write,journeys:read,team:write,appointments:write,referrals:write,diagnostic:write,orientation:read,plan:read');
     secrets.cd = await makeToken('conseil-departemental-des-ardennes', 'orientation:write');

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, run, startDemoServer } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
+import { attachAccessLog } from '../support/sqlite.mjs';
 
 const data = (name) => join(root, 'tests/data/caf', name);
 
@@ -47,7 +48,7 @@ describe('CAF flux upload', () => {
   before(async () => {
     server = await startDemoServer();
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = (query) => execFileSync('sqlite3', [...attachAccessLog(dbPath), dbPath, query], { encoding: 'utf8' }).trim();
     for (const [who, email] of [['manager', 'territoire@demo.test'], ['referent', 'referent@demo.test'],
       ['admin', 'admin@demo.test'], ['orgAdmin', 'structure@demo.test']]) {
       v[who] = await new Visitor(server.url).login(email);

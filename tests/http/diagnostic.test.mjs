@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startServer, mails } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
+import { attachAccessLog } from '../support/sqlite.mjs';
 
 
 const decode = (html) =>
@@ -33,7 +34,7 @@ describe('diagnostic', () => {
       },
     });
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = (query) => execFileSync('sqlite3', [...attachAccessLog(dbPath), dbPath, query], { encoding: 'utf8' }).trim();
     referent = await new Visitor(server.url).login('referent@demo.test');
     manager = await new Visitor(server.url).login('territoire@demo.test');
     outsider = await new Visitor(server.url).login('admin@demo.test');

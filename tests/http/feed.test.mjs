@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { startServer } from '../support/server.mjs';
+import { attachAccessLog } from '../support/sqlite.mjs';
 
 const org = 'mission-locale-de-charleville-mezieres';
 
@@ -69,7 +70,7 @@ describe('change feed and webhooks API', () => {
       },
     });
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', dbPath, query], { encoding: 'utf8' }).trim();
+    sql = (query) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', ...attachAccessLog(dbPath), dbPath, query], { encoding: 'utf8' }).trim();
     secrets.ml = await makeToken(org, 'events:read,webhooks:write');
     secrets.noEvents = await makeToken(org, 'persons:read');
     secrets.readHooks = await makeToken(org, 'webhooks:read');

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startServer, mails } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
+import { attachAccessLog } from '../support/sqlite.mjs';
 
 const decode = (html) =>
   html.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
@@ -33,7 +34,7 @@ describe('follow-up pages', () => {
       },
     });
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = (query) => execFileSync('sqlite3', [...attachAccessLog(dbPath), dbPath, query], { encoding: 'utf8' }).trim();
     for (const [who, email] of [['referent', 'referent@demo.test'], ['orientation', 'orientation@demo.test'],
       ['admin', 'admin@demo.test'], ['orgAdmin', 'structure@demo.test'], ['colleague', 'conseillere@demo.test']]) {
       v[who] = await new Visitor(server.url).login(email);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startDemoServer } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
+import { attachAccessLog } from '../support/sqlite.mjs';
 
 
 const decode = (html) =>
@@ -22,7 +23,7 @@ describe('orientation pages', () => {
   before(async () => {
     server = await startDemoServer();
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = (query) => execFileSync('sqlite3', [...attachAccessLog(dbPath), dbPath, query], { encoding: 'utf8' }).trim();
     for (const [who, email] of [['orientation', 'orientation@demo.test'], ['referent', 'referent@demo.test'],
       ['manager', 'territoire@demo.test'], ['admin', 'admin@demo.test'], ['orgAdmin', 'structure@demo.test']]) {
       v[who] = await new Visitor(server.url).login(email);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startServer } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
+import { attachAccessLog } from '../support/sqlite.mjs';
 
 const password = 'une phrase de passe solide';
 
@@ -35,7 +36,7 @@ describe('people pages and API', () => {
       },
     });
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = (query) => execFileSync('sqlite3', [...attachAccessLog(dbPath), dbPath, query], { encoding: 'utf8' }).trim();
     visitors.referent = await new Visitor(server.url).login('referent@demo.test');
     visitors.orientation = await new Visitor(server.url).login('orientation@demo.test');
     visitors.manager = await new Visitor(server.url).login('territoire@demo.test');

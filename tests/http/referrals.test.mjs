@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startDemoServer } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
+import { attachAccessLog } from '../support/sqlite.mjs';
 
 const decode = (html) =>
   html.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
@@ -24,7 +25,7 @@ describe('matching and referrals', () => {
   before(async () => {
     server = await startDemoServer();
     const dbPath = server.dbUrl.replace(/^sqlite:/, '');
-    sql = (query) => execFileSync('sqlite3', [dbPath, query], { encoding: 'utf8' }).trim();
+    sql = (query) => execFileSync('sqlite3', [...attachAccessLog(dbPath), dbPath, query], { encoding: 'utf8' }).trim();
     lea = Number(sql("SELECT id FROM persons WHERE email = 'personne@demo.test'"));
     const service = (name) => Number(sql(`SELECT id FROM services WHERE nom LIKE '${name}%'`));
     garde = service('Garde d');
