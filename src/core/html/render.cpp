@@ -225,8 +225,8 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
   layout.ShowSection(ctx.signed_in()      ? "SIGNED_IN"
                      : ctx.person_session ? "PERSON_SIGNED_IN"
                                           : "ANONYMOUS");
-  if (ctx.demo) layout.ShowSection("DEMO");
-  if (ctx.flash) layout.SetValueAndShowSection("MESSAGE", *ctx.flash, "FLASH");
+  if (ctx.demo) layout.ShowSection("DEMO"_key);
+  if (ctx.flash) layout.SetValueAndShowSection("MESSAGE"_key, *ctx.flash, "FLASH"_key);
   fill_navigation(layout, ctx);
 
   auto response =
@@ -239,11 +239,11 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
 http::Response error_page(http::Context& ctx, unsigned status, const std::string& title,
                           const std::string& message) {
   ctemplate::TemplateDictionary dict("error");
-  dict.SetValue("TITLE", title);
-  dict.SetIntValue("STATUS", static_cast<long>(status));
-  dict.SetValue("MESSAGE", message);
-  if (status == 404) dict.ShowSection("NOT_FOUND");
-  if (status == 401) dict.ShowSection("SIGN_IN");
+  dict.SetValue("TITLE"_key, title);
+  dict.SetIntValue("STATUS"_key, static_cast<long>(status));
+  dict.SetValue("MESSAGE"_key, message);
+  if (status == 404) dict.ShowSection("NOT_FOUND"_key);
+  if (status == 401) dict.ShowSection("SIGN_IN"_key);
   try {
     return page(ctx, title, "errors/error.tpl", dict, status);
   } catch (const std::runtime_error&) {
@@ -265,13 +265,13 @@ http::Response refuse(http::Context& ctx) {
 }
 
 void show_form_error(ctemplate::TemplateDictionary& dict, const Error& error) {
-  dict.SetValueAndShowSection("ERROR_MESSAGE", error.message, "ERROR_SUMMARY");
+  dict.SetValueAndShowSection("ERROR_MESSAGE"_key, error.message, "ERROR_SUMMARY"_key);
   if (error.field.empty()) return;
   std::string section;
   for (char c : error.field) {
     section += (c == '-') ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
-  dict.SetValueAndShowSection("ERROR_MESSAGE", error.message, section + "_ERROR");
+  dict.SetValueAndShowSection("ERROR_MESSAGE"_key, error.message, section + "_ERROR");
 }
 
 }  // namespace parcours::html

@@ -1,5 +1,6 @@
 #include "features/followup/web.h"
 
+#include "core/html/render.h"
 #include "core/store/journal.h"
 #include "core/text.h"
 
@@ -9,21 +10,21 @@ void add_field(ctemplate::TemplateDictionary& dict, const char* marker, const Fi
                const std::string& value, const Error* error) {
   auto* field = dict.AddIncludeDictionary(marker);
   field->SetFilename("people/text_field.tpl");
-  field->SetValue("NAME", f.name);
-  field->SetValue("LABEL", f.label);
-  field->SetValue("VALUE", value);
-  if (f.hint) field->SetValueAndShowSection("HINT_TEXT", f.hint, "HINT");
+  field->SetValue("NAME"_key, f.name);
+  field->SetValue("LABEL"_key, f.label);
+  field->SetValue("VALUE"_key, value);
+  if (f.hint) field->SetValueAndShowSection("HINT_TEXT"_key, f.hint, "HINT"_key);
   if (f.rows > 0) {
-    field->ShowSection("MULTILINE");
-    field->SetIntValue("ROWS", f.rows);
+    field->ShowSection("MULTILINE"_key);
+    field->SetIntValue("ROWS"_key, f.rows);
   } else {
-    field->ShowSection("SINGLE");
-    field->SetValue("TYPE", f.type);
-    field->SetValue("AUTOCOMPLETE", f.autocomplete);
+    field->ShowSection("SINGLE"_key);
+    field->SetValue("TYPE"_key, f.type);
+    field->SetValue("AUTOCOMPLETE"_key, f.autocomplete);
   }
   if (error && error->field == f.name) {
-    field->ShowSection("ERROR");
-    field->SetValue("MESSAGE", error->message);
+    field->ShowSection("ERROR"_key);
+    field->SetValue("MESSAGE"_key, error->message);
   }
 }
 
@@ -32,8 +33,8 @@ void add_choices(ctemplate::TemplateDictionary& dict, const char* section,
                  const std::string& chosen, const char* marker) {
   for (const auto& [code, label] : choices) {
     auto* c = dict.AddSectionDictionary(section);
-    c->SetValue("CODE", code);
-    c->SetValue("LABEL", label);
+    c->SetValue("CODE"_key, code);
+    c->SetValue("LABEL"_key, label);
     if (code == chosen) c->ShowSection(marker);
   }
 }
