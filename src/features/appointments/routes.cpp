@@ -510,7 +510,8 @@ http::Response submit_excuse(http::Context& ctx) {
 }  // namespace
 
 void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& journey_dict,
-                          const people::PersonFacts& facts, const people::Journey& journey) {
+                          const people::PersonFacts& facts, const people::Journey& journey,
+                          const std::vector<people::Member>& team) {
   if (!may_view_appointments(ctx.actor, facts)) return;
   auto* section = journey_dict.AddIncludeDictionary("APPOINTMENTS"_key);
   section->SetFilename("appointments/section.tpl");
@@ -533,8 +534,8 @@ void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& jou
               false, true);
   }
   if (journey.active() && may_book(ctx.actor, facts)) {
-    fill_form(ctx, *section->AddSectionDictionary("CAN_BOOK"_key), journey.person_id,
-              people::team_of(ctx.db, journey.id), {}, nullptr);
+    fill_form(ctx, *section->AddSectionDictionary("CAN_BOOK"_key), journey.person_id, team, {},
+              nullptr);
   }
 }
 

@@ -2,6 +2,8 @@
 // records), the edit forms of identity / contact / situation, notes and their corrections, the
 // join request and the dismissal of a similar record. Every read of a record is written to the
 // access log; every decision is the policy's (policy.h).
+#include <algorithm>
+
 #include "core/clock.h"
 #include "core/html/render.h"
 #include "core/http/flash.h"
@@ -165,15 +167,16 @@ void fill_contact_and_situation(ctemplate::TemplateDictionary& dict, const Perso
 }
 
 // The notes the actor may read, newest first, kNotesPage at a time: `notes_avant` (a note id)
-// starts the page after that note.
-void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, const PersonPage& p) {
+// starts the page after that note. `records`: person_record_ids of the person.
+void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, const PersonPage& p,
+                const std::vector<std::int64_t>& records) {
   int shown = 0;
   int readable = 0;  // notes the actor may read, on every page
   int skipped = 0;   // readable notes of the newer pages
   std::optional<std::int64_t> last_shown;
   std::map<std::int64_t, std::int64_t> created;  // note id → date, for "corrige la note du"
   // Which notes to show from their headers, then the text and names of those only.
-  auto notes = note_headers_of_person(ctx.db, person_record_ids(ctx.db, p.person.id));
+  auto notes = note_headers_of_person(ctx.db, records);
   for (const Note& n : notes) created[n.id] = n.created_at;
   std::vector<std::int64_t> page_ids;
   auto before = text::parse_id(ctx.request.query_value("notes_avant"));
@@ -232,7 +235,7 @@ void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, cons
 }
 
 void fill_timeline(http::Context& ctx, ctemplate::TemplateDictionary& journey,
-                   const PersonPage& p) {
+                   const std::vector<std::int64_t>& records) {
   TimelineFilter filter{.limit = kTimelinePage};
   std::string kind = ctx.request.query_value("type");
   for (const EventKind& k : event_kinds()) {
@@ -245,7 +248,7 @@ void fill_timeline(http::Context& ctx, ctemplate::TemplateDictionary& journey,
     }
   }
   auto author = text::parse_id(ctx.request.query_value("auteur"));
-  for (const TimelineAuthor& a : timeline_authors(ctx.db, p.person.id)) {
+  for (const TimelineAuthor& a : timeline_authors(ctx.db, records)) {
     auto* option = journey.AddSectionDictionary("AUTHOR_OPTION"_key);
     option->SetIntValue("ID"_key, a.user_id);
     option->SetValue("NAME"_key, a.name);
@@ -255,7 +258,7 @@ void fill_timeline(http::Context& ctx, ctemplate::TemplateDictionary& journey,
     }
   }
   filter.before_seq = text::parse_id(ctx.request.query_value("avant"));
-  auto page = person_timeline(ctx.db, p.person.id, filter);
+  auto page = person_timeline(ctx.db, records, filter);
   if (page.entries.empty()) {
     journey.ShowSection("NO_EVENTS"_key);
   } else {
@@ -297,7 +300,14 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
 
   bool journey_visible = may_view_journey(ctx.actor, p.facts);
   if (!p.facts.in_team) dict.ShowSection("OUTSIDE_TEAM"_key);
-  if (p.journey && ctx.actor && pending_request_of(ctx.db, p.journey->id, ctx.actor->user_id)) {
+  // The journey's pending join requests, read once: the actor's own, and their count for who
+  // manages the team.
+  auto pending =
+      p.journey ? pending_join_requests(ctx.db, p.journey->id) : std::vector<JoinRequest>{};
+  bool mine_pending = ctx.actor && std::ranges::any_of(pending, [&](const JoinRequest& q) {
+                        return q.user_id == ctx.actor->user_id;
+                      });
+  if (mine_pending) {
     dict.ShowSection("PENDING_REQUEST"_key);
   } else if (may_request_to_join(ctx.actor, p.facts)) {
     auto* request = dict.AddSectionDictionary("CAN_REQUEST"_key);
@@ -323,7 +333,6 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
   if (!team.empty()) reads.add(person.id, "team");
   if (may_manage_team(ctx.actor, p.facts)) {
     auto* link = dict.AddSectionDictionary("CAN_SEE_TEAM_PAGE"_key);
-    auto pending = pending_join_requests(ctx.db, p.journey->id);
     if (!pending.empty()) {
       link->SetIntValue("COUNT"_key, static_cast<long>(pending.size()));
       link->ShowSection("PENDING_COUNT"_key);
@@ -342,15 +351,17 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
     journey->SetValue("OPENED_AT"_key, opened.substr(0, opened.find(" à ")));
     journey->SetValue("NEED"_key, or_dash(p.journey->need));
     fill_contact_and_situation(*journey, person, sources);
-    appointments::fill_journey_section(ctx, *journey, p.facts, *p.journey);
+    appointments::fill_journey_section(ctx, *journey, p.facts, *p.journey, team);
     plan::fill_journey_section(ctx, *journey, p.facts, *p.journey, reads);
     followup::fill_journey_section(ctx, *journey, p.facts, *p.journey);
     if (may_add_note(ctx.actor, p.facts)) {
       journey->ShowSection("CAN_NOTE"_key);
       fill_note_form(ctx, *journey, person.id, "", "", std::nullopt, nullptr);
     }
-    fill_notes(ctx, *journey, p);
-    fill_timeline(ctx, *journey, p);
+    // The person's records (hers and those merged into it), for the notes and the timeline.
+    auto records = person_record_ids(ctx.db, person.id);
+    fill_notes(ctx, *journey, p, records);
+    fill_timeline(ctx, *journey, records);
   }
 
   if (may_dismiss_match(ctx.actor, p.facts)) {

@@ -80,14 +80,14 @@ std::variant<PersonPage, http::Response> load_person_page(http::Context& ctx) {
   }
   std::optional<PersonPage> page;
   for (auto territory : territories) {
-    PersonFacts facts = load_person_facts(ctx.db, ctx.actor, person->id, territory);
+    std::optional<Journey> journey;
+    PersonFacts facts = load_person_facts(ctx.db, ctx.actor, person->id, territory, &journey);
     if (facts.present || facts.in_team) {
-      page = PersonPage{*person, territory, facts, std::nullopt};
+      page = PersonPage{*person, territory, std::move(facts), std::move(journey)};
       break;
     }
   }
   if (!page || !may_view_identity(ctx.actor, page->facts)) return html::refuse(ctx);
-  if (page->facts.journey_id) page->journey = find_journey(ctx.db, *page->facts.journey_id);
   return std::move(*page);
 }
 
