@@ -94,26 +94,27 @@ void fill_list(ctemplate::TemplateDictionary& dict, const char* name, const std:
   if (with_person) list->ShowSection("WITH_PERSON"_key);
   if (with_professional) list->ShowSection("WITH_PROFESSIONAL"_key);
   for (const auto& a : rows) {
-    auto* r = list->AddSectionDictionary(html::key("ROW"));
-    r->SetIntValue(html::key("ID"), a.id);
-    r->SetValue(html::key("DAY"), day_label(paris_day_number(a.starts_at)));
-    r->SetValue(html::key("HOURS"), hour_label(a.starts_at) + " – " + hour_label(a.ends_at));
+    auto* r = list->AddSectionDictionary("ROW"_key);
+    r->SetIntValue("ID"_key, a.id);
+    std::string day = day_label(paris_day_number(a.starts_at));
+    r->SetValue("DAY"_key, day);
+    r->SetValue("HOURS"_key, hour_label(a.starts_at) + " – " + hour_label(a.ends_at));
     if (with_person) {
-      auto* p = r->AddSectionDictionary(html::key("WITH_PERSON"));
-      p->SetIntValue(html::key("PERSON_ID"), a.person_id);
-      p->SetValue(html::key("PERSON"), a.person_name);
-      p->SetValue(html::key("DAY"), day_label(paris_day_number(a.starts_at)));
+      auto* p = r->AddSectionDictionary("WITH_PERSON"_key);
+      p->SetIntValue("PERSON_ID"_key, a.person_id);
+      p->SetValue("PERSON"_key, a.person_name);
+      p->SetValue("DAY"_key, day);
     }
     if (with_professional) {
-      r->SetValueAndShowSection(html::key("PROFESSIONAL"),
+      r->SetValueAndShowSection("PROFESSIONAL"_key,
                                 a.professional_name + " (" + a.organisation_name + ")",
-                                html::key("WITH_PROFESSIONAL"));
+                                "WITH_PROFESSIONAL"_key);
     }
-    r->SetValue(html::key("PURPOSE"), a.purpose);
-    r->SetValue(html::key("PLACE_KIND"), place_kind_label(a.place_kind));
-    r->SetValue(html::key("PLACE"), a.place);
-    r->SetValue(html::key("STATUS"), status_label(a.status));
-    r->SetValue(html::key("BADGE"), status_badge(a.status));
+    r->SetValue("PURPOSE"_key, a.purpose);
+    r->SetValue("PLACE_KIND"_key, place_kind_label(a.place_kind));
+    r->SetValue("PLACE"_key, a.place);
+    r->SetValue("STATUS"_key, status_label(a.status));
+    r->SetValue("BADGE"_key, status_badge(a.status));
   }
 }
 

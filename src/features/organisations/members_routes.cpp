@@ -64,17 +64,17 @@ std::shared_ptr<const std::string> members_table(http::Context& ctx, const Organ
   dict.SetIntValue("ORG_ID"_key, org.id);
   auto members = list_members(ctx.db, org.id);
   for (const Member& m : members) {
-    auto* row = dict.AddSectionDictionary(html::key("MEMBER"));
-    row->SetIntValue(html::key("USER_ID"), m.user_id);
-    row->SetValue(html::key("NAME"), m.name);
-    row->SetValue(html::key("EMAIL"), m.email);
-    row->SetValue(html::key("ROLES"), role_summary(m));
+    auto* row = dict.AddSectionDictionary("MEMBER"_key);
+    row->SetIntValue("USER_ID"_key, m.user_id);
+    row->SetValue("NAME"_key, m.name);
+    row->SetValue("EMAIL"_key, m.email);
+    row->SetValue("ROLES"_key, role_summary(m));
     if (!m.active || !m.account_active) {
-      row->ShowSection(html::key("INACTIVE"));
+      row->ShowSection("INACTIVE"_key);
     } else if (!m.password_set) {
-      row->ShowSection(html::key("INVITED"));
+      row->ShowSection("INVITED"_key);
     } else {
-      row->ShowSection(html::key("ACTIVE"));
+      row->ShowSection("ACTIVE"_key);
     }
   }
   dict.ShowSection(members.empty() ? "NO_MEMBERS" : "HAS_MEMBERS");

@@ -104,24 +104,23 @@ void fill_actions(ctemplate::TemplateDictionary& parent, const std::vector<Actio
   if (v.mode == Mode::kPerson || v.mode == Mode::kPrint) {
     auto* items = list->AddSectionDictionary("AS_LIST"_key);
     for (const auto& a : actions) {
-      auto* item = items->AddSectionDictionary(html::key("ITEM"));
-      item->SetIntValue(html::key("ACTION_ID"), a.id);
-      item->SetValue(html::key("TITLE"), a.title);
+      auto* item = items->AddSectionDictionary("ITEM"_key);
+      item->SetIntValue("ACTION_ID"_key, a.id);
+      item->SetValue("TITLE"_key, a.title);
       if (a.service_id) {
-        item->SetValueAndShowSection(html::key("STRUCTURE"), a.service_structure,
-                                     html::key("SERVICE"));
+        item->SetValueAndShowSection("STRUCTURE"_key, a.service_structure, "SERVICE"_key);
       }
-      item->SetValue(html::key("RESPONSIBLE"), responsible_label(a, v.mode));
+      item->SetValue("RESPONSIBLE"_key, responsible_label(a, v.mode));
       std::string dates = dates_label(a);
       if (dates != "—") {
-        item->SetValueAndShowSection(html::key("DATES"), dates, html::key("HAS_DATES"));
+        item->SetValueAndShowSection("DATES"_key, dates, "HAS_DATES"_key);
       }
-      item->SetValue(html::key("STATUS"), action_status_label(a.status));
-      item->SetValue(html::key("BADGE"), action_status_badge(a.status));
+      item->SetValue("STATUS"_key, action_status_label(a.status));
+      item->SetValue("BADGE"_key, action_status_badge(a.status));
       if (v.mode == Mode::kPerson &&
           person_may_mark_done(v.person_id, v.person_id, v.person_active, v.plan_open, a)) {
-        auto* done = item->AddSectionDictionary(html::key("CAN_DONE"));
-        done->SetValue(html::key("CSRF_TOKEN"), v.csrf);
+        auto* done = item->AddSectionDictionary("CAN_DONE"_key);
+        done->SetValue("CSRF_TOKEN"_key, v.csrf);
       }
     }
     return;
@@ -131,26 +130,25 @@ void fill_actions(ctemplate::TemplateDictionary& parent, const std::vector<Actio
   bool controls = v.mode == Mode::kBuild && v.can_edit;
   if (controls) table->ShowSection("WITH_CONTROLS"_key);
   for (const auto& a : actions) {
-    auto* row = table->AddSectionDictionary(html::key("ACTION"));
-    row->SetIntValue(html::key("ACTION_ID"), a.id);
-    row->SetValue(html::key("TITLE"), a.title);
+    auto* row = table->AddSectionDictionary("ACTION"_key);
+    row->SetIntValue("ACTION_ID"_key, a.id);
+    row->SetValue("TITLE"_key, a.title);
     if (a.service_id) {
-      row->SetValueAndShowSection(html::key("STRUCTURE"), a.service_structure,
-                                  html::key("SERVICE"));
+      row->SetValueAndShowSection("STRUCTURE"_key, a.service_structure, "SERVICE"_key);
     }
-    row->SetValue(html::key("RESPONSIBLE"), responsible_label(a, v.mode));
-    row->SetValue(html::key("DATES"), dates_label(a));
-    row->SetValue(html::key("STATUS"), action_status_label(a.status));
-    row->SetValue(html::key("BADGE"), action_status_badge(a.status));
+    row->SetValue("RESPONSIBLE"_key, responsible_label(a, v.mode));
+    row->SetValue("DATES"_key, dates_label(a));
+    row->SetValue("STATUS"_key, action_status_label(a.status));
+    row->SetValue("BADGE"_key, action_status_badge(a.status));
     if (controls) {
-      auto* c = row->AddSectionDictionary(html::key("CONTROLS"));
-      c->SetIntValue(html::key("PERSON_ID"), v.person_id);
-      c->SetValue(html::key("CSRF_TOKEN"), v.csrf);
+      auto* c = row->AddSectionDictionary("CONTROLS"_key);
+      c->SetIntValue("PERSON_ID"_key, v.person_id);
+      c->SetValue("CSRF_TOKEN"_key, v.csrf);
       for (const char* to : kActionStatusOrder) {
         if (!check_action_transition(a.status, to)) continue;
-        auto* o = c->AddSectionDictionary(html::key("TARGET"));
-        o->SetValue(html::key("CODE"), to);
-        o->SetValue(html::key("LABEL"), action_status_label(to));
+        auto* o = c->AddSectionDictionary("TARGET"_key);
+        o->SetValue("CODE"_key, to);
+        o->SetValue("LABEL"_key, action_status_label(to));
       }
     }
   }
@@ -164,42 +162,40 @@ void fill_goals(ctemplate::TemplateDictionary& parent, const Plan& plan, const V
     // The person sees their own proposals but not the declined ones in the print view.
     if (v.mode == Mode::kPrint && g.status == "declined") continue;
     ++shown;
-    auto* d = goals->AddSectionDictionary(html::key("GOAL"));
-    d->SetIntValue(html::key("GOAL_ID"), g.id);
-    d->SetIntValue(html::key("PERSON_ID"), v.person_id);
-    d->SetValue(html::key("TITLE"), g.title);
-    d->SetValue(html::key("THEMATIQUE"), thematique_label(g.thematique));
-    d->SetValue(html::key("STATUS"), goal_status_label(g.status));
-    d->SetValue(html::key("BADGE"), goal_status_badge(g.status));
+    auto* d = goals->AddSectionDictionary("GOAL"_key);
+    d->SetIntValue("GOAL_ID"_key, g.id);
+    d->SetIntValue("PERSON_ID"_key, v.person_id);
+    d->SetValue("TITLE"_key, g.title);
+    d->SetValue("THEMATIQUE"_key, thematique_label(g.thematique));
+    d->SetValue("STATUS"_key, goal_status_label(g.status));
+    d->SetValue("BADGE"_key, goal_status_badge(g.status));
     if (!g.target_date.empty()) {
-      d->SetValueAndShowSection(html::key("TARGET_DATE"), format_date_fr(g.target_date),
-                                html::key("TARGET"));
+      d->SetValueAndShowSection("TARGET_DATE"_key, format_date_fr(g.target_date), "TARGET"_key);
     }
     std::string carrier =
         g.carried_by_person ? (v.mode == Mode::kPerson ? "vous" : "la personne") : g.carrier_name;
     if (!carrier.empty()) {
-      d->SetValueAndShowSection(html::key("CARRIER_NAME"), carrier, html::key("CARRIER"));
+      d->SetValueAndShowSection("CARRIER_NAME"_key, carrier, "CARRIER"_key);
     }
     if (!g.obstacle.empty()) {
-      d->SetValueAndShowSection(html::key("OBSTACLE_LABEL"), obstacle_label(g.obstacle),
-                                html::key("OBSTACLE"));
+      d->SetValueAndShowSection("OBSTACLE_LABEL"_key, obstacle_label(g.obstacle), "OBSTACLE"_key);
     }
     if (!g.closing_reason.empty() && v.mode != Mode::kSummary) {
-      d->SetValueAndShowSection(html::key("REASON_TEXT"), g.closing_reason, html::key("REASON"));
+      d->SetValueAndShowSection("REASON_TEXT"_key, g.closing_reason, "REASON"_key);
     }
     fill_actions(*d, g.actions, "Actions de l’objectif « " + g.title + " »", v);
     if (v.mode == Mode::kBuild && v.can_edit) {
-      auto* c = d->AddSectionDictionary(html::key("TEAM_CONTROLS"));
-      c->SetValue(html::key("CSRF_TOKEN"), v.csrf);
+      auto* c = d->AddSectionDictionary("TEAM_CONTROLS"_key);
+      c->SetValue("CSRF_TOKEN"_key, v.csrf);
       if (g.status == "proposed") {
         if (v.can_decide)
-          c->ShowSection(html::key("CAN_VALIDATE"));
+          c->ShowSection("CAN_VALIDATE"_key);
         else
-          c->ShowSection(html::key("WAITING"));
+          c->ShowSection("WAITING"_key);
       } else if (g.status == "active") {
-        c->ShowSection(html::key("ACTIVE"));
+        c->ShowSection("ACTIVE"_key);
       } else if (g.status != "declined") {
-        c->ShowSection(html::key("CAN_REOPEN"));
+        c->ShowSection("CAN_REOPEN"_key);
       }
     }
   }
@@ -1073,14 +1069,13 @@ void fill_late_list(http::Context& ctx, ctemplate::TemplateDictionary& dict,
   std::vector<store::AccessRecord> reads;
   std::string purpose = ctx.request.method + " " + ctx.request.path;
   for (const auto& r : rows) {
-    auto* row = t->AddSectionDictionary(html::key("ROW"));
-    row->SetIntValue(html::key("PERSON_ID"), r.person_id);
-    row->SetValue(html::key("PERSON"), r.person_name);
-    row->SetValue(html::key("DATE"), format_date_fr(r.next_review_date));
+    auto* row = t->AddSectionDictionary("ROW"_key);
+    row->SetIntValue("PERSON_ID"_key, r.person_id);
+    row->SetValue("PERSON"_key, r.person_name);
+    row->SetValue("DATE"_key, format_date_fr(r.next_review_date));
     if (with_referent) {
-      row->SetValueAndShowSection(html::key("REFERENT"),
-                                  r.referent_name.empty() ? "—" : r.referent_name,
-                                  html::key("WITH_REFERENT"));
+      row->SetValueAndShowSection("REFERENT"_key, r.referent_name.empty() ? "—" : r.referent_name,
+                                  "WITH_REFERENT"_key);
     }
     reads.push_back({.actor_id = ctx.actor->user_id,
                      .person_id = r.person_id,
