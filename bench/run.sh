@@ -80,7 +80,7 @@ results="$out/results.md"
 
 # SQLite
 db="$out/bench.db"
-rm -f "$db" "$db-wal" "$db-shm"
+rm -f "$db" "$db-wal" "$db-shm" "$db".access.sqlite*
 prepare "sqlite:$db"
 port=18080
 pid=$(start_server "sqlite:$db" $port)

@@ -17,7 +17,7 @@ engines=${BENCH_ENGINES:-sqlite postgres}
 for engine in $engines; do
   echo "== $engine" | tee -a "$out/results.txt"
   if [[ $engine == sqlite ]]; then
-    rm -f "$out/feed.db" "$out/feed.db-wal" "$out/feed.db-shm"
+    rm -f "$out/feed.db"*
     "$bin" --db "sqlite:$out/feed.db" --events "$events" --persons "$persons" | tee -a "$out/results.txt"
   else
     "$root/scripts/with-postgres.sh" bash -c '"$0" --db "$PARCOURS_TEST_PG_URL" --events "$1" --persons "$2"' \

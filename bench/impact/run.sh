@@ -60,7 +60,7 @@ measure() {
 }
 
 db="$out/demo.db"
-rm -f "$db" "$db"-*
+rm -f "$db" "$db"-* "$db".access.sqlite*
 "$bin" migrate --db "sqlite:$db" >/dev/null
 "$bin" load-geo --db "sqlite:$db" >/dev/null
 seed=$( { /usr/bin/time -f '%e s (CPU %U s + %S s)' "$bin" seed-demo --db "sqlite:$db" >/dev/null; } 2>&1 )

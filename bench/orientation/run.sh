@@ -95,7 +95,7 @@ for engine in $engines; do
   case $engine in
     sqlite)
       db="$out/bench.db"
-      rm -f "$db" "$db-wal" "$db-shm"
+      rm -f "$db" "$db-wal" "$db-shm" "$db".access.sqlite*
       bench_engine "sqlite:$db" sqlite 18190
       ;;
     postgres)

@@ -117,7 +117,7 @@ for engine in $engines; do
   case $engine in
     sqlite)
       db="$out/bench-$profile.db"
-      if [[ "${BENCH_KEEP_DB:-0}" != 1 ]]; then rm -f "$db" "$db-wal" "$db-shm"; fi
+      if [[ "${BENCH_KEEP_DB:-0}" != 1 ]]; then rm -f "$db" "$db-wal" "$db-shm" "$db".access.sqlite*; fi
       bench_engine "sqlite:$db" sqlite 18190
       ;;
     postgres)

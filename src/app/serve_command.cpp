@@ -16,6 +16,7 @@
 #include "app/commands.h"
 #include "app/routes.h"
 #include "core/html/render.h"
+#include "core/http/access_log.h"
 #include "core/http/server.h"
 #include "core/http/upload.h"
 #include "core/jobs/jobs.h"
@@ -57,9 +58,10 @@ std::string one_line(std::string text) {
 }  // namespace
 
 int run_serve(const Config& config) {
-  // stdout carries the access log, one JSON object per line; everything else goes to stderr.
+  // stdout carries the access log, one JSON object per line, flushed every 50 ms and at the
+  // end; everything else goes to stderr.
   spdlog::set_default_logger(spdlog::stderr_color_mt("parcours"));
-  std::setvbuf(stdout, nullptr, _IOLBF, 0);
+  http::StdoutFlusher flush_stdout;
 
   std::pair<std::string, unsigned short> listen;
   try {

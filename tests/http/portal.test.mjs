@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startServer, mails } from '../support/server.mjs';
 import { Visitor } from '../support/visitor.mjs';
+import { attachAccessLog } from '../support/sqlite.mjs';
 
 // A browser without JavaScript: keeps cookies, sends the Origin of the site on POSTs, never
 // follows redirects on its own.
@@ -19,7 +20,8 @@ const decode = (html) =>
 
 // Runs SQL on the server's SQLite database; returns the rows as arrays of strings.
 function sql(server, query) {
-  const out = execFileSync('sqlite3', ['-separator', '|', server.dbUrl.replace(/^sqlite:/, ''), query], {
+  const file = server.dbUrl.replace(/^sqlite:/, '');
+  const out = execFileSync('sqlite3', [...attachAccessLog(file), '-separator', '|', file, query], {
     encoding: 'utf8',
   });
   return out.trim() === '' ? [] : out.trim().split('\n').map((line) => line.split('|'));

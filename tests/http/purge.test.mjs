@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, startServer } from '../support/server.mjs';
+import { attachAccessLog } from '../support/sqlite.mjs';
 
 const day = 86400;
 const now = Math.floor(Date.now() / 1000);
@@ -18,7 +19,7 @@ const now = Math.floor(Date.now() / 1000);
 function sql(server, query) {
   const output = server.dbUrl.startsWith('sqlite:')
     ? // .timeout: wait for the server's own writes (start-up jobs) instead of failing at once.
-      execFileSync('sqlite3', ['-batch', '-bail', '-cmd', '.timeout 5000', '-separator', '|', server.dbUrl.slice('sqlite:'.length)], {
+      execFileSync('sqlite3', ['-batch', '-bail', '-cmd', '.timeout 5000', ...attachAccessLog(server.dbUrl.slice('sqlite:'.length)), '-separator', '|', server.dbUrl.slice('sqlite:'.length)], {
         input: query,
         encoding: 'utf8',
       })

@@ -219,6 +219,17 @@ test('SIGTERM during a request whose body is still arriving: it is answered, the
   assert.equal(await exitCode, 0);
 });
 
+test('the access log, written in batches, keeps every line of the requests answered before a stop', async () => {
+  const stopping = await startServer();
+  const count = 30;
+  for (let i = 0; i < count; i++) await (await fetch(`${stopping.url}/avant-arret-${i}`)).text();
+  // Stopped at once: the last lines are still in the buffer, flushed every 50 ms and at the stop.
+  assert.equal(await stopping.stop('SIGTERM'), 0);
+  const logged = () => stopping.accessLog().filter((line) => line.path.startsWith('/avant-arret-')).length;
+  for (let i = 0; i < 50 && logged() < count; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(logged(), count, stopping.logs());
+});
+
 test('serve refuses an unmigrated database with exit code 1 and says what to do', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'parcours-vide-'));
   const db = `sqlite:${join(dir, 'vide.db')}`;

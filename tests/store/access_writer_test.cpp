@@ -81,6 +81,23 @@ TEST_P(AccessWriterTest, AFailedCommitIsReportedAndTheNextWriteWorks) {
   EXPECT_EQ(count("échec"), 0);
 }
 
+// On SQLite the access log is a file of its own: writing to it leaves the main file as it was,
+// so other connections keep their page cache and memory map (PRAGMA data_version counts the
+// changes committed by other connections).
+TEST_P(AccessWriterTest, OnSqliteTheAccessLogLeavesTheMainFileUnchanged) {
+  if (db().dialect() != Dialect::kSqlite) GTEST_SKIP() << "PostgreSQL keeps one database";
+  AccessLogWriter writer(db());
+  auto reader = db().acquire();
+  EXPECT_FALSE(reader->query_one("SELECT 1 FROM main.sqlite_master WHERE name = 'access_log'"));
+  EXPECT_TRUE(reader->query_one("SELECT 1 FROM access.sqlite_master WHERE name = 'access_log'"));
+  std::int64_t main_version = reader->query_one("PRAGMA main.data_version")->integer(0);
+  std::int64_t access_version = reader->query_one("PRAGMA access.data_version")->integer(0);
+  writer.write({{.actor_id = 1, .person_id = 2, .part = "identity", .purpose = "à part"}});
+  EXPECT_EQ(count("à part"), 1);
+  EXPECT_EQ(reader->query_one("PRAGMA main.data_version")->integer(0), main_version);
+  EXPECT_NE(reader->query_one("PRAGMA access.data_version")->integer(0), access_version);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, AccessWriterTest, test::kEngines, test::engine_name);
 
 }  // namespace

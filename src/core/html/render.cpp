@@ -122,26 +122,26 @@ void fill_navigation(ctemplate::TemplateDictionary& layout, const http::Context&
   for (const NavItem& item : items) {
     ctemplate::TemplateDictionary* link = nullptr;
     if (!item.menu) {
-      auto* entry = layout.AddSectionDictionary(key("NAV_ITEM"));
-      link = entry->AddSectionDictionary(key("LINK"));
+      auto* entry = layout.AddSectionDictionary("NAV_ITEM"_key);
+      link = entry->AddSectionDictionary("LINK"_key);
     } else {
       auto found = std::find_if(menus.begin(), menus.end(), [&](const auto& m) {
         return std::string_view(m.first) == item.menu;
       });
       if (found == menus.end()) {
-        auto* entry = layout.AddSectionDictionary(key("NAV_ITEM"));
-        auto* menu = entry->AddSectionDictionary(key("MENU"));
-        menu->SetValue(key("LABEL"), item.menu);
-        menu->SetIntValue(key("MENU_ID"), static_cast<long>(menus.size()) + 1);
+        auto* entry = layout.AddSectionDictionary("NAV_ITEM"_key);
+        auto* menu = entry->AddSectionDictionary("MENU"_key);
+        menu->SetValue("LABEL"_key, item.menu);
+        menu->SetIntValue("MENU_ID"_key, static_cast<long>(menus.size()) + 1);
         menus.emplace_back(item.menu, menu);
         found = menus.end() - 1;
       }
-      link = found->second->AddSectionDictionary(key("MENU_LINK"));
-      if (&item == current) found->second->ShowSection(key("MENU_CURRENT"));
+      link = found->second->AddSectionDictionary("MENU_LINK"_key);
+      if (&item == current) found->second->ShowSection("MENU_CURRENT"_key);
     }
-    link->SetValue(key("HREF"), item.href);
-    link->SetValue(key("LABEL"), item.label);
-    if (&item == current) link->ShowSection(key("CURRENT"));
+    link->SetValue("HREF"_key, item.href);
+    link->SetValue("LABEL"_key, item.label);
+    if (&item == current) link->ShowSection("CURRENT"_key);
   }
 }
 
@@ -203,29 +203,29 @@ constexpr std::size_t kPageReserve = 16 * 1024;
 http::Response page(http::Context& ctx, const std::string& title, const std::string& name,
                     ctemplate::TemplateDictionary& dict, unsigned status) {
   ensure_ready(ctx.config);
-  dict.SetValue(key("CSRF_TOKEN"), ctx.csrf_token);
+  dict.SetValue("CSRF_TOKEN"_key, ctx.csrf_token);
 
   // The content outlives the layout's expansion: the layout points at it rather than copying it.
   // Reserved up front: growing a page's string by doubling copied it four or five times (5 % of
   // the members page's time).
   const std::string content = render(name, dict, kPageReserve);
   ctemplate::TemplateDictionary layout("layout");
-  layout.SetValue(key("TITLE"), title);
-  layout.SetValueWithoutCopy(key("CONTENT"), content);
-  layout.SetValue(key("CSRF_TOKEN"), ctx.csrf_token);
-  layout.SetValue(key("CSS_DSFR"), asset_url("dsfr/dsfr.min.css"));
-  layout.SetValue(key("CSS_ICONS"), asset_url("dsfr/utility/icons/icons.min.css"));
-  layout.SetValue(key("CSS_APP"), asset_url("app.css"));
-  layout.SetValue(key("JS_DSFR_MODULE"), asset_url("dsfr/dsfr.module.min.js"));
-  layout.SetValue(key("JS_DSFR_NOMODULE"), asset_url("dsfr/dsfr.nomodule.min.js"));
-  layout.SetValue(key("JS_APP"), asset_url("app.js"));
-  layout.SetValue(key("JS_SUGGESTIONS"), asset_url("suggestions.js"));
-  layout.SetValue(key("JS_CAF"), asset_url("caf-import.js"));
+  layout.SetValue("TITLE"_key, title);
+  layout.SetValueWithoutCopy("CONTENT"_key, content);
+  layout.SetValue("CSRF_TOKEN"_key, ctx.csrf_token);
+  layout.SetValue("CSS_DSFR"_key, asset_url("dsfr/dsfr.min.css"));
+  layout.SetValue("CSS_ICONS"_key, asset_url("dsfr/utility/icons/icons.min.css"));
+  layout.SetValue("CSS_APP"_key, asset_url("app.css"));
+  layout.SetValue("JS_DSFR_MODULE"_key, asset_url("dsfr/dsfr.module.min.js"));
+  layout.SetValue("JS_DSFR_NOMODULE"_key, asset_url("dsfr/dsfr.nomodule.min.js"));
+  layout.SetValue("JS_APP"_key, asset_url("app.js"));
+  layout.SetValue("JS_SUGGESTIONS"_key, asset_url("suggestions.js"));
+  layout.SetValue("JS_CAF"_key, asset_url("caf-import.js"));
   layout.ShowSection(ctx.signed_in()      ? "SIGNED_IN"
                      : ctx.person_session ? "PERSON_SIGNED_IN"
                                           : "ANONYMOUS");
-  if (ctx.demo) layout.ShowSection("DEMO");
-  if (ctx.flash) layout.SetValueAndShowSection("MESSAGE", *ctx.flash, "FLASH");
+  if (ctx.demo) layout.ShowSection("DEMO"_key);
+  if (ctx.flash) layout.SetValueAndShowSection("MESSAGE"_key, *ctx.flash, "FLASH"_key);
   fill_navigation(layout, ctx);
 
   auto response =
@@ -238,11 +238,11 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
 http::Response error_page(http::Context& ctx, unsigned status, const std::string& title,
                           const std::string& message) {
   ctemplate::TemplateDictionary dict("error");
-  dict.SetValue("TITLE", title);
-  dict.SetIntValue("STATUS", static_cast<long>(status));
-  dict.SetValue("MESSAGE", message);
-  if (status == 404) dict.ShowSection("NOT_FOUND");
-  if (status == 401) dict.ShowSection("SIGN_IN");
+  dict.SetValue("TITLE"_key, title);
+  dict.SetIntValue("STATUS"_key, static_cast<long>(status));
+  dict.SetValue("MESSAGE"_key, message);
+  if (status == 404) dict.ShowSection("NOT_FOUND"_key);
+  if (status == 401) dict.ShowSection("SIGN_IN"_key);
   try {
     return page(ctx, title, "errors/error.tpl", dict, status);
   } catch (const std::runtime_error&) {
@@ -264,13 +264,13 @@ http::Response refuse(http::Context& ctx) {
 }
 
 void show_form_error(ctemplate::TemplateDictionary& dict, const Error& error) {
-  dict.SetValueAndShowSection("ERROR_MESSAGE", error.message, "ERROR_SUMMARY");
+  dict.SetValueAndShowSection("ERROR_MESSAGE"_key, error.message, "ERROR_SUMMARY"_key);
   if (error.field.empty()) return;
   std::string section;
   for (char c : error.field) {
     section += (c == '-') ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
-  dict.SetValueAndShowSection("ERROR_MESSAGE", error.message, section + "_ERROR");
+  dict.SetValueAndShowSection("ERROR_MESSAGE"_key, error.message, section + "_ERROR");
 }
 
 }  // namespace parcours::html

@@ -6,12 +6,14 @@
 // <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">.
 //
 //   ctemplate::TemplateDictionary dict("content");
-//   dict.SetValue("NAME", org.name);
+//   dict.SetValue("NAME"_key, org.name);
 //   return html::page(ctx, "Structures", "organisations/list.tpl", dict);
 #pragma once
 
 #include <ctemplate/template.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <string>
 
 #include "core/error.h"
@@ -30,6 +32,35 @@ void set_web_root(const std::string& root);
 // SetValue; with key() it does neither. Use it where values are set in loops over rows:
 //   row->SetValue(html::key("NAME"), member.name);
 ctemplate::TemplateString key(std::string_view name);
+
+// A string literal as a template parameter (for operator""_key).
+template <std::size_t N>
+struct KeyText {
+  constexpr KeyText(const char (&text)[N]) { std::copy_n(text, N, chars); }  // NOLINT: implicit
+  char chars[N];
+};
+
+}  // namespace parcours::html
+
+namespace parcours {
+
+// The name of a template variable or section, registered with ctemplate once per process, the
+// first time its line runs; afterwards a use costs two initialisation checks, no hashing, no
+// lock, no lookup. For every page's names, in loops or not:
+//   dict.SetValue("NAME"_key, org.name);  row->AddSectionDictionary("MEMBER"_key);
+// (A plain "NAME" makes ctemplate hash the name and take its global name-registry lock, shared
+// by all the worker threads, on every call: 4 % of the journey page.)
+template <html::KeyText text>
+ctemplate::TemplateString operator""_key() {
+  // The template parameter object `text` has static storage: its characters never move.
+  static const ctemplate::StaticTemplateString name{{text.chars, sizeof(text.chars) - 1, 0}};
+  static const ctemplate::StaticTemplateStringInitializer registered(&name);  // computes the id
+  return ctemplate::TemplateString(name);
+}
+
+}  // namespace parcours
+
+namespace parcours::html {
 
 // Expands one template; throws std::runtime_error if it cannot be loaded. `expected_size` is
 // reserved first, for the big ones.

@@ -62,4 +62,24 @@ void write_access_log(const AccessLogEntry& entry) {
   std::fwrite(line.data(), 1, line.size(), stdout);
 }
 
+StdoutFlusher::StdoutFlusher(std::chrono::milliseconds period) {
+  constexpr std::size_t kBufferBytes = 1 << 16;
+  std::fflush(stdout);
+  std::setvbuf(stdout, nullptr, _IOFBF, kBufferBytes);
+  thread_ = std::thread([this, period] {
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, period, [this] { return stopping_; })) std::fflush(stdout);
+  });
+}
+
+StdoutFlusher::~StdoutFlusher() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+  std::fflush(stdout);
+}
+
 }  // namespace parcours::http

@@ -54,7 +54,10 @@ void AccessLogWriter::run() {
     }
     std::string error;
     try {
-      with_transaction(*conn_, [&] { insert_accesses(*conn_, batch->records); });
+      // Not BEGIN IMMEDIATE: on SQLite that would take the write lock of every attached file,
+      // the main one included; the INSERT takes the access log's own (sqlite_db.h).
+      with_transaction(
+          *conn_, [&] { insert_accesses(*conn_, batch->records); }, /*write=*/false);
     } catch (const std::exception& e) {
       error = e.what();
       if (error.empty()) error = "écriture du journal des accès impossible";

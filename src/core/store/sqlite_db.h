@@ -1,5 +1,6 @@
 // SQLite adapter of the store: one file in WAL mode, foreign keys on, a 5 s busy timeout,
-// a cache of prepared statements per connection and `$N` parameters bound by name.
+// a cache of prepared statements per connection and `$N` parameters bound by name. The access
+// log lives in a second file attached to every connection (see access_log_file).
 #pragma once
 
 #include <memory>
@@ -8,6 +9,14 @@
 #include "core/store/db.h"
 
 namespace parcours::store::internal {
+
+// The file of the access log next to the database `path` ("<path>.access.sqlite"), attached to
+// every connection as schema `access` (migration 0024 moves the table there). Every page writes
+// to the access log; in the main file each such write changed the WAL, and the next read of every
+// other connection then dropped its page cache and its memory map (a tenth of the journey page's
+// time). Queries name the table `access_log` as before: SQLite finds it in the attached file.
+// Back up both files.
+std::string access_log_file(const std::string& path);
 
 // Opens a pool of connections to the SQLite file `path`, creating its directory if needed.
 std::unique_ptr<Db> open_sqlite(const std::string& path, int pool_size);

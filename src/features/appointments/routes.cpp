@@ -90,30 +90,31 @@ void fill_list(ctemplate::TemplateDictionary& dict, const char* name, const std:
                const std::vector<Appointment>& rows, bool with_person, bool with_professional) {
   auto* list = dict.AddIncludeDictionary(name);
   list->SetFilename("appointments/list.tpl");
-  list->SetValue("CAPTION", caption);
-  if (with_person) list->ShowSection("WITH_PERSON");
-  if (with_professional) list->ShowSection("WITH_PROFESSIONAL");
+  list->SetValue("CAPTION"_key, caption);
+  if (with_person) list->ShowSection("WITH_PERSON"_key);
+  if (with_professional) list->ShowSection("WITH_PROFESSIONAL"_key);
   for (const auto& a : rows) {
-    auto* r = list->AddSectionDictionary(html::key("ROW"));
-    r->SetIntValue(html::key("ID"), a.id);
-    r->SetValue(html::key("DAY"), day_label(paris_day_number(a.starts_at)));
-    r->SetValue(html::key("HOURS"), hour_label(a.starts_at) + " – " + hour_label(a.ends_at));
+    auto* r = list->AddSectionDictionary("ROW"_key);
+    r->SetIntValue("ID"_key, a.id);
+    std::string day = day_label(paris_day_number(a.starts_at));
+    r->SetValue("DAY"_key, day);
+    r->SetValue("HOURS"_key, hour_label(a.starts_at) + " – " + hour_label(a.ends_at));
     if (with_person) {
-      auto* p = r->AddSectionDictionary(html::key("WITH_PERSON"));
-      p->SetIntValue(html::key("PERSON_ID"), a.person_id);
-      p->SetValue(html::key("PERSON"), a.person_name);
-      p->SetValue(html::key("DAY"), day_label(paris_day_number(a.starts_at)));
+      auto* p = r->AddSectionDictionary("WITH_PERSON"_key);
+      p->SetIntValue("PERSON_ID"_key, a.person_id);
+      p->SetValue("PERSON"_key, a.person_name);
+      p->SetValue("DAY"_key, day);
     }
     if (with_professional) {
-      r->SetValueAndShowSection(html::key("PROFESSIONAL"),
+      r->SetValueAndShowSection("PROFESSIONAL"_key,
                                 a.professional_name + " (" + a.organisation_name + ")",
-                                html::key("WITH_PROFESSIONAL"));
+                                "WITH_PROFESSIONAL"_key);
     }
-    r->SetValue(html::key("PURPOSE"), a.purpose);
-    r->SetValue(html::key("PLACE_KIND"), place_kind_label(a.place_kind));
-    r->SetValue(html::key("PLACE"), a.place);
-    r->SetValue(html::key("STATUS"), status_label(a.status));
-    r->SetValue(html::key("BADGE"), status_badge(a.status));
+    r->SetValue("PURPOSE"_key, a.purpose);
+    r->SetValue("PLACE_KIND"_key, place_kind_label(a.place_kind));
+    r->SetValue("PLACE"_key, a.place);
+    r->SetValue("STATUS"_key, status_label(a.status));
+    r->SetValue("BADGE"_key, status_badge(a.status));
   }
 }
 
@@ -121,15 +122,15 @@ void fill_nav(ctemplate::TemplateDictionary& dict, const std::string& label,
               const std::string& prev_href, const std::string& prev_label,
               const std::string& today_href, const std::string& today_label,
               const std::string& next_href, const std::string& next_label) {
-  auto* nav = dict.AddIncludeDictionary("NAV");
+  auto* nav = dict.AddIncludeDictionary("NAV"_key);
   nav->SetFilename("appointments/agenda_nav.tpl");
-  nav->SetValue("NAV_LABEL", label);
-  nav->SetValue("PREV_HREF", prev_href);
-  nav->SetValue("PREV_LABEL", prev_label);
-  nav->SetValue("TODAY_HREF", today_href);
-  nav->SetValue("TODAY_LABEL", today_label);
-  nav->SetValue("NEXT_HREF", next_href);
-  nav->SetValue("NEXT_LABEL", next_label);
+  nav->SetValue("NAV_LABEL"_key, label);
+  nav->SetValue("PREV_HREF"_key, prev_href);
+  nav->SetValue("PREV_LABEL"_key, prev_label);
+  nav->SetValue("TODAY_HREF"_key, today_href);
+  nav->SetValue("TODAY_LABEL"_key, today_label);
+  nav->SetValue("NEXT_HREF"_key, next_href);
+  nav->SetValue("NEXT_LABEL"_key, next_label);
 }
 
 // ---- the agenda ----
@@ -148,22 +149,23 @@ http::Response week(http::Context& ctx) {
   log_listed(ctx, rows);
   ctemplate::TemplateDictionary dict("appointments/week");
   std::string title = "Semaine du " + day_label(monday) + " au " + day_label(monday + 6);
-  dict.SetValue("TITLE", title);
-  dict.SetValue("FIRST_DAY", iso_day(std::max(monday, std::min(today, monday + 6))));
+  dict.SetValue("TITLE"_key, title);
+  dict.SetValue("FIRST_DAY"_key, iso_day(std::max(monday, std::min(today, monday + 6))));
   fill_nav(dict, "Naviguer entre les semaines", "/agenda?semaine=" + iso_day(monday - 7),
            "Semaine précédente", "/agenda", "Cette semaine",
            "/agenda?semaine=" + iso_day(monday + 7), "Semaine suivante");
   if (rows.empty()) {
-    dict.ShowSection("EMPTY");
+    dict.ShowSection("EMPTY"_key);
   } else {
-    dict.ShowSection("HAS_ROWS");
+    dict.ShowSection("HAS_ROWS"_key);
     fill_list(dict, "LIST", "Mes rendez-vous — " + title, rows, true, false);
   }
   for (std::int64_t d = monday; d < monday + 7; ++d) {
-    auto* link = dict.AddSectionDictionary("DAY_LINK");
-    link->SetValue("DATE", iso_day(d));
-    link->SetValue("LABEL", day_label(d));
-    link->SetIntValue("COUNT", std::count_if(rows.begin(), rows.end(), [&](const Appointment& a) {
+    auto* link = dict.AddSectionDictionary("DAY_LINK"_key);
+    link->SetValue("DATE"_key, iso_day(d));
+    link->SetValue("LABEL"_key, day_label(d));
+    link->SetIntValue("COUNT"_key,
+                      std::count_if(rows.begin(), rows.end(), [&](const Appointment& a) {
                         return paris_day_number(a.starts_at) == d;
                       }));
   }
@@ -171,8 +173,8 @@ http::Response week(http::Context& ctx) {
       "SELECT COUNT(*) FROM appointments WHERE professional_id = $1 AND status = 'to_update'",
       {ctx.actor->user_id});
   if (pending && pending->integer(0) > 0) {
-    dict.SetIntValue("COUNT", pending->integer(0));
-    dict.ShowSection("TO_UPDATE");
+    dict.SetIntValue("COUNT"_key, pending->integer(0));
+    dict.ShowSection("TO_UPDATE"_key);
   }
   return html::page(ctx, "Mon agenda — " + title, "appointments/week.tpl", dict);
 }
@@ -188,15 +190,15 @@ http::Response day_view(http::Context& ctx) {
   ctemplate::TemplateDictionary dict("appointments/day");
   std::string title = day_label(day);
   title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-  dict.SetValue("TITLE", title);
-  dict.SetValue("DATE", iso_day(day));
+  dict.SetValue("TITLE"_key, title);
+  dict.SetValue("DATE"_key, iso_day(day));
   fill_nav(dict, "Naviguer entre les jours", "/agenda/jour?date=" + iso_day(day - 1),
            "Jour précédent", "/agenda/jour", "Aujourd’hui", "/agenda/jour?date=" + iso_day(day + 1),
            "Jour suivant");
   if (rows.empty()) {
-    dict.ShowSection("EMPTY");
+    dict.ShowSection("EMPTY"_key);
   } else {
-    dict.ShowSection("HAS_ROWS");
+    dict.ShowSection("HAS_ROWS"_key);
     fill_list(dict, "LIST", "Mes rendez-vous — " + title, rows, true, false);
   }
   return html::page(ctx, "Mon agenda — " + title, "appointments/day.tpl", dict);
@@ -210,12 +212,12 @@ http::Response to_update(http::Context& ctx) {
   auto section = [&](const std::string& title, const std::vector<Appointment>& rows,
                      bool with_professional) {
     log_listed(ctx, rows);
-    auto* s = dict.AddSectionDictionary("LIST_SECTION");
-    s->SetValue("TITLE", title);
+    auto* s = dict.AddSectionDictionary("LIST_SECTION"_key);
+    s->SetValue("TITLE"_key, title);
     if (rows.empty()) {
-      s->ShowSection("EMPTY");
+      s->ShowSection("EMPTY"_key);
     } else {
-      s->ShowSection("HAS_ROWS");
+      s->ShowSection("HAS_ROWS"_key);
       fill_list(*s, "LIST", title, rows, true, with_professional);
     }
   };
@@ -239,31 +241,31 @@ std::vector<people::Member> bookable(http::Context& ctx, const people::Journey& 
 void fill_form(http::Context& ctx, ctemplate::TemplateDictionary& parent, std::int64_t person_id,
                const std::vector<people::Member>& team, const AppointmentForm& typed,
                const Error* error) {
-  auto* form = parent.AddIncludeDictionary("BOOK_FORM");
+  auto* form = parent.AddIncludeDictionary("BOOK_FORM"_key);
   form->SetFilename("appointments/form.tpl");
-  form->SetIntValue("PERSON_ID", person_id);
-  form->SetValue("CSRF_TOKEN", ctx.csrf_token);
+  form->SetIntValue("PERSON_ID"_key, person_id);
+  form->SetValue("CSRF_TOKEN"_key, ctx.csrf_token);
   std::string chosen = typed.professional.empty() && ctx.actor ? std::to_string(ctx.actor->user_id)
                                                                : typed.professional;
   for (const auto& m : team) {
-    auto* o = form->AddSectionDictionary("MEMBER_OPTION");
-    o->SetIntValue("ID", m.user_id);
-    o->SetValue("LABEL",
+    auto* o = form->AddSectionDictionary("MEMBER_OPTION"_key);
+    o->SetIntValue("ID"_key, m.user_id);
+    o->SetValue("LABEL"_key,
                 m.name + " (" + m.organisation_name + ")" + (m.referent() ? " — référent(e)" : ""));
-    if (chosen == std::to_string(m.user_id)) o->ShowSection("SELECTED");
+    if (chosen == std::to_string(m.user_id)) o->ShowSection("SELECTED"_key);
   }
-  form->SetValue("DATE", typed.date);
-  form->SetValue("TIME", typed.time);
-  form->SetValue("DURATION", typed.duration.empty() ? "45" : typed.duration);
+  form->SetValue("DATE"_key, typed.date);
+  form->SetValue("TIME"_key, typed.time);
+  form->SetValue("DURATION"_key, typed.duration.empty() ? "45" : typed.duration);
   std::string kind = typed.place_kind.empty() ? "address" : typed.place_kind;
   for (const char* code : {"address", "phone", "video"}) {
-    auto* o = form->AddSectionDictionary("PLACE_OPTION");
-    o->SetValue("CODE", code);
-    o->SetValue("LABEL", place_kind_label(code));
-    if (kind == code) o->ShowSection("CHECKED");
+    auto* o = form->AddSectionDictionary("PLACE_OPTION"_key);
+    o->SetValue("CODE"_key, code);
+    o->SetValue("LABEL"_key, place_kind_label(code));
+    if (kind == code) o->ShowSection("CHECKED"_key);
   }
-  form->SetValue("PLACE", typed.place);
-  form->SetValue("PURPOSE", typed.purpose);
+  form->SetValue("PLACE"_key, typed.place);
+  form->SetValue("PURPOSE"_key, typed.purpose);
   if (error) html::show_form_error(*form, *error);
 }
 
@@ -277,8 +279,8 @@ http::Response with_person(http::Context& ctx, F&& handler) {
 http::Response booking_page(http::Context& ctx, const people::web::PersonPage& p,
                             const AppointmentForm& typed, const Error* error) {
   ctemplate::TemplateDictionary dict("appointments/new");
-  dict.SetIntValue("PERSON_ID", p.person.id);
-  dict.SetValue("NAME", people::display_name(p.person));
+  dict.SetIntValue("PERSON_ID"_key, p.person.id);
+  dict.SetValue("NAME"_key, people::display_name(p.person));
   fill_form(ctx, dict, p.person.id, bookable(ctx, *p.journey), typed, error);
   std::string title = "Rendez-vous avec " + people::display_name(p.person);
   return html::page(ctx, error ? "Erreur — " + title : title, "appointments/new.tpl", dict,
@@ -341,32 +343,32 @@ http::Response appointment_page(http::Context& ctx, const Loaded& l, const std::
                                 const std::string& message, const Error* error) {
   const Appointment& a = l.appointment;
   ctemplate::TemplateDictionary dict("appointments/show");
-  dict.SetIntValue("ID", a.id);
-  dict.SetValue("WHEN", when_label(a));
-  dict.SetValue("STATUS", status_label(a.status));
-  dict.SetValue("BADGE", status_badge(a.status));
-  dict.SetIntValue("PERSON_ID", a.person_id);
-  dict.SetValue("PERSON", a.person_name);
-  dict.SetValue("PROFESSIONAL", a.professional_name);
-  dict.SetValue("ORGANISATION", a.organisation_name);
-  dict.SetIntValue("DURATION", a.duration_minutes);
-  dict.SetValue("PLACE_KIND", place_kind_label(a.place_kind));
-  dict.SetValue("PLACE", a.place);
-  dict.SetValue("PURPOSE", a.purpose);
+  dict.SetIntValue("ID"_key, a.id);
+  dict.SetValue("WHEN"_key, when_label(a));
+  dict.SetValue("STATUS"_key, status_label(a.status));
+  dict.SetValue("BADGE"_key, status_badge(a.status));
+  dict.SetIntValue("PERSON_ID"_key, a.person_id);
+  dict.SetValue("PERSON"_key, a.person_name);
+  dict.SetValue("PROFESSIONAL"_key, a.professional_name);
+  dict.SetValue("ORGANISATION"_key, a.organisation_name);
+  dict.SetIntValue("DURATION"_key, a.duration_minutes);
+  dict.SetValue("PLACE_KIND"_key, place_kind_label(a.place_kind));
+  dict.SetValue("PLACE"_key, a.place);
+  dict.SetValue("PURPOSE"_key, a.purpose);
   if (!a.status_message.empty()) {
-    dict.SetValueAndShowSection("TEXT", a.status_message, "MESSAGE");
+    dict.SetValueAndShowSection("TEXT"_key, a.status_message, "MESSAGE"_key);
   }
   if (error) html::show_form_error(dict, *error);
   bool open = a.status == "planned" || a.status == "to_update";
   if (open && may_set_status(ctx.actor, l.facts, a.professional_id)) {
-    auto* form = dict.AddSectionDictionary("CAN_SET");
+    auto* form = dict.AddSectionDictionary("CAN_SET"_key);
     for (const char* code : {"seen", "noshow", "excused", "revoked"}) {
-      auto* o = form->AddSectionDictionary("STATUS_OPTION");
-      o->SetValue("CODE", code);
-      o->SetValue("LABEL", status_label(code));
-      if (status == code) o->ShowSection("CHECKED");
+      auto* o = form->AddSectionDictionary("STATUS_OPTION"_key);
+      o->SetValue("CODE"_key, code);
+      o->SetValue("LABEL"_key, status_label(code));
+      if (status == code) o->ShowSection("CHECKED"_key);
     }
-    form->SetValue("TYPED_MESSAGE", message);
+    form->SetValue("TYPED_MESSAGE"_key, message);
     if (error) html::show_form_error(*form, *error);
   }
   store::log_access(ctx.db, {.actor_id = ctx.actor->user_id,
@@ -409,16 +411,16 @@ http::Response submit_status(http::Context& ctx) {
 // ---- the person ----
 
 void fill_person_item(ctemplate::TemplateDictionary* item, const Appointment& a) {
-  item->SetIntValue("ID", a.id);
-  item->SetValue("WHEN", when_label(a));
-  item->SetValue("PROFESSIONAL", a.professional_name);
-  item->SetValue("ORGANISATION", a.organisation_name);
-  item->SetIntValue("DURATION", a.duration_minutes);
-  item->SetValue("PLACE_KIND", place_kind_label(a.place_kind));
-  item->SetValue("PLACE", a.place);
-  item->SetValue("PURPOSE", a.purpose);
-  item->SetValue("STATUS", status_label(a.status));
-  item->SetValue("BADGE", status_badge(a.status));
+  item->SetIntValue("ID"_key, a.id);
+  item->SetValue("WHEN"_key, when_label(a));
+  item->SetValue("PROFESSIONAL"_key, a.professional_name);
+  item->SetValue("ORGANISATION"_key, a.organisation_name);
+  item->SetIntValue("DURATION"_key, a.duration_minutes);
+  item->SetValue("PLACE_KIND"_key, place_kind_label(a.place_kind));
+  item->SetValue("PLACE"_key, a.place);
+  item->SetValue("PURPOSE"_key, a.purpose);
+  item->SetValue("STATUS"_key, status_label(a.status));
+  item->SetValue("BADGE"_key, status_badge(a.status));
 }
 
 // GET /mon-espace/rendez-vous — the signed-in person: their appointments.
@@ -428,29 +430,29 @@ http::Response person_list(http::Context& ctx) {
   std::int64_t now = now_seconds();
   auto all = of_person(ctx.db, *person);
   ctemplate::TemplateDictionary dict("appointments/mine");
-  if (all.empty()) dict.ShowSection("NONE");
+  if (all.empty()) dict.ShowSection("NONE"_key);
   ctemplate::TemplateDictionary* coming = nullptr;
   ctemplate::TemplateDictionary* past = nullptr;
   for (auto it = all.rbegin(); it != all.rend(); ++it) {  // coming: soonest first
     const Appointment& a = *it;
     if (!person_may_view(person, a.person_id) || a.ends_at <= now) continue;
     if (!coming) {
-      coming = dict.AddSectionDictionary("GROUP");
-      coming->SetValue("TITLE", "À venir");
+      coming = dict.AddSectionDictionary("GROUP"_key);
+      coming->SetValue("TITLE"_key, "À venir");
     }
-    auto* item = coming->AddSectionDictionary("ITEM");
+    auto* item = coming->AddSectionDictionary("ITEM"_key);
     fill_person_item(item, a);
     if (person_may_excuse(person, a.person_id, a.status, a.starts_at <= now)) {
-      item->ShowSection("CAN_EXCUSE");
+      item->ShowSection("CAN_EXCUSE"_key);
     }
   }
   for (const Appointment& a : all) {  // past: latest first
     if (!person_may_view(person, a.person_id) || a.ends_at > now) continue;
     if (!past) {
-      past = dict.AddSectionDictionary("GROUP");
-      past->SetValue("TITLE", "Passés");
+      past = dict.AddSectionDictionary("GROUP"_key);
+      past->SetValue("TITLE"_key, "Passés");
     }
-    fill_person_item(past->AddSectionDictionary("ITEM"), a);
+    fill_person_item(past->AddSectionDictionary("ITEM"_key), a);
   }
   store::with_transaction(ctx.db, [&] { portal::log_own_read(ctx.db, *person, "appointments"); });
   return html::page(ctx, "Mes rendez-vous", "appointments/mine.tpl", dict);
@@ -460,7 +462,7 @@ http::Response excuse_page(http::Context& ctx, const Appointment& a, const std::
                            const Error* error) {
   ctemplate::TemplateDictionary dict("appointments/excuse");
   fill_person_item(&dict, a);
-  dict.SetValue("MESSAGE", message);
+  dict.SetValue("MESSAGE"_key, message);
   if (error) html::show_form_error(dict, *error);
   return html::page(ctx, error ? "Erreur — Je ne pourrai pas venir" : "Je ne pourrai pas venir",
                     "appointments/excuse.tpl", dict, error ? http_status(error->code) : 200);
@@ -509,9 +511,10 @@ http::Response submit_excuse(http::Context& ctx) {
 }  // namespace
 
 void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& journey_dict,
-                          const people::PersonFacts& facts, const people::Journey& journey) {
+                          const people::PersonFacts& facts, const people::Journey& journey,
+                          const std::vector<people::Member>& team) {
   if (!may_view_appointments(ctx.actor, facts)) return;
-  auto* section = journey_dict.AddIncludeDictionary("APPOINTMENTS");
+  auto* section = journey_dict.AddIncludeDictionary("APPOINTMENTS"_key);
   section->SetFilename("appointments/section.tpl");
   auto all = of_journey(ctx.db, journey.id);
   std::int64_t now = now_seconds();
@@ -522,34 +525,34 @@ void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& jou
   for (const auto& a : all) {
     if (a.ends_at <= now) past.push_back(a);
   }
-  if (all.empty()) section->ShowSection("NONE");
+  if (all.empty()) section->ShowSection("NONE"_key);
   if (!coming.empty()) {
-    fill_list(*section->AddSectionDictionary("COMING"), "COMING_LIST", "Rendez-vous à venir",
+    fill_list(*section->AddSectionDictionary("COMING"_key), "COMING_LIST", "Rendez-vous à venir",
               coming, false, true);
   }
   if (!past.empty()) {
-    fill_list(*section->AddSectionDictionary("PAST"), "PAST_LIST", "Rendez-vous passés", past,
+    fill_list(*section->AddSectionDictionary("PAST"_key), "PAST_LIST", "Rendez-vous passés", past,
               false, true);
   }
   if (journey.active() && may_book(ctx.actor, facts)) {
-    fill_form(ctx, *section->AddSectionDictionary("CAN_BOOK"), journey.person_id,
-              people::team_of(ctx.db, journey.id), {}, nullptr);
+    fill_form(ctx, *section->AddSectionDictionary("CAN_BOOK"_key), journey.person_id, team, {},
+              nullptr);
   }
 }
 
 void fill_home_section(http::Context& ctx, ctemplate::TemplateDictionary& dict,
                        std::int64_t person_id) {
-  auto* section = dict.AddIncludeDictionary("APPOINTMENTS");
+  auto* section = dict.AddIncludeDictionary("APPOINTMENTS"_key);
   section->SetFilename("appointments/home_section.tpl");
   std::int64_t now = now_seconds();
   auto all = of_person(ctx.db, person_id);
   ctemplate::TemplateDictionary* items = nullptr;
   for (auto it = all.rbegin(); it != all.rend(); ++it) {
     if (it->ends_at <= now || it->status != "planned") continue;
-    if (!items) items = section->AddSectionDictionary("HAS_ITEMS");
-    fill_person_item(items->AddSectionDictionary("ITEM"), *it);
+    if (!items) items = section->AddSectionDictionary("HAS_ITEMS"_key);
+    fill_person_item(items->AddSectionDictionary("ITEM"_key), *it);
   }
-  if (!items) section->ShowSection("NONE");
+  if (!items) section->ShowSection("NONE"_key);
 }
 
 void register_routes(http::Router& router) {

@@ -47,37 +47,37 @@ http::Response form_page(http::Context& ctx, Mode mode, std::int64_t journey_id,
                          const std::string& action, const CommitmentForm& typed,
                          const Error* error) {
   ctemplate::TemplateDictionary dict("followup/commitment_form");
-  dict.SetIntValue("PERSON_ID", person_id);
-  dict.SetValue("NAME", person_name);
+  dict.SetIntValue("PERSON_ID"_key, person_id);
+  dict.SetValue("NAME"_key, person_name);
   std::string heading = mode == Mode::kNew    ? "Proposer un engagement réciproque"
                         : mode == Mode::kEdit ? "Modifier l’engagement"
                                               : "Renouveler l’engagement";
-  dict.SetValue("HEADING", heading);
-  dict.SetValue("ACTION", action);
-  dict.SetValue("SUBMIT", mode == Mode::kEdit ? "Enregistrer les modifications"
-                                              : "Proposer l’engagement à la personne");
+  dict.SetValue("HEADING"_key, heading);
+  dict.SetValue("ACTION"_key, action);
+  dict.SetValue("SUBMIT"_key, mode == Mode::kEdit ? "Enregistrer les modifications"
+                                                  : "Proposer l’engagement à la personne");
   if (mode == Mode::kNew) {
-    auto* links = dict.AddSectionDictionary("TEXT_OF_LINKS");
+    auto* links = dict.AddSectionDictionary("TEXT_OF_LINKS"_key);
     for (const auto& k : commitment_kinds()) {
-      auto* link = links->AddSectionDictionary("TEXT_OF");
-      link->SetValue("CODE", k);
-      link->SetValue("LABEL", commitment_kind_short(k) == std::string("Engagement")
-                                  ? "autre engagement"
-                                  : commitment_kind_short(k));
+      auto* link = links->AddSectionDictionary("TEXT_OF"_key);
+      link->SetValue("CODE"_key, k);
+      link->SetValue("LABEL"_key, commitment_kind_short(k) == std::string("Engagement")
+                                      ? "autre engagement"
+                                      : commitment_kind_short(k));
     }
   }
-  if (mode == Mode::kRenew) dict.ShowSection("RENEWAL");
+  if (mode == Mode::kRenew) dict.ShowSection("RENEWAL"_key);
   web::add_choices(dict, "KIND_OPTION", kind_choices(), typed.kind, "SELECTED");
   auto goals = available_goals(ctx.db, journey_id);
   if (!goals.empty()) {
-    auto* choice = dict.AddSectionDictionary("GOALS_CHOICE");
+    auto* choice = dict.AddSectionDictionary("GOALS_CHOICE"_key);
     for (const auto& g : goals) {
-      auto* o = choice->AddSectionDictionary("GOAL_OPTION");
-      o->SetIntValue("CODE", g.id);
-      o->SetValue("LABEL", g.title);
+      auto* o = choice->AddSectionDictionary("GOAL_OPTION"_key);
+      o->SetIntValue("CODE"_key, g.id);
+      o->SetValue("LABEL"_key, g.title);
       if (std::find(typed.goal_ids.begin(), typed.goal_ids.end(), std::to_string(g.id)) !=
           typed.goal_ids.end()) {
-        o->ShowSection("CHECKED");
+        o->ShowSection("CHECKED"_key);
       }
     }
     if (error && error->field == "goals") html::show_form_error(*choice, *error);
@@ -169,40 +169,40 @@ http::Response commitment_page(http::Context& ctx, const Loaded& l, const std::s
   const Commitment& c = l.commitment;
   std::int64_t day = today();
   ctemplate::TemplateDictionary dict("followup/commitment");
-  dict.SetIntValue("ID", c.id);
-  dict.SetIntValue("PERSON_ID", c.person_id);
-  dict.SetValue("NAME", c.person_name);
-  dict.SetValue("KIND_LABEL",
+  dict.SetIntValue("ID"_key, c.id);
+  dict.SetIntValue("PERSON_ID"_key, c.person_id);
+  dict.SetValue("NAME"_key, c.person_name);
+  dict.SetValue("KIND_LABEL"_key,
                 c.kind == "other" ? c.other_label : std::string(commitment_kind_label(c.kind)));
-  dict.SetValue("DATES", "Du " + french_date(c.start_date) + " au " + french_date(c.end_date));
-  dict.SetValue("STATUS", commitment_status_label(c.status, c.expired(day)));
-  dict.SetValue("BADGE", commitment_status_badge(c.status, c.expired(day)));
-  dict.SetValue("TEXT", c.rights_and_duties);
+  dict.SetValue("DATES"_key, "Du " + french_date(c.start_date) + " au " + french_date(c.end_date));
+  dict.SetValue("STATUS"_key, commitment_status_label(c.status, c.expired(day)));
+  dict.SetValue("BADGE"_key, commitment_status_badge(c.status, c.expired(day)));
+  dict.SetValue("TEXT"_key, c.rights_and_duties);
   if (c.signature == "online") {
     dict.SetValueAndShowSection(
         "SIGNATURE_TEXT",
         "Accepté par la personne dans son espace le " + format_datetime_fr(*c.accepted_at) + ".",
-        "SIGNATURE");
+        "SIGNATURE"_key);
   } else if (c.signature == "paper") {
     dict.SetValueAndShowSection(
-        "SIGNATURE_TEXT", "Signé sur papier le " + french_date(c.signed_on) + ".", "SIGNATURE");
+        "SIGNATURE_TEXT", "Signé sur papier le " + french_date(c.signed_on) + ".", "SIGNATURE"_key);
   }
   if (c.replaces_id) {
-    dict.SetIntValue("REPLACES_ID", *c.replaces_id);
-    dict.ShowSection("REPLACES");
+    dict.SetIntValue("REPLACES_ID"_key, *c.replaces_id);
+    dict.ShowSection("REPLACES"_key);
   }
   if (c.replaced_by_id) {
-    dict.SetIntValue("REPLACED_BY_ID", *c.replaced_by_id);
-    dict.ShowSection("REPLACED_BY");
+    dict.SetIntValue("REPLACED_BY_ID"_key, *c.replaced_by_id);
+    dict.ShowSection("REPLACED_BY"_key);
   }
   if (!c.goals.empty()) {
-    auto* goals = dict.AddSectionDictionary("GOALS");
+    auto* goals = dict.AddSectionDictionary("GOALS"_key);
     for (const auto& g : c.goals)
-      goals->AddSectionDictionary("GOAL")->SetValue("GOAL_TITLE", g.title);
+      goals->AddSectionDictionary("GOAL"_key)->SetValue("GOAL_TITLE"_key, g.title);
   }
   bool writable = may_write_commitment(ctx.actor, l.facts);
   if (writable && c.status == "proposed") {
-    auto* s = dict.AddSectionDictionary("PROPOSED");
+    auto* s = dict.AddSectionDictionary("PROPOSED"_key);
     html::add_text_field(*s, "SIGNED_ON_FIELD",
                          {.name = "signed_on",
                           .label = "Date de la signature",
@@ -213,7 +213,7 @@ http::Response commitment_page(http::Context& ctx, const Loaded& l, const std::s
   } else if (error) {
     html::show_form_error(dict, *error);
   }
-  if (writable && c.status == "signed") dict.ShowSection("CAN_RENEW");
+  if (writable && c.status == "signed") dict.ShowSection("CAN_RENEW"_key);
   web::log_read(ctx, c.person_id, "commitments");
   std::string title =
       (c.kind == "other" ? c.other_label : std::string(commitment_kind_short(c.kind))) + " — " +

@@ -30,37 +30,37 @@ void fill_lists(ctemplate::TemplateDictionary& section, const std::vector<Commit
     }
   };
   if (commitments.empty())
-    section.ShowSection("NO_COMMITMENT");
+    section.ShowSection("NO_COMMITMENT"_key);
   else
-    section.ShowSection("HAS_COMMITMENTS");
+    section.ShowSection("HAS_COMMITMENTS"_key);
   for (const auto& c : commitments) {
     read(c.person_id);
-    auto* row = section.AddSectionDictionary("COMMITMENT");
-    row->SetIntValue("ID", c.id);
-    row->SetIntValue("PERSON_ID", c.person_id);
-    row->SetValue("PERSON", c.person_name);
-    row->SetValue("NAME", c.name());
-    row->SetValue("END", french_date(c.end_date));
+    auto* row = section.AddSectionDictionary("COMMITMENT"_key);
+    row->SetIntValue("ID"_key, c.id);
+    row->SetIntValue("PERSON_ID"_key, c.person_id);
+    row->SetValue("PERSON"_key, c.person_name);
+    row->SetValue("NAME"_key, c.name());
+    row->SetValue("END"_key, french_date(c.end_date));
     bool expired = c.expired(day);
-    row->SetValue("STATUS", expired ? "Expiré" : "Expire bientôt");
-    row->SetValue("BADGE", expired ? "fr-badge--error" : "fr-badge--warning");
+    row->SetValue("STATUS"_key, expired ? "Expiré" : "Expire bientôt");
+    row->SetValue("BADGE"_key, expired ? "fr-badge--error" : "fr-badge--warning");
   }
   if (followups.empty())
-    section.ShowSection("NO_FOLLOWUP");
+    section.ShowSection("NO_FOLLOWUP"_key);
   else
-    section.ShowSection("HAS_FOLLOWUPS");
+    section.ShowSection("HAS_FOLLOWUPS"_key);
   for (const auto& o : followups) {
     read(o.person_id);
-    auto* row = section.AddSectionDictionary("FOLLOWUP");
-    row->SetIntValue("ID", o.id);
-    row->SetIntValue("PERSON_ID", o.person_id);
-    row->SetValue("PERSON", o.person_name);
-    row->SetValue("TITLE", o.title + (o.employer_name.empty() ? "" : ", " + o.employer_name));
-    row->SetValue("NEXT", french_date(o.next_checkin_on));
+    auto* row = section.AddSectionDictionary("FOLLOWUP"_key);
+    row->SetIntValue("ID"_key, o.id);
+    row->SetIntValue("PERSON_ID"_key, o.person_id);
+    row->SetValue("PERSON"_key, o.person_name);
+    row->SetValue("TITLE"_key, o.title + (o.employer_name.empty() ? "" : ", " + o.employer_name));
+    row->SetValue("NEXT"_key, french_date(o.next_checkin_on));
     auto next = parse_date(o.next_checkin_on);
     bool late = next && *next < day;
-    row->SetValue("STATUS", late ? "En retard" : "À faire");
-    row->SetValue("BADGE", late ? "fr-badge--error" : "fr-badge--warning");
+    row->SetValue("STATUS"_key, late ? "En retard" : "À faire");
+    row->SetValue("BADGE"_key, late ? "fr-badge--error" : "fr-badge--warning");
   }
 }
 
@@ -71,17 +71,17 @@ http::Response due(http::Context& ctx) {
   std::int64_t day = today();
   std::vector<store::AccessRecord> reads;
   ctemplate::TemplateDictionary dict("followup/due");
-  auto* mine = dict.AddSectionDictionary("LISTS");
-  mine->SetValue("TITLE", "Mes parcours (référent·e)");
-  mine->SetValue("SLUG", "moi");
+  auto* mine = dict.AddSectionDictionary("LISTS"_key);
+  mine->SetValue("TITLE"_key, "Mes parcours (référent·e)");
+  mine->SetValue("SLUG"_key, "moi");
   fill_lists(*mine, expiring_for_referent(ctx.db, ctx.actor->user_id, day),
              followups_due_for_referent(ctx.db, ctx.actor->user_id, day), day, reads, ctx);
   for (std::int64_t org : ctx.actor->organisation_ids()) {
     if (!may_view_organisation_due(ctx.actor, org)) continue;
     auto name = ctx.db.query_one("SELECT name FROM organisations WHERE id = $1", {org});
-    auto* s = dict.AddSectionDictionary("LISTS");
-    s->SetValue("TITLE", "Structure : " + (name ? name->text(0) : std::string()));
-    s->SetValue("SLUG", "structure-" + std::to_string(org));
+    auto* s = dict.AddSectionDictionary("LISTS"_key);
+    s->SetValue("TITLE"_key, "Structure : " + (name ? name->text(0) : std::string()));
+    s->SetValue("SLUG"_key, "structure-" + std::to_string(org));
     fill_lists(*s, expiring_for_organisation(ctx.db, org, day),
                followups_due_for_organisation(ctx.db, org, day), day, reads, ctx);
   }

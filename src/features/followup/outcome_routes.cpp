@@ -33,8 +33,8 @@ std::vector<std::pair<std::string, std::string>> choices(const std::vector<std::
 http::Response form_page(http::Context& ctx, const PersonPage& p, const OutcomeForm& typed,
                          const Error* error) {
   ctemplate::TemplateDictionary dict("followup/outcome_form");
-  dict.SetIntValue("PERSON_ID", p.person.id);
-  dict.SetValue("NAME", people::display_name(p.person));
+  dict.SetIntValue("PERSON_ID"_key, p.person.id);
+  dict.SetValue("NAME"_key, people::display_name(p.person));
   web::add_choices(dict, "KIND_OPTION", choices(outcome_kinds(), outcome_kind_label),
                    typed.kind.empty() ? "job" : typed.kind);
   web::add_choices(dict, "CONTRACT_OPTION", choices(contract_kinds(), contract_label),
@@ -163,16 +163,16 @@ http::Response outcome_page(http::Context& ctx, const Loaded& l, const Typed& ty
   const Outcome& o = l.outcome;
   std::int64_t day = today();
   ctemplate::TemplateDictionary dict("followup/outcome");
-  dict.SetIntValue("ID", o.id);
-  dict.SetIntValue("PERSON_ID", o.person_id);
-  dict.SetValue("NAME", o.person_name);
-  dict.SetValue("KIND", outcome_kind_label(o.kind));
-  dict.SetValue("TITLE", o.title);
+  dict.SetIntValue("ID"_key, o.id);
+  dict.SetIntValue("PERSON_ID"_key, o.person_id);
+  dict.SetValue("NAME"_key, o.person_name);
+  dict.SetValue("KIND"_key, outcome_kind_label(o.kind));
+  dict.SetValue("TITLE"_key, o.title);
   auto row = [&](const char* label, const std::string& value) {
     if (value.empty()) return;
-    auto* r = dict.AddSectionDictionary("ROW");
-    r->SetValue("LABEL", label);
-    r->SetValue("VALUE", value);
+    auto* r = dict.AddSectionDictionary("ROW"_key);
+    r->SetValue("LABEL"_key, label);
+    r->SetValue("VALUE"_key, value);
   };
   row("Contrat", contract_label(o.contract));
   if (o.hours_per_week) row("Heures par semaine", std::to_string(*o.hours_per_week));
@@ -184,31 +184,31 @@ http::Response outcome_page(http::Context& ctx, const Loaded& l, const Typed& ty
   row("Téléphone du contact", o.contact_phone);
   row("Courriel du contact", o.contact_email);
   if (o.followed()) {
-    auto* f = dict.AddSectionDictionary("FOLLOWUP");
-    f->SetValue("UNTIL", french_date(o.followup_until));
+    auto* f = dict.AddSectionDictionary("FOLLOWUP"_key);
+    f->SetValue("UNTIL"_key, french_date(o.followup_until));
     if (o.next_checkin_on.empty()) {
-      f->ShowSection("ENDED");
+      f->ShowSection("ENDED"_key);
     } else {
-      auto* next = f->AddSectionDictionary("NEXT");
-      next->SetValue("NEXT_ON", french_date(o.next_checkin_on));
+      auto* next = f->AddSectionDictionary("NEXT"_key);
+      next->SetValue("NEXT_ON"_key, french_date(o.next_checkin_on));
       auto next_day = parse_date(o.next_checkin_on);
       if (next_day && *next_day < day) {
-        next->ShowSection("LATE");
+        next->ShowSection("LATE"_key);
       } else if (next_day && *next_day <= day + kDueWithinDays) {
-        next->ShowSection("DUE");
+        next->ShowSection("DUE"_key);
       }
     }
     auto checkins = checkins_of(ctx.db, o.id);
-    if (checkins.empty()) f->ShowSection("NO_CHECKIN");
+    if (checkins.empty()) f->ShowSection("NO_CHECKIN"_key);
     for (const auto& c : checkins) {
-      auto* r = f->AddSectionDictionary("CHECKIN");
-      r->SetValue("DATE", french_date(c.date));
-      r->SetValue("WITH", with_whom_label(c.with_whom));
-      r->SetValue("NOTE", c.note);
-      r->SetValue("AUTHOR", c.author);
+      auto* r = f->AddSectionDictionary("CHECKIN"_key);
+      r->SetValue("DATE"_key, french_date(c.date));
+      r->SetValue("WITH"_key, with_whom_label(c.with_whom));
+      r->SetValue("NOTE"_key, c.note);
+      r->SetValue("AUTHOR"_key, c.author);
     }
     if (may_record_outcome(ctx.actor, l.facts)) {
-      auto* form = f->AddSectionDictionary("CAN_CHECKIN");
+      auto* form = f->AddSectionDictionary("CAN_CHECKIN"_key);
       html::add_text_field(
           *form, "DATE_FIELD",
           {.name = "date", .label = "Date du point", .hint = "jj/mm/aaaa", .type = "date"},
@@ -225,7 +225,7 @@ http::Response outcome_page(http::Context& ctx, const Loaded& l, const Typed& ty
            .rows = 3},
           typed.checkin.note, checkin_error);
       if (checkin_error) html::show_form_error(*form, *checkin_error);
-      auto* end = f->AddSectionDictionary("CAN_END");
+      auto* end = f->AddSectionDictionary("CAN_END"_key);
       html::add_text_field(*end, "UNTIL_FIELD",
                            {.name = "followup_until",
                             .label = "Fin du suivi",

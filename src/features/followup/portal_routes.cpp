@@ -39,19 +39,20 @@ http::Response list(http::Context& ctx) {
   bool any = false;
   for (const auto& c : all) {
     if (!person_may_view_commitment(person, c.person_id) || c.status == "cancelled") continue;
-    auto* item = dict.AddSectionDictionary("ITEM");
-    item->SetIntValue("ID", c.id);
-    item->SetValue("LABEL", c.kind == "other" ? c.other_label : commitment_kind_label(c.kind));
-    item->SetValue("DATES", "Du " + french_date(c.start_date) + " au " + french_date(c.end_date));
-    item->SetValue("STATUS", c.status == "proposed"
-                                 ? "À lire et accepter"
-                                 : commitment_status_label(c.status, c.expired(day)));
-    item->SetValue("BADGE", commitment_status_badge(c.status, c.expired(day)));
+    auto* item = dict.AddSectionDictionary("ITEM"_key);
+    item->SetIntValue("ID"_key, c.id);
+    item->SetValue("LABEL"_key, c.kind == "other" ? c.other_label : commitment_kind_label(c.kind));
+    item->SetValue("DATES"_key,
+                   "Du " + french_date(c.start_date) + " au " + french_date(c.end_date));
+    item->SetValue("STATUS"_key, c.status == "proposed"
+                                     ? "À lire et accepter"
+                                     : commitment_status_label(c.status, c.expired(day)));
+    item->SetValue("BADGE"_key, commitment_status_badge(c.status, c.expired(day)));
     std::string s = signature_text(c);
-    if (!s.empty()) item->SetValueAndShowSection("SIGNATURE_TEXT", s, "SIGNATURE");
+    if (!s.empty()) item->SetValueAndShowSection("SIGNATURE_TEXT"_key, s, "SIGNATURE"_key);
     any = true;
   }
-  if (!any) dict.ShowSection("NONE");
+  if (!any) dict.ShowSection("NONE"_key);
   store::with_transaction(ctx.db, [&] { portal::log_own_read(ctx.db, *person, "commitments"); });
   return html::page(ctx, "Mes engagements", "followup/mine.tpl", dict);
 }
@@ -59,21 +60,21 @@ http::Response list(http::Context& ctx) {
 http::Response one_page(http::Context& ctx, const Commitment& c, bool checked, const Error* error) {
   std::int64_t day = today();
   ctemplate::TemplateDictionary dict("followup/mine_one");
-  dict.SetIntValue("ID", c.id);
+  dict.SetIntValue("ID"_key, c.id);
   std::string label = c.kind == "other" ? c.other_label : commitment_kind_label(c.kind);
-  dict.SetValue("LABEL", label);
-  dict.SetValue("DATES", "Du " + french_date(c.start_date) + " au " + french_date(c.end_date));
-  dict.SetValue("STATUS", c.status == "proposed"
-                              ? "À lire et accepter"
-                              : commitment_status_label(c.status, c.expired(day)));
-  dict.SetValue("BADGE", commitment_status_badge(c.status, c.expired(day)));
-  dict.SetValue("TEXT", c.rights_and_duties);
+  dict.SetValue("LABEL"_key, label);
+  dict.SetValue("DATES"_key, "Du " + french_date(c.start_date) + " au " + french_date(c.end_date));
+  dict.SetValue("STATUS"_key, c.status == "proposed"
+                                  ? "À lire et accepter"
+                                  : commitment_status_label(c.status, c.expired(day)));
+  dict.SetValue("BADGE"_key, commitment_status_badge(c.status, c.expired(day)));
+  dict.SetValue("TEXT"_key, c.rights_and_duties);
   std::string s = signature_text(c);
-  if (!s.empty()) dict.SetValueAndShowSection("SIGNATURE_TEXT", s, "SIGNATURE");
+  if (!s.empty()) dict.SetValueAndShowSection("SIGNATURE_TEXT"_key, s, "SIGNATURE"_key);
   auto person = portal::signed_in_person(ctx);
   if (person_may_accept(person, c.person_id, c.status, journey_active(ctx.db, c.journey_id))) {
-    auto* form = dict.AddSectionDictionary("CAN_ACCEPT");
-    if (checked) form->ShowSection("CHECKED");
+    auto* form = dict.AddSectionDictionary("CAN_ACCEPT"_key);
+    if (checked) form->ShowSection("CHECKED"_key);
     if (error) html::show_form_error(*form, *error);
   } else if (error) {
     html::show_form_error(dict, *error);
@@ -120,13 +121,13 @@ http::Response submit_accept(http::Context& ctx) {
 
 void fill_home_section(http::Context& ctx, ctemplate::TemplateDictionary& dict,
                        std::int64_t person_id) {
-  auto* section = dict.AddIncludeDictionary("FOLLOWUP");
+  auto* section = dict.AddIncludeDictionary("FOLLOWUP"_key);
   section->SetFilename("followup/home_section.tpl");
   for (const auto& c : commitments_of_person(ctx.db, person_id)) {
     if (c.status != "proposed" || !journey_active(ctx.db, c.journey_id)) continue;
-    auto* item = section->AddSectionDictionary("TO_ACCEPT");
-    item->SetIntValue("ID", c.id);
-    item->SetValue("LABEL", c.kind == "other" ? c.other_label : commitment_kind_label(c.kind));
+    auto* item = section->AddSectionDictionary("TO_ACCEPT"_key);
+    item->SetIntValue("ID"_key, c.id);
+    item->SetValue("LABEL"_key, c.kind == "other" ? c.other_label : commitment_kind_label(c.kind));
   }
 }
 

@@ -41,18 +41,19 @@ std::vector<std::pair<std::string, std::string>> reason_choices() {
 
 void fill_commitment_row(ctemplate::TemplateDictionary* row, const Commitment& c,
                          std::int64_t day) {
-  row->SetIntValue("ID", c.id);
-  row->SetValue("NAME", c.name());
-  row->SetValue("KIND_LABEL", commitment_kind_label(c.kind));
-  row->SetValue("DATES", "du " + french_date(c.start_date) + " au " + french_date(c.end_date));
-  row->SetValue("STATUS", commitment_status_label(c.status, c.expired(day)));
-  row->SetValue("BADGE", commitment_status_badge(c.status, c.expired(day)));
+  row->SetIntValue("ID"_key, c.id);
+  row->SetValue("NAME"_key, c.name());
+  row->SetValue("KIND_LABEL"_key, commitment_kind_label(c.kind));
+  row->SetValue("DATES"_key, "du " + french_date(c.start_date) + " au " + french_date(c.end_date));
+  row->SetValue("STATUS"_key, commitment_status_label(c.status, c.expired(day)));
+  row->SetValue("BADGE"_key, commitment_status_badge(c.status, c.expired(day)));
   if (c.signature == "online") {
-    row->SetValueAndShowSection(
-        "SIGNATURE_TEXT", "Accepté en ligne le " + format_datetime_fr(*c.accepted_at), "SIGNATURE");
+    row->SetValueAndShowSection("SIGNATURE_TEXT",
+                                "Accepté en ligne le " + format_datetime_fr(*c.accepted_at),
+                                "SIGNATURE"_key);
   } else if (c.signature == "paper") {
-    row->SetValueAndShowSection("SIGNATURE_TEXT", "Signé sur papier le " + french_date(c.signed_on),
-                                "SIGNATURE");
+    row->SetValueAndShowSection("SIGNATURE_TEXT"_key,
+                                "Signé sur papier le " + french_date(c.signed_on), "SIGNATURE"_key);
   }
 }
 
@@ -66,39 +67,39 @@ http::Response followup_page(http::Context& ctx, const PersonPage& p, const Clos
   const auto& journey = *p.journey;
   std::int64_t day = today();
   ctemplate::TemplateDictionary dict("followup/page");
-  dict.SetIntValue("PERSON_ID", p.person.id);
-  dict.SetValue("NAME", people::display_name(p.person));
+  dict.SetIntValue("PERSON_ID"_key, p.person.id);
+  dict.SetValue("NAME"_key, people::display_name(p.person));
   if (!journey.active()) {
-    auto* closed = dict.AddSectionDictionary("CLOSED");
-    closed->SetValue("REASON", closure_reason_label(journey.close_reason));
-    closed->SetValue("WHEN", format_datetime_fr(journey.closed_at.value_or(0)));
+    auto* closed = dict.AddSectionDictionary("CLOSED"_key);
+    closed->SetValue("REASON"_key, closure_reason_label(journey.close_reason));
+    closed->SetValue("WHEN"_key, format_datetime_fr(journey.closed_at.value_or(0)));
   }
   auto commitments = commitments_of_journey(ctx.db, journey.id);
-  if (commitments.empty()) dict.ShowSection("NO_COMMITMENT");
+  if (commitments.empty()) dict.ShowSection("NO_COMMITMENT"_key);
   for (const auto& c : commitments) {
-    fill_commitment_row(dict.AddSectionDictionary("COMMITMENT"), c, day);
+    fill_commitment_row(dict.AddSectionDictionary("COMMITMENT"_key), c, day);
   }
-  if (may_write_commitment(ctx.actor, p.facts)) dict.ShowSection("CAN_COMMIT");
+  if (may_write_commitment(ctx.actor, p.facts)) dict.ShowSection("CAN_COMMIT"_key);
   auto outcomes = outcomes_of_journey(ctx.db, journey.id);
-  if (outcomes.empty()) dict.ShowSection("NO_OUTCOME");
+  if (outcomes.empty()) dict.ShowSection("NO_OUTCOME"_key);
   for (const auto& o : outcomes) {
-    auto* row = dict.AddSectionDictionary("OUTCOME");
-    row->SetIntValue("ID", o.id);
-    row->SetValue("KIND", outcome_kind_label(o.kind));
-    row->SetValue("TITLE", o.title);
+    auto* row = dict.AddSectionDictionary("OUTCOME"_key);
+    row->SetIntValue("ID"_key, o.id);
+    row->SetValue("KIND"_key, outcome_kind_label(o.kind));
+    row->SetValue("TITLE"_key, o.title);
     if (!o.employer_name.empty()) {
-      row->SetValueAndShowSection("EMPLOYER_NAME", o.employer_name, "EMPLOYER");
+      row->SetValueAndShowSection("EMPLOYER_NAME"_key, o.employer_name, "EMPLOYER"_key);
     }
     if (!o.contract.empty()) {
-      row->SetValueAndShowSection("CONTRACT_LABEL", contract_label(o.contract), "CONTRACT");
+      row->SetValueAndShowSection("CONTRACT_LABEL"_key, contract_label(o.contract), "CONTRACT"_key);
     }
-    row->SetValue("START", french_date(o.start_date));
+    row->SetValue("START"_key, french_date(o.start_date));
     std::string f = followup_text(o, day);
-    if (!f.empty()) row->SetValueAndShowSection("FOLLOWUP_TEXT", f, "FOLLOWUP");
+    if (!f.empty()) row->SetValueAndShowSection("FOLLOWUP_TEXT"_key, f, "FOLLOWUP"_key);
   }
-  if (may_record_outcome(ctx.actor, p.facts)) dict.ShowSection("CAN_RECORD");
+  if (may_record_outcome(ctx.actor, p.facts)) dict.ShowSection("CAN_RECORD"_key);
   if (may_close_journey(ctx.actor, p.facts)) {
-    auto* form = dict.AddSectionDictionary("CAN_CLOSE");
+    auto* form = dict.AddSectionDictionary("CAN_CLOSE"_key);
     web::add_choices(*form, "REASON_OPTION", reason_choices(), typed.close.reason);
     html::add_text_field(*form, "DETAIL_FIELD",
                          {.name = "detail",
@@ -108,10 +109,10 @@ http::Response followup_page(http::Context& ctx, const PersonPage& p, const Clos
                          typed.close.detail, close_error);
     if (close_error) html::show_form_error(*form, *close_error);
   } else if (journey.active()) {
-    dict.ShowSection("CLOSE_BY_REFERENT");
+    dict.ShowSection("CLOSE_BY_REFERENT"_key);
   }
   if (may_reopen_journey(ctx.actor, p.facts)) {
-    auto* form = dict.AddSectionDictionary("CAN_REOPEN");
+    auto* form = dict.AddSectionDictionary("CAN_REOPEN"_key);
     html::add_text_field(*form, "REOPEN_FIELD",
                          {.name = "reopen_reason",
                           .label = "Pourquoi le parcours reprend-il ?",
@@ -122,16 +123,16 @@ http::Response followup_page(http::Context& ctx, const PersonPage& p, const Clos
     if (reopen_error) html::show_form_error(*form, *reopen_error);
   }
   for (const auto& c : closures_of(ctx.db, journey.id)) {
-    auto* row = dict.AddSectionDictionary("CLOSURE");
-    row->SetValue("WHEN", format_datetime_fr(c.closed_at));
-    row->SetValue("REASON", closure_reason_label(c.reason));
-    row->SetValue("BY", c.closed_by.empty() ? "—" : c.closed_by);
-    if (!c.detail.empty()) row->SetValueAndShowSection("DETAIL_TEXT", c.detail, "DETAIL");
+    auto* row = dict.AddSectionDictionary("CLOSURE"_key);
+    row->SetValue("WHEN"_key, format_datetime_fr(c.closed_at));
+    row->SetValue("REASON"_key, closure_reason_label(c.reason));
+    row->SetValue("BY"_key, c.closed_by.empty() ? "—" : c.closed_by);
+    if (!c.detail.empty()) row->SetValueAndShowSection("DETAIL_TEXT"_key, c.detail, "DETAIL"_key);
     if (c.reopened_at) {
-      auto* r = row->AddSectionDictionary("REOPENED");
-      r->SetValue("REOPENED_WHEN", format_datetime_fr(*c.reopened_at));
-      r->SetValue("REOPENED_BY", c.reopened_by.empty() ? "—" : c.reopened_by);
-      r->SetValue("REOPEN_REASON", c.reopen_reason);
+      auto* r = row->AddSectionDictionary("REOPENED"_key);
+      r->SetValue("REOPENED_WHEN"_key, format_datetime_fr(*c.reopened_at));
+      r->SetValue("REOPENED_BY"_key, c.reopened_by.empty() ? "—" : c.reopened_by);
+      r->SetValue("REOPEN_REASON"_key, c.reopen_reason);
     }
   }
   web::log_read(ctx, p.person.id, "followup");
@@ -181,32 +182,32 @@ http::Response submit_reopen(http::Context& ctx) {
 void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& journey_dict,
                           const people::PersonFacts& facts, const people::Journey& journey) {
   if (!may_view_followup(ctx.actor, facts)) return;
-  auto* section = journey_dict.AddIncludeDictionary("FOLLOWUP");
+  auto* section = journey_dict.AddIncludeDictionary("FOLLOWUP"_key);
   section->SetFilename("followup/section.tpl");
-  section->SetIntValue("PERSON_ID", journey.person_id);
+  section->SetIntValue("PERSON_ID"_key, journey.person_id);
   std::int64_t day = today();
   if (!journey.active()) {
-    auto* closed = section->AddSectionDictionary("CLOSED");
-    closed->SetValue("REASON", closure_reason_label(journey.close_reason));
-    closed->SetValue("WHEN", format_datetime_fr(journey.closed_at.value_or(0)));
+    auto* closed = section->AddSectionDictionary("CLOSED"_key);
+    closed->SetValue("REASON"_key, closure_reason_label(journey.close_reason));
+    closed->SetValue("WHEN"_key, format_datetime_fr(journey.closed_at.value_or(0)));
   }
   bool any = false;
   for (const auto& c : commitments_of_journey(ctx.db, journey.id)) {
     if (c.status != "proposed" && c.status != "signed") continue;
-    fill_commitment_row(section->AddSectionDictionary("COMMITMENT"), c, day);
+    fill_commitment_row(section->AddSectionDictionary("COMMITMENT"_key), c, day);
     any = true;
   }
   for (const auto& o : outcomes_of_journey(ctx.db, journey.id)) {
-    auto* row = section->AddSectionDictionary("OUTCOME");
-    row->SetIntValue("ID", o.id);
-    row->SetValue("KIND", outcome_kind_label(o.kind));
-    row->SetValue("TITLE", o.title);
-    row->SetValue("START", french_date(o.start_date));
+    auto* row = section->AddSectionDictionary("OUTCOME"_key);
+    row->SetIntValue("ID"_key, o.id);
+    row->SetValue("KIND"_key, outcome_kind_label(o.kind));
+    row->SetValue("TITLE"_key, o.title);
+    row->SetValue("START"_key, french_date(o.start_date));
     std::string f = followup_text(o, day);
-    if (!f.empty()) row->SetValueAndShowSection("FOLLOWUP_TEXT", f, "FOLLOWUP");
+    if (!f.empty()) row->SetValueAndShowSection("FOLLOWUP_TEXT"_key, f, "FOLLOWUP"_key);
     any = true;
   }
-  if (!any) section->ShowSection("NOTHING");
+  if (!any) section->ShowSection("NOTHING"_key);
 }
 
 void register_routes(http::Router& router) {

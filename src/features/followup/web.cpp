@@ -1,5 +1,6 @@
 #include "features/followup/web.h"
 
+#include "core/html/render.h"
 #include "core/store/journal.h"
 #include "core/text.h"
 
@@ -10,8 +11,8 @@ void add_choices(ctemplate::TemplateDictionary& dict, const char* section,
                  const std::string& chosen, const char* marker) {
   for (const auto& [code, label] : choices) {
     auto* c = dict.AddSectionDictionary(section);
-    c->SetValue("CODE", code);
-    c->SetValue("LABEL", label);
+    c->SetValue("CODE"_key, code);
+    c->SetValue("LABEL"_key, label);
     if (code == chosen) c->ShowSection(marker);
   }
 }

@@ -39,13 +39,13 @@ RolesForm roles_from_request(const http::Request& request) {
 
 // The role fields are a shared include; included templates do not see the parent's values.
 void fill_roles(ctemplate::TemplateDictionary& parent, const RolesForm& roles, const Error* error) {
-  auto& dict = *parent.AddIncludeDictionary("ROLES_FIELDS");
+  auto& dict = *parent.AddIncludeDictionary("ROLES_FIELDS"_key);
   dict.SetFilename("organisations/roles_fields.tpl");
   if (error) html::show_form_error(dict, *error);
-  if (roles.role == "org_admin") dict.ShowSection("ROLE_ORG_ADMIN");
-  if (roles.role == "professional") dict.ShowSection("ROLE_PROFESSIONAL");
-  if (roles.orientation) dict.ShowSection("ORIENTATION_CHECKED");
-  if (roles.referent) dict.ShowSection("REFERENT_CHECKED");
+  if (roles.role == "org_admin") dict.ShowSection("ROLE_ORG_ADMIN"_key);
+  if (roles.role == "professional") dict.ShowSection("ROLE_PROFESSIONAL"_key);
+  if (roles.orientation) dict.ShowSection("ORIENTATION_CHECKED"_key);
+  if (roles.referent) dict.ShowSection("REFERENT_CHECKED"_key);
 }
 
 std::string role_summary(const Member& m) {
@@ -61,20 +61,20 @@ std::shared_ptr<const std::string> members_table(http::Context& ctx, const Organ
   static html::FragmentCache cache(4096);
   if (auto cached = cache.get(org.id, org.members_version)) return cached;
   ctemplate::TemplateDictionary dict("members_table");
-  dict.SetIntValue("ORG_ID", org.id);
+  dict.SetIntValue("ORG_ID"_key, org.id);
   auto members = list_members(ctx.db, org.id);
   for (const Member& m : members) {
-    auto* row = dict.AddSectionDictionary(html::key("MEMBER"));
-    row->SetIntValue(html::key("USER_ID"), m.user_id);
-    row->SetValue(html::key("NAME"), m.name);
-    row->SetValue(html::key("EMAIL"), m.email);
-    row->SetValue(html::key("ROLES"), role_summary(m));
+    auto* row = dict.AddSectionDictionary("MEMBER"_key);
+    row->SetIntValue("USER_ID"_key, m.user_id);
+    row->SetValue("NAME"_key, m.name);
+    row->SetValue("EMAIL"_key, m.email);
+    row->SetValue("ROLES"_key, role_summary(m));
     if (!m.active || !m.account_active) {
-      row->ShowSection(html::key("INACTIVE"));
+      row->ShowSection("INACTIVE"_key);
     } else if (!m.password_set) {
-      row->ShowSection(html::key("INVITED"));
+      row->ShowSection("INVITED"_key);
     } else {
-      row->ShowSection(html::key("ACTIVE"));
+      row->ShowSection("ACTIVE"_key);
     }
   }
   dict.ShowSection(members.empty() ? "NO_MEMBERS" : "HAS_MEMBERS");
@@ -88,12 +88,12 @@ std::shared_ptr<const std::string> members_table(http::Context& ctx, const Organ
 http::Response members_page(http::Context& ctx, const Organisation& org, const InviteForm& form,
                             const Error* error) {
   ctemplate::TemplateDictionary dict("members");
-  dict.SetIntValue("ORG_ID", org.id);
-  dict.SetValue("ORG_NAME", org.name);
+  dict.SetIntValue("ORG_ID"_key, org.id);
+  dict.SetValue("ORG_NAME"_key, org.name);
   auto table = members_table(ctx, org);  // outlives the dictionary's use of it below
   dict.SetValueWithoutCopy("MEMBERS_TABLE", *table);
-  dict.SetValue("EMAIL", form.email);
-  dict.SetValue("INVITE_NAME", form.name);
+  dict.SetValue("EMAIL"_key, form.email);
+  dict.SetValue("INVITE_NAME"_key, form.name);
   fill_roles(dict, form.roles, error);
   if (error) html::show_form_error(dict, *error);
   std::string title = "Membres de " + org.name;
@@ -104,14 +104,14 @@ http::Response members_page(http::Context& ctx, const Organisation& org, const I
 http::Response member_form_page(http::Context& ctx, const Organisation& org, const Member& member,
                                 const RolesForm& roles, const Error* error) {
   ctemplate::TemplateDictionary dict("member");
-  dict.SetIntValue("ORG_ID", org.id);
-  dict.SetValue("ORG_NAME", org.name);
-  dict.SetIntValue("USER_ID", member.user_id);
-  dict.SetValue("NAME", member.name);
-  dict.SetValue("EMAIL", member.email);
+  dict.SetIntValue("ORG_ID"_key, org.id);
+  dict.SetValue("ORG_NAME"_key, org.name);
+  dict.SetIntValue("USER_ID"_key, member.user_id);
+  dict.SetValue("NAME"_key, member.name);
+  dict.SetValue("EMAIL"_key, member.email);
   fill_roles(dict, roles, error);
-  if (member.active && member.user_id != ctx.actor->user_id) dict.ShowSection("CAN_DEACTIVATE");
-  if (!member.active) dict.ShowSection("INACTIVE");
+  if (member.active && member.user_id != ctx.actor->user_id) dict.ShowSection("CAN_DEACTIVATE"_key);
+  if (!member.active) dict.ShowSection("INACTIVE"_key);
   if (error) html::show_form_error(dict, *error);
   std::string title = member.name + " — " + org.name;
   return html::page(ctx, error ? "Erreur — " + title : title, "organisations/member.tpl", dict,

@@ -4,8 +4,8 @@
 #include "core/http/flash.h"
 #include "core/text.h"
 #include "features/api/policy.h"
-#include "features/organisations/kinds.h"
 #include "features/followup/policy.h"
+#include "features/organisations/kinds.h"
 #include "features/organisations/members_routes.h"
 #include "features/organisations/organisation.h"
 #include "features/organisations/policy.h"
@@ -60,11 +60,13 @@ http::Response form_page(http::Context& ctx, const OrganisationForm& form,
   ctemplate::TemplateDictionary dict("organisation_form");
   bool creating = !existing;
   std::string heading = creating ? "Créer une structure" : "Modifier " + existing->name;
-  dict.SetValue("HEADING", heading);
-  dict.SetValue("ACTION", creating ? "/structures/nouvelle"
-                                   : "/structures/" + std::to_string(existing->id) + "/modifier");
-  dict.SetValue("CANCEL", creating ? "/structures" : "/structures/" + std::to_string(existing->id));
-  dict.SetValue("SUBMIT", creating ? "Créer la structure" : "Enregistrer");
+  dict.SetValue("HEADING"_key, heading);
+  dict.SetValue("ACTION"_key, creating
+                                  ? "/structures/nouvelle"
+                                  : "/structures/" + std::to_string(existing->id) + "/modifier");
+  dict.SetValue("CANCEL"_key,
+                creating ? "/structures" : "/structures/" + std::to_string(existing->id));
+  dict.SetValue("SUBMIT"_key, creating ? "Créer la structure" : "Enregistrer");
 
   const territories::Territory* selected = nullptr;
   for (const auto& t : choices) {
@@ -72,36 +74,36 @@ http::Response form_page(http::Context& ctx, const OrganisationForm& form,
   }
   if (choices.size() == 1) selected = &choices.front();
   if (choices.size() == 1) {
-    dict.ShowSection("TERRITORY_FIXED");
-    dict.SetIntValue("TERRITORY_ID", selected->id);
-    dict.SetValue("TERRITORY_NAME", selected->name);
+    dict.ShowSection("TERRITORY_FIXED"_key);
+    dict.SetIntValue("TERRITORY_ID"_key, selected->id);
+    dict.SetValue("TERRITORY_NAME"_key, selected->name);
   } else {
-    dict.ShowSection("TERRITORY_CHOICE");
+    dict.ShowSection("TERRITORY_CHOICE"_key);
     for (const auto& t : choices) {
-      auto* option = dict.AddSectionDictionary("TERRITORY_OPTION");
-      option->SetIntValue("ID", t.id);
-      option->SetValue("NAME", t.name);
-      if (&t == selected) option->ShowSection("SELECTED");
+      auto* option = dict.AddSectionDictionary("TERRITORY_OPTION"_key);
+      option->SetIntValue("ID"_key, t.id);
+      option->SetValue("NAME"_key, t.name);
+      if (&t == selected) option->ShowSection("SELECTED"_key);
     }
   }
   if (selected) {
     std::string codes;
     for (const auto& d : selected->departements) codes += (codes.empty() ? "" : ",") + d;
-    dict.SetValueAndShowSection("DEPARTEMENTS", codes, "DEPARTEMENTS");
+    dict.SetValueAndShowSection("DEPARTEMENTS"_key, codes, "DEPARTEMENTS"_key);
   }
   for (const Kind& kind : organisation_kinds()) {
-    auto* option = dict.AddSectionDictionary("KIND_OPTION");
-    option->SetValue("CODE", kind.code);
-    option->SetValue("LABEL", kind.label);
-    if (form.kind == kind.code) option->ShowSection("SELECTED");
+    auto* option = dict.AddSectionDictionary("KIND_OPTION"_key);
+    option->SetValue("CODE"_key, kind.code);
+    option->SetValue("LABEL"_key, kind.label);
+    if (form.kind == kind.code) option->ShowSection("SELECTED"_key);
   }
-  dict.SetValue("NAME", form.name);
-  dict.SetValue("SIRET", form.siret);
-  dict.SetValue("ADDRESS", form.address);
-  dict.SetValue("POSTCODE", form.postcode);
-  dict.SetValue("COMMUNE", form.commune);
-  dict.SetValue("EMAIL", form.email);
-  dict.SetValue("PHONE", form.phone);
+  dict.SetValue("NAME"_key, form.name);
+  dict.SetValue("SIRET"_key, form.siret);
+  dict.SetValue("ADDRESS"_key, form.address);
+  dict.SetValue("POSTCODE"_key, form.postcode);
+  dict.SetValue("COMMUNE"_key, form.commune);
+  dict.SetValue("EMAIL"_key, form.email);
+  dict.SetValue("PHONE"_key, form.phone);
   if (error) html::show_form_error(dict, *error);
   return html::page(ctx, error ? "Erreur — " + heading : heading, "organisations/form.tpl", dict,
                     error ? http_status(error->code) : 200);
@@ -116,32 +118,32 @@ http::Response list(http::Context& ctx) {
 
   auto all_territories = territories::list_territories(ctx.db);
   if (ctx.actor->is_admin() && all_territories.size() > 1) {
-    dict.ShowSection("FILTER");
+    dict.ShowSection("FILTER"_key);
     for (const auto& t : all_territories) {
-      auto* option = dict.AddSectionDictionary("TERRITORY_OPTION");
-      option->SetIntValue("ID", t.id);
-      option->SetValue("NAME", t.name);
-      if (filter.territory_id == t.id) option->ShowSection("SELECTED");
+      auto* option = dict.AddSectionDictionary("TERRITORY_OPTION"_key);
+      option->SetIntValue("ID"_key, t.id);
+      option->SetValue("NAME"_key, t.name);
+      if (filter.territory_id == t.id) option->ShowSection("SELECTED"_key);
     }
   }
   bool can_create = false;
   for (const auto& t : all_territories)
     can_create = can_create || may_create_organisation(ctx.actor, t.id);
   if (can_create) {
-    dict.ShowSection("CAN_CREATE");
-    dict.SetValue("CREATE_QUERY",
+    dict.ShowSection("CAN_CREATE"_key);
+    dict.SetValue("CREATE_QUERY"_key,
                   filter.territory_id ? "?territoire=" + std::to_string(*filter.territory_id) : "");
   }
 
   int shown = 0;
   for (const Organisation& org : list_organisations(ctx.db, filter)) {
     if (!may_view_organisation(ctx.actor, org.ref())) continue;
-    auto* row = dict.AddSectionDictionary("ROW");
-    row->SetIntValue("ID", org.id);
-    row->SetValue("NAME", org.name);
-    row->SetValue("KIND", kind_label(org.kind));
-    row->SetValue("TERRITORY", org.territory_name);
-    row->SetValue("COMMUNE", org.commune_name);
+    auto* row = dict.AddSectionDictionary("ROW"_key);
+    row->SetIntValue("ID"_key, org.id);
+    row->SetValue("NAME"_key, org.name);
+    row->SetValue("KIND"_key, kind_label(org.kind));
+    row->SetValue("TERRITORY"_key, org.territory_name);
+    row->SetValue("COMMUNE"_key, org.commune_name);
     row->ShowSection(org.active ? "ACTIVE" : "INACTIVE");
     ++shown;
   }
@@ -181,28 +183,29 @@ http::Response show(http::Context& ctx) {
   if (!org) return not_found(ctx);
   if (!may_view_organisation(ctx.actor, org->ref())) return html::refuse(ctx);
   ctemplate::TemplateDictionary dict("organisation");
-  dict.SetIntValue("ID", org->id);
-  dict.SetValue("NAME", org->name);
-  dict.SetValue("KIND", kind_label(org->kind));
-  dict.SetValue("TERRITORY", org->territory_name);
-  dict.SetValue("SLUG", org->slug);
-  dict.SetValue("SIRET", org->siret.value_or("Non renseigné"));
+  dict.SetIntValue("ID"_key, org->id);
+  dict.SetValue("NAME"_key, org->name);
+  dict.SetValue("KIND"_key, kind_label(org->kind));
+  dict.SetValue("TERRITORY"_key, org->territory_name);
+  dict.SetValue("SLUG"_key, org->slug);
+  dict.SetValue("SIRET"_key, org->siret.value_or("Non renseigné"));
   std::string address = org->address;
   if (org->commune_code) {
     address += (address.empty() ? "" : ", ") + org->postcode + " " + org->commune_name;
   }
-  dict.SetValue("ADDRESS", address.empty() ? "Non renseignée" : address);
-  dict.SetValue("EMAIL", org->email.empty() ? "Non renseignée" : org->email);
-  dict.SetValue("PHONE", org->phone.empty() ? "Non renseigné" : org->phone);
-  if (!org->active) dict.ShowSection("INACTIVE");
-  if (may_edit_organisation(ctx.actor, org->ref())) dict.ShowSection("CAN_EDIT");
-  if (may_view_members(ctx.actor, org->ref())) dict.ShowSection("CAN_SEE_MEMBERS");
-  if (api::may_manage_tokens(ctx.actor, org->id, org->territory_id)) dict.ShowSection("CAN_API");
+  dict.SetValue("ADDRESS"_key, address.empty() ? "Non renseignée" : address);
+  dict.SetValue("EMAIL"_key, org->email.empty() ? "Non renseignée" : org->email);
+  dict.SetValue("PHONE"_key, org->phone.empty() ? "Non renseigné" : org->phone);
+  if (!org->active) dict.ShowSection("INACTIVE"_key);
+  if (may_edit_organisation(ctx.actor, org->ref())) dict.ShowSection("CAN_EDIT"_key);
+  if (may_view_members(ctx.actor, org->ref())) dict.ShowSection("CAN_SEE_MEMBERS"_key);
+  if (api::may_manage_tokens(ctx.actor, org->id, org->territory_id))
+    dict.ShowSection("CAN_API"_key);
   if (may_deactivate_organisation(ctx.actor, org->ref())) {
     dict.ShowSection(org->active ? "CAN_DEACTIVATE" : "CAN_REACTIVATE");
   }
   plan::fill_late_reviews_of_organisation(ctx, dict, org->id);
-  if (followup::may_view_organisation_due(ctx.actor, org->id)) dict.ShowSection("FOLLOWUP_DUE");
+  if (followup::may_view_organisation_due(ctx.actor, org->id)) dict.ShowSection("FOLLOWUP_DUE"_key);
   return html::page(ctx, org->name, "organisations/show.tpl", dict);
 }
 

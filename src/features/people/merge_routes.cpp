@@ -46,19 +46,19 @@ Result<Person> other_record(http::Context& ctx, const PersonPage& p, const std::
 http::Response merge_page(http::Context& ctx, const PersonPage& p, const std::string& typed,
                           const std::optional<Person>& other, const Error* error) {
   ctemplate::TemplateDictionary dict("person_merge");
-  dict.SetIntValue("PERSON_ID", p.person.id);
-  dict.SetValue("NAME", display_name(p.person));
-  dict.SetValue("OTHER_TYPED", typed);
+  dict.SetIntValue("PERSON_ID"_key, p.person.id);
+  dict.SetValue("NAME"_key, display_name(p.person));
+  dict.SetValue("OTHER_TYPED"_key, typed);
   if (error) html::show_form_error(dict, *error);
   if (other) {
     web::log_read(ctx, other->id, "identity");
-    auto* compare = dict.AddSectionDictionary("COMPARE");
-    compare->SetIntValue("OTHER_ID", other->id);
+    auto* compare = dict.AddSectionDictionary("COMPARE"_key);
+    compare->SetIntValue("OTHER_ID"_key, other->id);
     auto row = [&](const char* label, const std::string& kept, const std::string& merged) {
-      auto* field = compare->AddSectionDictionary("FIELD");
-      field->SetValue("LABEL", label);
-      field->SetValue("KEPT", kept);
-      field->SetValue("MERGED", merged);
+      auto* field = compare->AddSectionDictionary("FIELD"_key);
+      field->SetValue("LABEL"_key, label);
+      field->SetValue("KEPT"_key, kept);
+      field->SetValue("MERGED"_key, merged);
     };
     auto date = [](const Person& x) {
       return x.birth_date ? display_date(*x.birth_date) : std::string("—");
@@ -85,14 +85,14 @@ http::Response merge_page(http::Context& ctx, const PersonPage& p, const std::st
   }
   auto merges = merges_into(ctx.db, p.person.id);
   if (!merges.empty()) {
-    auto* list = dict.AddSectionDictionary("HAS_MERGES");
+    auto* list = dict.AddSectionDictionary("HAS_MERGES"_key);
     for (const MergeRecord& m : merges) {
-      auto* row = list->AddSectionDictionary("MERGE");
-      row->SetIntValue("MERGE_ID", m.id);
-      row->SetIntValue("MERGED_ID", m.merged_id);
-      row->SetValue("WHEN", format_datetime_fr(m.at));
-      if (m.undone_at) row->ShowSection("UNDONE");
-      if (m.undoable(now_seconds())) row->ShowSection("UNDOABLE");
+      auto* row = list->AddSectionDictionary("MERGE"_key);
+      row->SetIntValue("MERGE_ID"_key, m.id);
+      row->SetIntValue("MERGED_ID"_key, m.merged_id);
+      row->SetValue("WHEN"_key, format_datetime_fr(m.at));
+      if (m.undone_at) row->ShowSection("UNDONE"_key);
+      if (m.undoable(now_seconds())) row->ShowSection("UNDOABLE"_key);
     }
   }
   std::string title = "Fusion — " + display_name(p.person);

@@ -2,13 +2,14 @@
 // records), the edit forms of identity / contact / situation, notes and their corrections, the
 // join request and the dismissal of a similar record. Every read of a record is written to the
 // access log; every decision is the policy's (policy.h).
+#include <algorithm>
+
 #include "core/clock.h"
 #include "core/html/render.h"
 #include "core/http/flash.h"
 #include "core/text.h"
 #include "features/appointments/routes.h"
 #include "features/followup/routes.h"
-#include "features/plan/routes.h"
 #include "features/people/events.h"
 #include "features/people/identity.h"
 #include "features/people/matching.h"
@@ -17,6 +18,7 @@
 #include "features/people/routes.h"
 #include "features/people/timeline.h"
 #include "features/people/web.h"
+#include "features/plan/routes.h"
 
 namespace parcours::people {
 namespace {
@@ -46,24 +48,26 @@ void add_row(ctemplate::TemplateDictionary& dict, const char* section, const cha
              const std::string& value, const std::vector<FieldSource>& sources,
              std::string_view field) {
   auto* row = dict.AddSectionDictionary(section);
-  row->SetValue("LABEL", label);
-  row->SetValue("VALUE", value);
+  row->SetValue("LABEL"_key, label);
+  row->SetValue("VALUE"_key, value);
   for (const auto& s : sources) {
-    if (s.field == field) row->SetValueAndShowSection("SOURCE_TEXT", describe_source(s), "SOURCE");
+    if (s.field == field)
+      row->SetValueAndShowSection("SOURCE_TEXT"_key, describe_source(s), "SOURCE"_key);
   }
 }
 
 void fill_note_form(const http::Context& ctx, ctemplate::TemplateDictionary& parent,
                     std::int64_t person_id, const std::string& body, const std::string& visibility,
                     std::optional<std::int64_t> corrects, const Error* error) {
-  auto* form = parent.AddIncludeDictionary("NOTE_FORM");
+  auto* form = parent.AddIncludeDictionary("NOTE_FORM"_key);
   form->SetFilename("people/note_form.tpl");
-  form->SetIntValue("PERSON_ID", person_id);
-  form->SetValue("CSRF_TOKEN", ctx.csrf_token);  // included templates do not see the page's
-  form->SetValue("BODY", body);
-  form->SetValue("FORM_TITLE", corrects ? "Correction" : "Ajouter une note");
-  form->SetValue("SUBMIT", corrects ? "Enregistrer la correction" : "Ajouter la note");
-  if (corrects) form->SetValueAndShowSection("CORRECTS_ID", std::to_string(*corrects), "CORRECTS");
+  form->SetIntValue("PERSON_ID"_key, person_id);
+  form->SetValue("CSRF_TOKEN"_key, ctx.csrf_token);  // included templates do not see the page's
+  form->SetValue("BODY"_key, body);
+  form->SetValue("FORM_TITLE"_key, corrects ? "Correction" : "Ajouter une note");
+  form->SetValue("SUBMIT"_key, corrects ? "Enregistrer la correction" : "Ajouter la note");
+  if (corrects)
+    form->SetValueAndShowSection("CORRECTS_ID"_key, std::to_string(*corrects), "CORRECTS"_key);
   struct Option {
     const char* code;
     const char* hint;
@@ -71,12 +75,12 @@ void fill_note_form(const http::Context& ctx, ctemplate::TemplateDictionary& par
   for (const Option& o : {Option{"team", "Les professionnels de l’équipe."},
                           Option{"person", "L’équipe, et la personne dans son espace."},
                           Option{"referent", "Le référent du parcours (et vous)."}}) {
-    auto* option = form->AddSectionDictionary("VISIBILITY_OPTION");
-    option->SetValue("CODE", o.code);
-    option->SetValue("LABEL", note_visibility_label(o.code));
-    option->SetValueAndShowSection("HINT_TEXT", o.hint, "HINT");
+    auto* option = form->AddSectionDictionary("VISIBILITY_OPTION"_key);
+    option->SetValue("CODE"_key, o.code);
+    option->SetValue("LABEL"_key, note_visibility_label(o.code));
+    option->SetValueAndShowSection("HINT_TEXT"_key, o.hint, "HINT"_key);
     if (visibility == o.code || (visibility.empty() && std::string(o.code) == "team")) {
-      option->ShowSection("CHECKED");
+      option->ShowSection("CHECKED"_key);
     }
   }
   if (error) html::show_form_error(*form, *error);
@@ -163,15 +167,16 @@ void fill_contact_and_situation(ctemplate::TemplateDictionary& dict, const Perso
 }
 
 // The notes the actor may read, newest first, kNotesPage at a time: `notes_avant` (a note id)
-// starts the page after that note.
-void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, const PersonPage& p) {
+// starts the page after that note. `records`: person_record_ids of the person.
+void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, const PersonPage& p,
+                const std::vector<std::int64_t>& records) {
   int shown = 0;
   int readable = 0;  // notes the actor may read, on every page
   int skipped = 0;   // readable notes of the newer pages
   std::optional<std::int64_t> last_shown;
   std::map<std::int64_t, std::int64_t> created;  // note id → date, for "corrige la note du"
   // Which notes to show from their headers, then the text and names of those only.
-  auto notes = note_headers_of_person(ctx.db, person_record_ids(ctx.db, p.person.id));
+  auto notes = note_headers_of_person(ctx.db, records);
   for (const Note& n : notes) created[n.id] = n.created_at;
   std::vector<std::int64_t> page_ids;
   auto before = text::parse_id(ctx.request.query_value("notes_avant"));
@@ -195,81 +200,81 @@ void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, cons
   }
   for (const Note& n : notes_by_id(ctx.db, page_ids)) {
     last_shown = n.id;
-    auto* row = journey.AddSectionDictionary("NOTE");
-    row->SetIntValue("PERSON_ID", p.person.id);
-    row->SetIntValue("NOTE_ID", n.id);
+    auto* row = journey.AddSectionDictionary("NOTE"_key);
+    row->SetIntValue("PERSON_ID"_key, p.person.id);
+    row->SetIntValue("NOTE_ID"_key, n.id);
     row->SetValue(
         "AUTHOR",
         n.author_name + (n.organisation_name.empty() ? "" : " (" + n.organisation_name + ")"));
-    row->SetValue("WHEN", format_datetime_fr(n.created_at));
-    row->SetValue("VISIBILITY", note_visibility_label(n.visibility));
-    row->SetValue("BODY", n.body);
+    row->SetValue("WHEN"_key, format_datetime_fr(n.created_at));
+    row->SetValue("VISIBILITY"_key, note_visibility_label(n.visibility));
+    row->SetValue("BODY"_key, n.body);
     if (n.corrects_id && created.contains(*n.corrects_id)) {
-      row->SetValueAndShowSection("CORRECTED_WHEN", format_datetime_fr(created[*n.corrects_id]),
-                                  "CORRECTS");
+      row->SetValueAndShowSection("CORRECTED_WHEN"_key, format_datetime_fr(created[*n.corrects_id]),
+                                  "CORRECTS"_key);
     }
-    if (n.corrected_by) row->ShowSection("CORRECTED");
+    if (n.corrected_by) row->ShowSection("CORRECTED"_key);
     if (ctx.actor && n.author_id == ctx.actor->user_id && may_add_note(ctx.actor, p.facts) &&
         p.journey && n.journey_id == p.journey->id && !n.corrected_by) {
-      row->ShowSection("CAN_CORRECT");
+      row->ShowSection("CAN_CORRECT"_key);
     }
     ++shown;
   }
-  if (!shown) journey.ShowSection("NO_NOTES");
+  if (!shown) journey.ShowSection("NO_NOTES"_key);
   if (readable > kNotesPage && shown) {
-    auto* range = journey.AddSectionDictionary("NOTES_RANGE");
-    range->SetIntValue("FROM", skipped + 1);
-    range->SetIntValue("TO", skipped + shown);
-    range->SetIntValue("TOTAL", readable);
+    auto* range = journey.AddSectionDictionary("NOTES_RANGE"_key);
+    range->SetIntValue("FROM"_key, skipped + 1);
+    range->SetIntValue("TO"_key, skipped + shown);
+    range->SetIntValue("TOTAL"_key, readable);
   }
   if (skipped + shown < readable && last_shown) {
-    journey.SetValueAndShowSection("OLDER_NOTES_QUERY",
-                                   "notes_avant=" + std::to_string(*last_shown), "OLDER_NOTES");
+    journey.SetValueAndShowSection("OLDER_NOTES_QUERY"_key,
+                                   "notes_avant=" + std::to_string(*last_shown), "OLDER_NOTES"_key);
   }
-  if (before) journey.ShowSection("NEWER_NOTES");
+  if (before) journey.ShowSection("NEWER_NOTES"_key);
 }
 
 void fill_timeline(http::Context& ctx, ctemplate::TemplateDictionary& journey,
-                   const PersonPage& p) {
+                   const std::vector<std::int64_t>& records) {
   TimelineFilter filter{.limit = kTimelinePage};
   std::string kind = ctx.request.query_value("type");
   for (const EventKind& k : event_kinds()) {
-    auto* option = journey.AddSectionDictionary("KIND_OPTION");
-    option->SetValue("CODE", k.code);
-    option->SetValue("LABEL", k.label);
+    auto* option = journey.AddSectionDictionary("KIND_OPTION"_key);
+    option->SetValue("CODE"_key, k.code);
+    option->SetValue("LABEL"_key, k.label);
     if (kind == k.code) {
-      option->ShowSection("SELECTED");
+      option->ShowSection("SELECTED"_key);
       filter.kind = kind;
     }
   }
   auto author = text::parse_id(ctx.request.query_value("auteur"));
-  for (const TimelineAuthor& a : timeline_authors(ctx.db, p.person.id)) {
-    auto* option = journey.AddSectionDictionary("AUTHOR_OPTION");
-    option->SetIntValue("ID", a.user_id);
-    option->SetValue("NAME", a.name);
+  for (const TimelineAuthor& a : timeline_authors(ctx.db, records)) {
+    auto* option = journey.AddSectionDictionary("AUTHOR_OPTION"_key);
+    option->SetIntValue("ID"_key, a.user_id);
+    option->SetValue("NAME"_key, a.name);
     if (author == a.user_id) {
-      option->ShowSection("SELECTED");
+      option->ShowSection("SELECTED"_key);
       filter.author_id = author;
     }
   }
   filter.before_seq = text::parse_id(ctx.request.query_value("avant"));
-  auto page = person_timeline(ctx.db, p.person.id, filter);
+  auto page = person_timeline(ctx.db, records, filter);
   if (page.entries.empty()) {
-    journey.ShowSection("NO_EVENTS");
+    journey.ShowSection("NO_EVENTS"_key);
   } else {
-    auto* list = journey.AddSectionDictionary("HAS_EVENTS");
+    auto* list = journey.AddSectionDictionary("HAS_EVENTS"_key);
     for (const TimelineEntry& e : page.entries) {
-      auto* row = list->AddSectionDictionary("EVENT");
-      row->SetValue("SENTENCE", e.sentence);
-      row->SetValue("WHEN", e.when);
-      row->SetValue("ISO", format_iso8601(e.event.at));
+      auto* row = list->AddSectionDictionary("EVENT"_key);
+      row->SetValue("SENTENCE"_key, e.sentence);
+      row->SetValue("WHEN"_key, e.when);
+      row->SetValue("ISO"_key, format_iso8601(e.event.at));
     }
   }
   if (page.next_before) {
     std::string query = "avant=" + std::to_string(*page.next_before);
     if (filter.kind) query += "&type=" + http::url_encode(*filter.kind);
     if (filter.author_id) query += "&auteur=" + std::to_string(*filter.author_id);
-    journey.SetValueAndShowSection("OLDER_QUERY", query, "OLDER");
+    journey.SetValueAndShowSection("OLDER_QUERY"_key, query, "OLDER"_key);
   }
 }
 
@@ -277,16 +282,16 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
                            const std::string& join_message) {
   const Person& person = p.person;
   ctemplate::TemplateDictionary dict("person");
-  dict.SetIntValue("ID", person.id);
-  dict.SetValue("NAME", display_name(person));
-  dict.SetIntValue("TERRITORY_ID", p.territory_id);
-  if (working_territories(ctx.actor).size() > 1) dict.ShowSection("TERRITORY_PARAM");
+  dict.SetIntValue("ID"_key, person.id);
+  dict.SetValue("NAME"_key, display_name(person));
+  dict.SetIntValue("TERRITORY_ID"_key, p.territory_id);
+  if (working_territories(ctx.actor).size() > 1) dict.ShowSection("TERRITORY_PARAM"_key);
   auto territory = ctx.db.query_one("SELECT name FROM territories WHERE id = $1", {p.territory_id});
-  dict.SetValue("TERRITORY", territory ? territory->text(0) : "");
+  dict.SetValue("TERRITORY"_key, territory ? territory->text(0) : "");
   if (p.journey && p.journey->active()) {
-    auto* badge = dict.AddSectionDictionary("JOURNEY_BADGE");
-    badge->SetValue("STATUS", journey_status_label(p.journey->status));
-    badge->SetValue("BADGE", web::status_badge(p.journey->status));
+    auto* badge = dict.AddSectionDictionary("JOURNEY_BADGE"_key);
+    badge->SetValue("STATUS"_key, journey_status_label(p.journey->status));
+    badge->SetValue("BADGE"_key, web::status_badge(p.journey->status));
   }
   web::ReadLog reads(ctx);  // written at once, before the page is sent
   reads.add(person.id, "identity");
@@ -294,61 +299,69 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
   fill_identity(ctx, dict, p, sources, reads);
 
   bool journey_visible = may_view_journey(ctx.actor, p.facts);
-  if (!p.facts.in_team) dict.ShowSection("OUTSIDE_TEAM");
-  if (p.journey && ctx.actor && pending_request_of(ctx.db, p.journey->id, ctx.actor->user_id)) {
-    dict.ShowSection("PENDING_REQUEST");
+  if (!p.facts.in_team) dict.ShowSection("OUTSIDE_TEAM"_key);
+  // The journey's pending join requests, read once: the actor's own, and their count for who
+  // manages the team.
+  auto pending =
+      p.journey ? pending_join_requests(ctx.db, p.journey->id) : std::vector<JoinRequest>{};
+  bool mine_pending = ctx.actor && std::ranges::any_of(pending, [&](const JoinRequest& q) {
+                        return q.user_id == ctx.actor->user_id;
+                      });
+  if (mine_pending) {
+    dict.ShowSection("PENDING_REQUEST"_key);
   } else if (may_request_to_join(ctx.actor, p.facts)) {
-    auto* request = dict.AddSectionDictionary("CAN_REQUEST");
-    request->SetValue("JOIN_MESSAGE", join_message);
+    auto* request = dict.AddSectionDictionary("CAN_REQUEST"_key);
+    request->SetValue("JOIN_MESSAGE"_key, join_message);
     if (join_error) html::show_form_error(*request, *join_error);
   }
-  if (may_edit_person(ctx.actor, p.facts)) dict.ShowSection("CAN_EDIT");
+  if (may_edit_person(ctx.actor, p.facts)) dict.ShowSection("CAN_EDIT"_key);
 
   auto team =
       p.journey && p.journey->active() ? team_of(ctx.db, p.journey->id) : std::vector<Member>{};
-  if (team.empty()) dict.ShowSection("NO_TEAM");
-  auto* team_section = team.empty() ? nullptr : dict.AddSectionDictionary("HAS_TEAM");
+  if (team.empty()) dict.ShowSection("NO_TEAM"_key);
+  auto* team_section = team.empty() ? nullptr : dict.AddSectionDictionary("HAS_TEAM"_key);
   for (const Member& m : team) {
-    auto* row = team_section->AddSectionDictionary("MEMBER");
-    row->SetValue("NAME", m.name);
-    row->SetValue("ORGANISATION", m.organisation_name);
-    row->SetValue("EMAIL", m.email);
+    auto* row = team_section->AddSectionDictionary("MEMBER"_key);
+    row->SetValue("NAME"_key, m.name);
+    row->SetValue("ORGANISATION"_key, m.organisation_name);
+    row->SetValue("EMAIL"_key, m.email);
     if (!m.organisation_phone.empty()) {
-      row->SetValueAndShowSection("PHONE", m.organisation_phone, "ORG_PHONE");
+      row->SetValueAndShowSection("PHONE"_key, m.organisation_phone, "ORG_PHONE"_key);
     }
-    if (m.referent()) row->ShowSection("REFERENT");
+    if (m.referent()) row->ShowSection("REFERENT"_key);
   }
   if (!team.empty()) reads.add(person.id, "team");
   if (may_manage_team(ctx.actor, p.facts)) {
-    auto* link = dict.AddSectionDictionary("CAN_SEE_TEAM_PAGE");
-    auto pending = pending_join_requests(ctx.db, p.journey->id);
+    auto* link = dict.AddSectionDictionary("CAN_SEE_TEAM_PAGE"_key);
     if (!pending.empty()) {
-      link->SetIntValue("COUNT", static_cast<long>(pending.size()));
-      link->ShowSection("PENDING_COUNT");
+      link->SetIntValue("COUNT"_key, static_cast<long>(pending.size()));
+      link->ShowSection("PENDING_COUNT"_key);
     }
   } else if (may_transfer(ctx.actor, p.facts)) {
-    dict.ShowSection("CAN_SEE_TEAM_PAGE");
+    dict.ShowSection("CAN_SEE_TEAM_PAGE"_key);
   }
 
   if (journey_visible && p.journey) {
     reads.add(person.id, "journey");
-    auto* journey = dict.AddSectionDictionary("JOURNEY");
-    journey->SetValue("STATUS", journey_status_label(p.journey->status));
+    auto* journey = dict.AddSectionDictionary("JOURNEY"_key);
+    journey->SetValue("STATUS"_key, journey_status_label(p.journey->status));
     auto entry = parse_entry(p.journey->entry);
-    journey->SetValue("ENTRY", entry ? entry_label(*entry) : p.journey->entry);
+    journey->SetValue("ENTRY"_key, entry ? entry_label(*entry) : p.journey->entry);
     std::string opened = format_datetime_fr(p.journey->opened_at);
-    journey->SetValue("OPENED_AT", opened.substr(0, opened.find(" à ")));
-    journey->SetValue("NEED", or_dash(p.journey->need));
+    journey->SetValue("OPENED_AT"_key, opened.substr(0, opened.find(" à ")));
+    journey->SetValue("NEED"_key, or_dash(p.journey->need));
     fill_contact_and_situation(*journey, person, sources);
-    appointments::fill_journey_section(ctx, *journey, p.facts, *p.journey);
+    appointments::fill_journey_section(ctx, *journey, p.facts, *p.journey, team);
     plan::fill_journey_section(ctx, *journey, p.facts, *p.journey, reads);
     followup::fill_journey_section(ctx, *journey, p.facts, *p.journey);
     if (may_add_note(ctx.actor, p.facts)) {
-      journey->ShowSection("CAN_NOTE");
+      journey->ShowSection("CAN_NOTE"_key);
       fill_note_form(ctx, *journey, person.id, "", "", std::nullopt, nullptr);
     }
-    fill_notes(ctx, *journey, p);
-    fill_timeline(ctx, *journey, p);
+    // The person's records (hers and those merged into it), for the notes and the timeline.
+    auto records = person_record_ids(ctx.db, person.id);
+    fill_notes(ctx, *journey, p, records);
+    fill_timeline(ctx, *journey, records);
   }
 
   if (may_dismiss_match(ctx.actor, p.facts)) {
@@ -359,19 +372,19 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
       if (!may_view_identity(ctx.actor, other)) continue;
       auto o = find_person(ctx.db, m.person_id);
       if (!o) continue;
-      if (!duplicates) duplicates = dict.AddSectionDictionary("DUPLICATES");
-      auto* row = duplicates->AddSectionDictionary("DUPLICATE");
-      row->SetIntValue("PERSON_ID", person.id);
-      row->SetIntValue("OTHER_ID", o->id);
-      row->SetValue("NAME", display_name(*o));
+      if (!duplicates) duplicates = dict.AddSectionDictionary("DUPLICATES"_key);
+      auto* row = duplicates->AddSectionDictionary("DUPLICATE"_key);
+      row->SetIntValue("PERSON_ID"_key, person.id);
+      row->SetIntValue("OTHER_ID"_key, o->id);
+      row->SetValue("NAME"_key, display_name(*o));
       if (o->birth_date) {
-        row->SetValueAndShowSection("BIRTH_DATE", display_date(*o->birth_date), "BIRTH");
+        row->SetValueAndShowSection("BIRTH_DATE"_key, display_date(*o->birth_date), "BIRTH"_key);
       }
-      row->SetValue("REASON", match_reason_label(m.reason));
-      if (may_merge(ctx.actor, p.facts)) row->ShowSection("CAN_MERGE");
+      row->SetValue("REASON"_key, match_reason_label(m.reason));
+      if (may_merge(ctx.actor, p.facts)) row->ShowSection("CAN_MERGE"_key);
     }
   }
-  if (may_merge(ctx.actor, p.facts)) dict.ShowSection("MANAGER");
+  if (may_merge(ctx.actor, p.facts)) dict.ShowSection("MANAGER"_key);
   reads.flush();
   unsigned status = join_error ? http_status(join_error->code) : 200;
   return html::page(ctx, display_name(person), "people/show.tpl", dict, status);
@@ -389,8 +402,8 @@ http::Response edit_page(http::Context& ctx, const PersonPage& p, Section sectio
                          const IdentityForm* identity, const ContactForm* contact,
                          const SituationForm* situation, const Error* error) {
   ctemplate::TemplateDictionary dict("person_edit");
-  dict.SetIntValue("PERSON_ID", p.person.id);
-  dict.SetValue("NAME", display_name(p.person));
+  dict.SetIntValue("PERSON_ID"_key, p.person.id);
+  dict.SetValue("NAME"_key, display_name(p.person));
   web::show_error(dict, error);
   std::string heading;
   std::string path = web::person_path(p.person.id);
@@ -411,8 +424,8 @@ http::Response edit_page(http::Context& ctx, const PersonPage& p, Section sectio
       web::fill_situation_fields(dict, *situation, error);
       break;
   }
-  dict.SetValue("HEADING", heading);
-  dict.SetValue("ACTION", path);
+  dict.SetValue("HEADING"_key, heading);
+  dict.SetValue("ACTION"_key, path);
   std::string title = heading + " — " + display_name(p.person);
   return html::page(ctx, error ? "Erreur — " + title : title, "people/edit.tpl", dict,
                     error ? http_status(error->code) : 200);
@@ -470,16 +483,16 @@ http::Response note_page(http::Context& ctx, const PersonPage& p, const std::str
                          const std::string& visibility, const std::optional<Note>& original,
                          const Error* error) {
   ctemplate::TemplateDictionary dict("person_note");
-  dict.SetIntValue("PERSON_ID", p.person.id);
-  dict.SetValue("NAME", display_name(p.person));
+  dict.SetIntValue("PERSON_ID"_key, p.person.id);
+  dict.SetValue("NAME"_key, display_name(p.person));
   std::string heading = original ? "Corriger une note" : "Ajouter une note";
-  dict.SetValue("HEADING", heading);
+  dict.SetValue("HEADING"_key, heading);
   web::show_error(dict, error);
   if (original) {
-    auto* o = dict.AddSectionDictionary("ORIGINAL");
-    o->SetValue("AUTHOR", original->author_name);
-    o->SetValue("WHEN", format_datetime_fr(original->created_at));
-    o->SetValue("BODY", original->body);
+    auto* o = dict.AddSectionDictionary("ORIGINAL"_key);
+    o->SetValue("AUTHOR"_key, original->author_name);
+    o->SetValue("WHEN"_key, format_datetime_fr(original->created_at));
+    o->SetValue("BODY"_key, original->body);
   }
   fill_note_form(ctx, dict, p.person.id, body, visibility,
                  original ? std::optional(original->id) : std::nullopt, error);

@@ -87,7 +87,8 @@ std::optional<std::int64_t> acting_organisation_in(const MaybeActor& actor,
 }
 
 PersonFacts load_person_facts(store::Connection& conn, const MaybeActor& actor,
-                              std::int64_t person_id, std::int64_t territory_id) {
+                              std::int64_t person_id, std::int64_t territory_id,
+                              std::optional<Journey>* journey_read) {
   PersonFacts f;
   f.person_id = person_id;
   f.territory_id = territory_id;
@@ -116,6 +117,7 @@ PersonFacts load_person_facts(store::Connection& conn, const MaybeActor& actor,
                                 .has_value();
       }
     }
+    if (journey_read) *journey_read = std::move(journey);
   }
   for (const auto& row : conn.query(
            "SELECT organisation_id FROM person_objections WHERE person_id = $1", {person_id})) {

@@ -23,6 +23,7 @@
 
 #include "core/security/actor.h"
 #include "core/store/db.h"
+#include "features/people/journeys.h"
 
 namespace parcours::people {
 
@@ -54,9 +55,12 @@ std::optional<std::int64_t> working_territory(const MaybeActor& actor,
 std::optional<std::int64_t> acting_organisation_in(const MaybeActor& actor,
                                                    std::int64_t territory_id);
 
-// Gathers the facts about `person_id` seen from the actor in `territory_id`.
+// Gathers the facts about `person_id` seen from the actor in `territory_id`. With `journey`,
+// also gives the journey they were read from (the one facts.journey_id names), for the pages that
+// show it without reading it again.
 PersonFacts load_person_facts(store::Connection& conn, const MaybeActor& actor,
-                              std::int64_t person_id, std::int64_t territory_id);
+                              std::int64_t person_id, std::int64_t territory_id,
+                              std::optional<Journey>* journey = nullptr);
 
 // Whether the actor's organisations include one the person objects to.
 bool objected(const MaybeActor& actor, const PersonFacts& facts);

@@ -51,39 +51,39 @@ unsigned show_caseload(http::Context& ctx, ctemplate::TemplateDictionary& dict,
                                      .territory_id = territory_id,
                                      .referent_only = referent_only,
                                      .cursor = ctx.request.query_value("suivis")});
-  auto* section = dict.AddSectionDictionary("CASELOAD");
+  auto* section = dict.AddSectionDictionary("CASELOAD"_key);
   if (ctx.request.query_value("suivis").empty()) plan::fill_late_reviews_of_referent(ctx, *section);
   std::string base = "/personnes?" + (tq.empty() ? "" : tq.substr(1) + "&");
-  section->SetValue("ALL_HREF", tq.empty() ? "/personnes" : "/personnes" + tq);
-  section->SetValue("REFERENT_HREF", base + "suivi=referent");
+  section->SetValue("ALL_HREF"_key, tq.empty() ? "/personnes" : "/personnes" + tq);
+  section->SetValue("REFERENT_HREF"_key, base + "suivi=referent");
   section->ShowSection(referent_only ? "REFERENT_CURRENT" : "ALL_CURRENT");
   if (!page) {
-    section->SetValueAndShowSection("MESSAGE", page.error().message, "CURSOR_ERROR");
+    section->SetValueAndShowSection("MESSAGE"_key, page.error().message, "CURSOR_ERROR"_key);
     return http_status(page.error().code);
   }
   if (page->entries.empty()) {
     section->ShowSection(referent_only ? "EMPTY_REFERENT" : "EMPTY");
     return 200;
   }
-  auto* rows = section->AddSectionDictionary("HAS_ROWS");
+  auto* rows = section->AddSectionDictionary("HAS_ROWS"_key);
   web::ReadLog reads(ctx);  // one row per person listed, in one INSERT
   for (const CaseloadEntry& e : page->entries) {
     reads.add(e.person_id, "caseload");
-    auto* row = rows->AddSectionDictionary("ROW");
-    row->SetIntValue("ID", e.person_id);
-    row->SetValue("TERRITORY_QUERY", tq);
-    row->SetValue("NAME", listed_name(e.birth_name, e.usage_name));
-    row->SetValue("FIRST_NAMES", e.first_names);
-    row->SetValue("COMMUNE", e.commune_name.empty() ? "—" : e.commune_name);
-    row->SetValue("ROLE", e.referent ? "Référent·e" : "Membre de l’équipe");
-    row->SetValue("STATUS_LABEL", journey_status_label(e.journey_status));
-    row->SetValue("BADGE", web::status_badge(e.journey_status));
-    row->SetValue("ACTIVITY", format_datetime_fr(e.last_activity_at));
+    auto* row = rows->AddSectionDictionary("ROW"_key);
+    row->SetIntValue("ID"_key, e.person_id);
+    row->SetValue("TERRITORY_QUERY"_key, tq);
+    row->SetValue("NAME"_key, listed_name(e.birth_name, e.usage_name));
+    row->SetValue("FIRST_NAMES"_key, e.first_names);
+    row->SetValue("COMMUNE"_key, e.commune_name.empty() ? "—" : e.commune_name);
+    row->SetValue("ROLE"_key, e.referent ? "Référent·e" : "Membre de l’équipe");
+    row->SetValue("STATUS_LABEL"_key, journey_status_label(e.journey_status));
+    row->SetValue("BADGE"_key, web::status_badge(e.journey_status));
+    row->SetValue("ACTIVITY"_key, format_datetime_fr(e.last_activity_at));
   }
   if (page->next_cursor) {
     std::string next = base + (referent_only ? "suivi=referent&" : "") +
                        "suivis=" + http::url_encode(*page->next_cursor);
-    rows->SetValueAndShowSection("NEXT_HREF", next, "NEXT");
+    rows->SetValueAndShowSection("NEXT_HREF"_key, next, "NEXT"_key);
   }
   reads.flush();
   return 200;
@@ -96,22 +96,22 @@ http::Response search_page(http::Context& ctx) {
   if (!territory || !may_search_persons(ctx.actor, *territory)) return html::refuse(ctx);
   ctemplate::TemplateDictionary dict("people_search");
   std::string q = ctx.request.query_value("q");
-  dict.SetValue("Q", q);
+  dict.SetValue("Q"_key, q);
   std::string tq = territory_query(ctx, *territory);
-  dict.SetValue("TERRITORY_QUERY", tq);
+  dict.SetValue("TERRITORY_QUERY"_key, tq);
   auto territories = working_territories(ctx.actor);
   if (territories.size() > 1) {
-    dict.ShowSection("TERRITORY_CHOICE");
+    dict.ShowSection("TERRITORY_CHOICE"_key);
     for (auto id : territories) {
       auto t = territories::find_territory(ctx.db, id);
       if (!t) continue;
-      auto* option = dict.AddSectionDictionary("TERRITORY_OPTION");
-      option->SetIntValue("ID", t->id);
-      option->SetValue("NAME", t->name);
-      if (t->id == *territory) option->ShowSection("SELECTED");
+      auto* option = dict.AddSectionDictionary("TERRITORY_OPTION"_key);
+      option->SetIntValue("ID"_key, t->id);
+      option->SetValue("NAME"_key, t->name);
+      if (t->id == *territory) option->ShowSection("SELECTED"_key);
     }
   }
-  if (may_open_journey(ctx.actor, *territory)) dict.ShowSection("CAN_CREATE");
+  if (may_open_journey(ctx.actor, *territory)) dict.ShowSection("CAN_CREATE"_key);
   unsigned status = 200;
   bool searched = ctx.request.query.contains("q");
   if (searched) {
@@ -123,29 +123,29 @@ http::Response search_page(http::Context& ctx) {
       html::show_form_error(dict, error);
       status = http_status(error.code);
     } else {
-      auto* results = dict.AddSectionDictionary("SEARCHED");
-      results->SetValue("Q", q);
-      results->SetValue("TERRITORY_QUERY", tq);
-      if (may_open_journey(ctx.actor, *territory)) results->ShowSection("CAN_CREATE");
-      if (page->hits.empty()) results->ShowSection("EMPTY");
+      auto* results = dict.AddSectionDictionary("SEARCHED"_key);
+      results->SetValue("Q"_key, q);
+      results->SetValue("TERRITORY_QUERY"_key, tq);
+      if (may_open_journey(ctx.actor, *territory)) results->ShowSection("CAN_CREATE"_key);
+      if (page->hits.empty()) results->ShowSection("EMPTY"_key);
       ctemplate::TemplateDictionary* rows = results;  // replaced by the table when there are hits
-      if (!page->hits.empty()) rows = results->AddSectionDictionary("HAS_ROWS");
+      if (!page->hits.empty()) rows = results->AddSectionDictionary("HAS_ROWS"_key);
       web::ReadLog reads(ctx);  // one row per person shown, in one INSERT
       for (const SearchHit& hit : page->hits) {
         reads.add(hit.person_id, "search_result");
-        auto* row = rows->AddSectionDictionary("ROW");
-        row->SetIntValue("ID", hit.person_id);
-        row->SetValue("TERRITORY_QUERY", tq);
-        row->SetValue("NAME", listed_name(hit.birth_name, hit.usage_name));
-        row->SetValue("FIRST_NAMES", hit.first_names);
-        row->SetValue("BIRTH_DATE", hit.birth_date ? display_date(*hit.birth_date) : "—");
-        row->SetValue("COMMUNE", hit.commune_name.empty() ? "—" : hit.commune_name);
+        auto* row = rows->AddSectionDictionary("ROW"_key);
+        row->SetIntValue("ID"_key, hit.person_id);
+        row->SetValue("TERRITORY_QUERY"_key, tq);
+        row->SetValue("NAME"_key, listed_name(hit.birth_name, hit.usage_name));
+        row->SetValue("FIRST_NAMES"_key, hit.first_names);
+        row->SetValue("BIRTH_DATE"_key, hit.birth_date ? display_date(*hit.birth_date) : "—");
+        row->SetValue("COMMUNE"_key, hit.commune_name.empty() ? "—" : hit.commune_name);
         if (hit.journey_status) {
-          auto* badge = row->AddSectionDictionary("STATUS");
-          badge->SetValue("LABEL", journey_status_label(*hit.journey_status));
-          badge->SetValue("BADGE", web::status_badge(*hit.journey_status));
+          auto* badge = row->AddSectionDictionary("STATUS"_key);
+          badge->SetValue("LABEL"_key, journey_status_label(*hit.journey_status));
+          badge->SetValue("BADGE"_key, web::status_badge(*hit.journey_status));
         } else {
-          row->ShowSection("NO_JOURNEY");
+          row->ShowSection("NO_JOURNEY"_key);
         }
       }
       reads.flush();
@@ -153,7 +153,7 @@ http::Response search_page(http::Context& ctx) {
         std::string next =
             "q=" + http::url_encode(q) + "&cursor=" + http::url_encode(*page->next_cursor);
         if (!tq.empty()) next += "&territoire=" + std::to_string(*territory);
-        rows->SetValueAndShowSection("NEXT_QUERY", next, "NEXT");
+        rows->SetValueAndShowSection("NEXT_QUERY"_key, next, "NEXT"_key);
       }
     }
   }
@@ -172,41 +172,41 @@ struct NewPersonForm {
 http::Response new_page(http::Context& ctx, std::int64_t territory_id, const NewPersonForm& form,
                         const Error* error, const std::vector<Match>& suggestions) {
   ctemplate::TemplateDictionary dict("people_new");
-  dict.SetIntValue("TERRITORY_ID", territory_id);
+  dict.SetIntValue("TERRITORY_ID"_key, territory_id);
   web::show_error(dict, error);
   web::fill_identity_fields(dict, form.person.identity, error, false);
   web::fill_contact_fields(dict, form.person.contact, error);
-  auto* need = dict.AddIncludeDictionary("NEED_FIELD");
+  auto* need = dict.AddIncludeDictionary("NEED_FIELD"_key);
   need->SetFilename("people/text_field.tpl");
-  need->SetValue("NAME", "need");
-  need->SetValue("LABEL", "Besoin exprimé par la personne (facultatif)");
-  need->SetValueAndShowSection("HINT_TEXT",
-                               "Avec ses mots : ce qu’elle attend de l’accompagnement.", "HINT");
-  need->ShowSection("MULTILINE");
-  need->SetIntValue("ROWS", 3);
-  need->SetValue("VALUE", form.need);
+  need->SetValue("NAME"_key, "need");
+  need->SetValue("LABEL"_key, "Besoin exprimé par la personne (facultatif)");
+  need->SetValueAndShowSection(
+      "HINT_TEXT"_key, "Avec ses mots : ce qu’elle attend de l’accompagnement.", "HINT"_key);
+  need->ShowSection("MULTILINE"_key);
+  need->SetIntValue("ROWS"_key, 3);
+  need->SetValue("VALUE"_key, form.need);
   if (error && error->field == "need") {
-    need->ShowSection("ERROR");
-    need->SetValue("MESSAGE", error->message);
+    need->ShowSection("ERROR"_key);
+    need->SetValue("MESSAGE"_key, error->message);
   }
   if (!suggestions.empty()) {
-    auto* s = dict.AddSectionDictionary("SUGGESTIONS");
+    auto* s = dict.AddSectionDictionary("SUGGESTIONS"_key);
     for (const Match& m : suggestions) {
       auto p = find_person(ctx.db, m.person_id);
       if (!p) continue;
-      auto* row = s->AddSectionDictionary("SUGGESTION");
-      row->SetIntValue("ID", p->id);
-      row->SetValue("NAME", display_name(*p));
+      auto* row = s->AddSectionDictionary("SUGGESTION"_key);
+      row->SetIntValue("ID"_key, p->id);
+      row->SetValue("NAME"_key, display_name(*p));
       if (p->birth_date) {
-        row->SetValueAndShowSection("BIRTH_DATE", display_date(*p->birth_date), "BIRTH");
+        row->SetValueAndShowSection("BIRTH_DATE"_key, display_date(*p->birth_date), "BIRTH"_key);
       }
-      row->SetValue("REASON", match_reason_label(m.reason));
+      row->SetValue("REASON"_key, match_reason_label(m.reason));
     }
     // The hidden "confirm" field lives in the form, outside the alert.
-    dict.ShowSection("SUGGESTIONS");
+    dict.ShowSection("SUGGESTIONS"_key);
   }
-  dict.SetValue("SUBMIT", suggestions.empty() ? "Créer la fiche et ouvrir le parcours"
-                                              : "Créer quand même une nouvelle fiche");
+  dict.SetValue("SUBMIT"_key, suggestions.empty() ? "Créer la fiche et ouvrir le parcours"
+                                                  : "Créer quand même une nouvelle fiche");
   unsigned status = error ? http_status(error->code) : suggestions.empty() ? 200 : 409;
   return html::page(ctx, error ? "Erreur — Nouvelle personne" : "Nouvelle personne",
                     "people/new.tpl", dict, status);

@@ -37,8 +37,8 @@ struct Typed {
 http::Response team_page(http::Context& ctx, const PersonPage& p, const Typed& typed,
                          const Error* error) {
   ctemplate::TemplateDictionary dict("person_team");
-  dict.SetIntValue("PERSON_ID", p.person.id);
-  dict.SetValue("NAME", display_name(p.person));
+  dict.SetIntValue("PERSON_ID"_key, p.person.id);
+  dict.SetValue("NAME"_key, display_name(p.person));
   web::show_error(dict, error);
   web::log_read(ctx, p.person.id, "team");
   std::vector<Member> members =
@@ -47,66 +47,67 @@ http::Response team_page(http::Context& ctx, const PersonPage& p, const Typed& t
   ctemplate::TemplateDictionary* former = nullptr;
   for (const Member& m : members) {
     if (!m.left_at) {
-      if (!active) active = dict.AddSectionDictionary("HAS_MEMBERS");
-      auto* row = active->AddSectionDictionary("MEMBER");
-      row->SetValue("NAME", m.name);
-      row->SetValue("ORGANISATION", m.organisation_name);
-      row->SetValue("ROLE", m.referent() ? "Référent(e) du parcours" : "Membre");
-      row->SetValue("EMAIL", m.email);
+      if (!active) active = dict.AddSectionDictionary("HAS_MEMBERS"_key);
+      auto* row = active->AddSectionDictionary("MEMBER"_key);
+      row->SetValue("NAME"_key, m.name);
+      row->SetValue("ORGANISATION"_key, m.organisation_name);
+      row->SetValue("ROLE"_key, m.referent() ? "Référent(e) du parcours" : "Membre");
+      row->SetValue("EMAIL"_key, m.email);
       if (!m.organisation_phone.empty()) {
-        row->SetValueAndShowSection("PHONE", m.organisation_phone, "ORG_PHONE");
+        row->SetValueAndShowSection("PHONE"_key, m.organisation_phone, "ORG_PHONE"_key);
       }
-      row->SetValue("SINCE", day_of(m.joined_at));
+      row->SetValue("SINCE"_key, day_of(m.joined_at));
     } else {
-      if (!former) former = dict.AddSectionDictionary("FORMER");
-      auto* row = former->AddSectionDictionary("FORMER_MEMBER");
-      row->SetValue("NAME", m.name);
-      row->SetValue("ORGANISATION", m.organisation_name);
-      row->SetValue("LEFT", day_of(*m.left_at));
-      row->SetValue("REASON", m.left_reason);
+      if (!former) former = dict.AddSectionDictionary("FORMER"_key);
+      auto* row = former->AddSectionDictionary("FORMER_MEMBER"_key);
+      row->SetValue("NAME"_key, m.name);
+      row->SetValue("ORGANISATION"_key, m.organisation_name);
+      row->SetValue("LEFT"_key, day_of(*m.left_at));
+      row->SetValue("REASON"_key, m.left_reason);
     }
   }
-  if (!active) dict.ShowSection("NO_MEMBERS");
+  if (!active) dict.ShowSection("NO_MEMBERS"_key);
 
   if (may_manage_team(ctx.actor, p.facts)) {
-    auto* manage = dict.AddSectionDictionary("MANAGE");
+    auto* manage = dict.AddSectionDictionary("MANAGE"_key);
     if (error) html::show_form_error(*manage, *error);
     auto requests = pending_join_requests(ctx.db, p.journey->id);
-    if (requests.empty()) manage->ShowSection("NO_REQUESTS");
+    if (requests.empty()) manage->ShowSection("NO_REQUESTS"_key);
     for (const JoinRequest& r : requests) {
-      auto* row = manage->AddSectionDictionary("REQUEST");
-      row->SetIntValue("REQUEST_ID", r.id);
-      row->SetValue("NAME", r.name);
-      row->SetValue("ORGANISATION", r.organisation_name);
-      row->SetValue("WHEN", format_datetime_fr(r.created_at));
-      if (!r.message.empty()) row->SetValueAndShowSection("MESSAGE", r.message, "HAS_MESSAGE");
+      auto* row = manage->AddSectionDictionary("REQUEST"_key);
+      row->SetIntValue("REQUEST_ID"_key, r.id);
+      row->SetValue("NAME"_key, r.name);
+      row->SetValue("ORGANISATION"_key, r.organisation_name);
+      row->SetValue("WHEN"_key, format_datetime_fr(r.created_at));
+      if (!r.message.empty())
+        row->SetValueAndShowSection("MESSAGE"_key, r.message, "HAS_MESSAGE"_key);
     }
     for (const Colleague& c : invitable_colleagues(ctx.db, p.journey->id)) {
-      auto* option = manage->AddSectionDictionary("COLLEAGUE");
+      auto* option = manage->AddSectionDictionary("COLLEAGUE"_key);
       std::string value = std::to_string(c.user_id) + "-" + std::to_string(c.organisation_id);
-      option->SetValue("VALUE", value);
-      option->SetValue("LABEL", c.name + " — " + c.organisation_name +
-                                    (c.referent ? " (référent possible)" : ""));
-      if (typed.invite_user == value) option->ShowSection("SELECTED");
+      option->SetValue("VALUE"_key, value);
+      option->SetValue("LABEL"_key, c.name + " — " + c.organisation_name +
+                                        (c.referent ? " (référent possible)" : ""));
+      if (typed.invite_user == value) option->ShowSection("SELECTED"_key);
     }
     for (const Member& m : members) {
       if (m.left_at || m.referent()) continue;
-      auto* option = manage->AddSectionDictionary("REFERENT_OPTION");
-      option->SetIntValue("ID", m.user_id);
-      option->SetValue("LABEL", m.name + " — " + m.organisation_name);
-      if (typed.referent_user == std::to_string(m.user_id)) option->ShowSection("SELECTED");
+      auto* option = manage->AddSectionDictionary("REFERENT_OPTION"_key);
+      option->SetIntValue("ID"_key, m.user_id);
+      option->SetValue("LABEL"_key, m.name + " — " + m.organisation_name);
+      if (typed.referent_user == std::to_string(m.user_id)) option->ShowSection("SELECTED"_key);
     }
-    manage->SetValue("REASON", typed.reason);
+    manage->SetValue("REASON"_key, typed.reason);
   }
   if (may_transfer(ctx.actor, p.facts)) {
-    auto* transfer = dict.AddSectionDictionary("TRANSFER");
+    auto* transfer = dict.AddSectionDictionary("TRANSFER"_key);
     if (error) html::show_form_error(*transfer, *error);
     for (const auto& t : territories::list_territories(ctx.db)) {
       if (t.id == p.territory_id) continue;
-      auto* option = transfer->AddSectionDictionary("TERRITORY_OPTION");
-      option->SetIntValue("ID", t.id);
-      option->SetValue("NAME", t.name);
-      if (typed.territory_id == std::to_string(t.id)) option->ShowSection("SELECTED");
+      auto* option = transfer->AddSectionDictionary("TERRITORY_OPTION"_key);
+      option->SetIntValue("ID"_key, t.id);
+      option->SetValue("NAME"_key, t.name);
+      if (typed.territory_id == std::to_string(t.id)) option->ShowSection("SELECTED"_key);
     }
   }
   std::string title = "Équipe de " + display_name(p.person);

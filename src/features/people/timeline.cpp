@@ -34,11 +34,16 @@ std::vector<std::int64_t> person_record_ids(store::Connection& conn, std::int64_
 
 TimelinePage person_timeline(store::Connection& conn, std::int64_t person_id,
                              const TimelineFilter& filter) {
+  return person_timeline(conn, person_record_ids(conn, person_id), filter);
+}
+
+TimelinePage person_timeline(store::Connection& conn, const std::vector<std::int64_t>& records,
+                             const TimelineFilter& filter) {
   store::Params params;
   std::string sql =
       "SELECT seq, at, kind, territory_id, person_id, actor_id, payload FROM journal WHERE "
       "person_id IN (" +
-      id_list(person_record_ids(conn, person_id), params) + ")";
+      id_list(records, params) + ")";
   auto next = [&] { return "$" + std::to_string(params.values().size()); };
   if (filter.kind) {
     params.add(*filter.kind);
@@ -86,10 +91,15 @@ TimelinePage person_timeline(store::Connection& conn, std::int64_t person_id,
 }
 
 std::vector<TimelineAuthor> timeline_authors(store::Connection& conn, std::int64_t person_id) {
+  return timeline_authors(conn, person_record_ids(conn, person_id));
+}
+
+std::vector<TimelineAuthor> timeline_authors(store::Connection& conn,
+                                             const std::vector<std::int64_t>& records) {
   store::Params params;
   std::string sql =
       "SELECT u.id, u.name FROM (SELECT DISTINCT actor_id FROM journal WHERE person_id IN (" +
-      id_list(person_record_ids(conn, person_id), params) +
+      id_list(records, params) +
       ")) a JOIN users u ON u.id = a.actor_id ORDER BY u.name, u.id";  // journal_person_actor
   std::vector<TimelineAuthor> out;
   for (const auto& row : conn.query(sql, params)) out.push_back({row.integer(0), row.text(1)});

@@ -40,6 +40,9 @@ struct TimelinePage {
 
 TimelinePage person_timeline(store::Connection& conn, std::int64_t person_id,
                              const TimelineFilter& filter = {});
+// The same for `records`, the person_record_ids the caller has already read.
+TimelinePage person_timeline(store::Connection& conn, const std::vector<std::int64_t>& records,
+                             const TimelineFilter& filter = {});
 
 // The accounts that wrote in the person's journal (for the author filter), by name.
 struct TimelineAuthor {
@@ -47,5 +50,7 @@ struct TimelineAuthor {
   std::string name;
 };
 std::vector<TimelineAuthor> timeline_authors(store::Connection& conn, std::int64_t person_id);
+std::vector<TimelineAuthor> timeline_authors(store::Connection& conn,
+                                             const std::vector<std::int64_t>& records);
 
 }  // namespace parcours::people

@@ -49,14 +49,14 @@ std::variant<PersonPage, http::Response> load_person_page(http::Context& ctx) {
   }
   std::optional<PersonPage> page;
   for (auto territory : territories) {
-    PersonFacts facts = load_person_facts(ctx.db, ctx.actor, person->id, territory);
+    std::optional<Journey> journey;
+    PersonFacts facts = load_person_facts(ctx.db, ctx.actor, person->id, territory, &journey);
     if (facts.present || facts.in_team) {
-      page = PersonPage{*person, territory, facts, std::nullopt};
+      page = PersonPage{*person, territory, std::move(facts), std::move(journey)};
       break;
     }
   }
   if (!page || !may_view_identity(ctx.actor, page->facts)) return html::refuse(ctx);
-  if (page->facts.journey_id) page->journey = find_journey(ctx.db, *page->facts.journey_id);
   return std::move(*page);
 }
 
@@ -143,7 +143,7 @@ void fill_identity_fields(ctemplate::TemplateDictionary& dict, const IdentityFor
                   .inputmode = "numeric"},
                  f.birth_date, error);
   s->ShowSection(f.sex == "F" ? "SEX_F" : f.sex == "M" ? "SEX_M" : "SEX_NONE");
-  if (nir_known) s->ShowSection("NIR_KNOWN");
+  if (nir_known) s->ShowSection("NIR_KNOWN"_key);
   add_text_field(
       *s, "ID_FIELDS",
       {.name = "nir",
@@ -197,14 +197,14 @@ void fill_contact_fields(ctemplate::TemplateDictionary& dict, const ContactForm&
                   .label = "Complément d’adresse (facultatif)",
                   .autocomplete = "address-line2"},
                  f.address_complement, error);
-  s->SetValue("COMMUNE", f.commune);
+  s->SetValue("COMMUNE"_key, f.commune);
   add_text_field(*s, "POSTCODE_FIELD",
                  {.name = "postcode",
                   .label = "Code postal (facultatif si la commune n’en a qu’un)",
                   .autocomplete = "postal-code",
                   .inputmode = "numeric"},
                  f.postcode, error);
-  if (f.no_fixed_address) s->ShowSection("NO_FIXED_ADDRESS");
+  if (f.no_fixed_address) s->ShowSection("NO_FIXED_ADDRESS"_key);
   add_text_field(*s, "DOMICILIATION_FIELD",
                  {.name = "domiciliation",
                   .label = "Adresse de domiciliation (facultatif)",
@@ -218,26 +218,26 @@ void fill_situation_fields(ctemplate::TemplateDictionary& dict, const SituationF
                            const Error* error) {
   auto* s = section(dict, "SITUATION_SECTION", "people/situation_fields.tpl", error);
   for (const Choice& c : rsa_statuses()) {
-    auto* option = s->AddSectionDictionary("RSA_OPTION");
-    option->SetValue("CODE", c.code);
-    option->SetValue("LABEL", c.label);
-    if (f.rsa_status == c.code) option->ShowSection("SELECTED");
+    auto* option = s->AddSectionDictionary("RSA_OPTION"_key);
+    option->SetValue("CODE"_key, c.code);
+    option->SetValue("LABEL"_key, c.label);
+    if (f.rsa_status == c.code) option->ShowSection("SELECTED"_key);
   }
-  if (f.rights_and_duties) s->ShowSection("RIGHTS_AND_DUTIES");
+  if (f.rights_and_duties) s->ShowSection("RIGHTS_AND_DUTIES"_key);
   for (const Choice& c : allowance_kinds()) {
-    auto* box = s->AddSectionDictionary("ALLOWANCE");
-    box->SetValue("CODE", c.code);
-    box->SetValue("LABEL", c.label);
+    auto* box = s->AddSectionDictionary("ALLOWANCE"_key);
+    box->SetValue("CODE"_key, c.code);
+    box->SetValue("LABEL"_key, c.label);
     if (std::find(f.allowances.begin(), f.allowances.end(), c.code) != f.allowances.end()) {
-      box->ShowSection("CHECKED");
+      box->ShowSection("CHECKED"_key);
     }
   }
-  if (f.rqth) s->ShowSection("RQTH");
+  if (f.rqth) s->ShowSection("RQTH"_key);
   for (const Choice& c : education_levels()) {
-    auto* option = s->AddSectionDictionary("EDUCATION_OPTION");
-    option->SetValue("CODE", c.code);
-    option->SetValue("LABEL", c.label);
-    if (f.education_level == c.code) option->ShowSection("SELECTED");
+    auto* option = s->AddSectionDictionary("EDUCATION_OPTION"_key);
+    option->SetValue("CODE"_key, c.code);
+    option->SetValue("LABEL"_key, c.label);
+    if (f.education_level == c.code) option->ShowSection("SELECTED"_key);
   }
   add_text_field(*s, "SITUATION_FIELDS",
                  {.name = "last_job", .label = "Dernier emploi (facultatif)"}, f.last_job, error);
@@ -251,11 +251,11 @@ void fill_situation_fields(ctemplate::TemplateDictionary& dict, const SituationF
                   .label = "Langues parlées (facultatif)",
                   .hint = "Par exemple : français, arabe, anglais."},
                  f.languages, error);
-  if (f.driving_licence) s->ShowSection("DRIVING_LICENCE");
+  if (f.driving_licence) s->ShowSection("DRIVING_LICENCE"_key);
 }
 
 void show_error(ctemplate::TemplateDictionary& dict, const Error* error) {
-  if (error) dict.SetValueAndShowSection("ERROR_MESSAGE", error->message, "ERROR_SUMMARY");
+  if (error) dict.SetValueAndShowSection("ERROR_MESSAGE"_key, error->message, "ERROR_SUMMARY"_key);
 }
 
 const char* status_badge(std::string_view status) {

@@ -94,137 +94,134 @@ struct View {
 
 void fill_actions(ctemplate::TemplateDictionary& parent, const std::vector<Action>& actions,
                   const std::string& caption, const View& v) {
-  auto* list = parent.AddIncludeDictionary("ACTIONS");
+  auto* list = parent.AddIncludeDictionary("ACTIONS"_key);
   list->SetFilename("plan/actions.tpl");
   if (actions.empty()) {
-    list->ShowSection("NO_ACTIONS");
+    list->ShowSection("NO_ACTIONS"_key);
     return;
   }
   // The person's views (their space, the printed plan): a list, readable on a phone and on paper.
   if (v.mode == Mode::kPerson || v.mode == Mode::kPrint) {
-    auto* items = list->AddSectionDictionary("AS_LIST");
+    auto* items = list->AddSectionDictionary("AS_LIST"_key);
     for (const auto& a : actions) {
-      auto* item = items->AddSectionDictionary(html::key("ITEM"));
-      item->SetIntValue(html::key("ACTION_ID"), a.id);
-      item->SetValue(html::key("TITLE"), a.title);
+      auto* item = items->AddSectionDictionary("ITEM"_key);
+      item->SetIntValue("ACTION_ID"_key, a.id);
+      item->SetValue("TITLE"_key, a.title);
       if (a.service_id) {
-        item->SetValueAndShowSection(html::key("STRUCTURE"), a.service_structure,
-                                     html::key("SERVICE"));
+        item->SetValueAndShowSection("STRUCTURE"_key, a.service_structure, "SERVICE"_key);
       }
-      item->SetValue(html::key("RESPONSIBLE"), responsible_label(a, v.mode));
+      item->SetValue("RESPONSIBLE"_key, responsible_label(a, v.mode));
       std::string dates = dates_label(a);
       if (dates != "—") {
-        item->SetValueAndShowSection(html::key("DATES"), dates, html::key("HAS_DATES"));
+        item->SetValueAndShowSection("DATES"_key, dates, "HAS_DATES"_key);
       }
-      item->SetValue(html::key("STATUS"), action_status_label(a.status));
-      item->SetValue(html::key("BADGE"), action_status_badge(a.status));
+      item->SetValue("STATUS"_key, action_status_label(a.status));
+      item->SetValue("BADGE"_key, action_status_badge(a.status));
       if (v.mode == Mode::kPerson &&
           person_may_mark_done(v.person_id, v.person_id, v.person_active, v.plan_open, a)) {
-        auto* done = item->AddSectionDictionary(html::key("CAN_DONE"));
-        done->SetValue(html::key("CSRF_TOKEN"), v.csrf);
+        auto* done = item->AddSectionDictionary("CAN_DONE"_key);
+        done->SetValue("CSRF_TOKEN"_key, v.csrf);
       }
     }
     return;
   }
-  auto* table = list->AddSectionDictionary("HAS_ACTIONS");
-  table->SetValue("CAPTION", caption);
+  auto* table = list->AddSectionDictionary("HAS_ACTIONS"_key);
+  table->SetValue("CAPTION"_key, caption);
   bool controls = v.mode == Mode::kBuild && v.can_edit;
-  if (controls) table->ShowSection("WITH_CONTROLS");
+  if (controls) table->ShowSection("WITH_CONTROLS"_key);
   for (const auto& a : actions) {
-    auto* row = table->AddSectionDictionary(html::key("ACTION"));
-    row->SetIntValue(html::key("ACTION_ID"), a.id);
-    row->SetValue(html::key("TITLE"), a.title);
+    auto* row = table->AddSectionDictionary("ACTION"_key);
+    row->SetIntValue("ACTION_ID"_key, a.id);
+    row->SetValue("TITLE"_key, a.title);
     if (a.service_id) {
-      row->SetValueAndShowSection(html::key("STRUCTURE"), a.service_structure,
-                                  html::key("SERVICE"));
+      row->SetValueAndShowSection("STRUCTURE"_key, a.service_structure, "SERVICE"_key);
     }
-    row->SetValue(html::key("RESPONSIBLE"), responsible_label(a, v.mode));
-    row->SetValue(html::key("DATES"), dates_label(a));
-    row->SetValue(html::key("STATUS"), action_status_label(a.status));
-    row->SetValue(html::key("BADGE"), action_status_badge(a.status));
+    row->SetValue("RESPONSIBLE"_key, responsible_label(a, v.mode));
+    row->SetValue("DATES"_key, dates_label(a));
+    row->SetValue("STATUS"_key, action_status_label(a.status));
+    row->SetValue("BADGE"_key, action_status_badge(a.status));
     if (controls) {
-      auto* c = row->AddSectionDictionary(html::key("CONTROLS"));
-      c->SetIntValue(html::key("PERSON_ID"), v.person_id);
-      c->SetValue(html::key("CSRF_TOKEN"), v.csrf);
+      auto* c = row->AddSectionDictionary("CONTROLS"_key);
+      c->SetIntValue("PERSON_ID"_key, v.person_id);
+      c->SetValue("CSRF_TOKEN"_key, v.csrf);
       for (const char* to : kActionStatusOrder) {
         if (!check_action_transition(a.status, to)) continue;
-        auto* o = c->AddSectionDictionary(html::key("TARGET"));
-        o->SetValue(html::key("CODE"), to);
-        o->SetValue(html::key("LABEL"), action_status_label(to));
+        auto* o = c->AddSectionDictionary("TARGET"_key);
+        o->SetValue("CODE"_key, to);
+        o->SetValue("LABEL"_key, action_status_label(to));
       }
     }
   }
 }
 
 void fill_goals(ctemplate::TemplateDictionary& parent, const Plan& plan, const View& v) {
-  auto* goals = parent.AddIncludeDictionary("GOALS");
+  auto* goals = parent.AddIncludeDictionary("GOALS"_key);
   goals->SetFilename("plan/goals.tpl");
   std::size_t shown = 0;
   for (const auto& g : plan.goals) {
     // The person sees their own proposals but not the declined ones in the print view.
     if (v.mode == Mode::kPrint && g.status == "declined") continue;
     ++shown;
-    auto* d = goals->AddSectionDictionary(html::key("GOAL"));
-    d->SetIntValue(html::key("GOAL_ID"), g.id);
-    d->SetIntValue(html::key("PERSON_ID"), v.person_id);
-    d->SetValue(html::key("TITLE"), g.title);
-    d->SetValue(html::key("THEMATIQUE"), thematique_label(g.thematique));
-    d->SetValue(html::key("STATUS"), goal_status_label(g.status));
-    d->SetValue(html::key("BADGE"), goal_status_badge(g.status));
+    auto* d = goals->AddSectionDictionary("GOAL"_key);
+    d->SetIntValue("GOAL_ID"_key, g.id);
+    d->SetIntValue("PERSON_ID"_key, v.person_id);
+    d->SetValue("TITLE"_key, g.title);
+    d->SetValue("THEMATIQUE"_key, thematique_label(g.thematique));
+    d->SetValue("STATUS"_key, goal_status_label(g.status));
+    d->SetValue("BADGE"_key, goal_status_badge(g.status));
     if (!g.target_date.empty()) {
-      d->SetValueAndShowSection(html::key("TARGET_DATE"), format_date_fr(g.target_date),
-                                html::key("TARGET"));
+      d->SetValueAndShowSection("TARGET_DATE"_key, format_date_fr(g.target_date), "TARGET"_key);
     }
     std::string carrier =
         g.carried_by_person ? (v.mode == Mode::kPerson ? "vous" : "la personne") : g.carrier_name;
     if (!carrier.empty()) {
-      d->SetValueAndShowSection(html::key("CARRIER_NAME"), carrier, html::key("CARRIER"));
+      d->SetValueAndShowSection("CARRIER_NAME"_key, carrier, "CARRIER"_key);
     }
     if (!g.obstacle.empty()) {
-      d->SetValueAndShowSection(html::key("OBSTACLE_LABEL"), obstacle_label(g.obstacle),
-                                html::key("OBSTACLE"));
+      d->SetValueAndShowSection("OBSTACLE_LABEL"_key, obstacle_label(g.obstacle), "OBSTACLE"_key);
     }
     if (!g.closing_reason.empty() && v.mode != Mode::kSummary) {
-      d->SetValueAndShowSection(html::key("REASON_TEXT"), g.closing_reason, html::key("REASON"));
+      d->SetValueAndShowSection("REASON_TEXT"_key, g.closing_reason, "REASON"_key);
     }
     fill_actions(*d, g.actions, "Actions de l’objectif « " + g.title + " »", v);
     if (v.mode == Mode::kBuild && v.can_edit) {
-      auto* c = d->AddSectionDictionary(html::key("TEAM_CONTROLS"));
-      c->SetValue(html::key("CSRF_TOKEN"), v.csrf);
+      auto* c = d->AddSectionDictionary("TEAM_CONTROLS"_key);
+      c->SetValue("CSRF_TOKEN"_key, v.csrf);
       if (g.status == "proposed") {
         if (v.can_decide)
-          c->ShowSection(html::key("CAN_VALIDATE"));
+          c->ShowSection("CAN_VALIDATE"_key);
         else
-          c->ShowSection(html::key("WAITING"));
+          c->ShowSection("WAITING"_key);
       } else if (g.status == "active") {
-        c->ShowSection(html::key("ACTIVE"));
+        c->ShowSection("ACTIVE"_key);
       } else if (g.status != "declined") {
-        c->ShowSection(html::key("CAN_REOPEN"));
+        c->ShowSection("CAN_REOPEN"_key);
       }
     }
   }
-  if (shown == 0) goals->ShowSection("NO_GOALS");
+  if (shown == 0) goals->ShowSection("NO_GOALS"_key);
   if (!plan.other_actions.empty()) {
-    auto* others = goals->AddSectionDictionary("OTHERS");
+    auto* others = goals->AddSectionDictionary("OTHERS"_key);
     fill_actions(*others, plan.other_actions, "Autres actions", v);
   }
 }
 
 // The notices above a plan: closed, no professional goal, late point d'étape.
 void fill_notices(ctemplate::TemplateDictionary& parent, const Plan& plan, Mode mode) {
-  auto* dict = parent.AddIncludeDictionary("NOTICES");
+  auto* dict = parent.AddIncludeDictionary("NOTICES"_key);
   dict->SetFilename("plan/notices.tpl");
   if (plan.closed()) {
-    auto* c = dict->AddSectionDictionary("CLOSED");
+    auto* c = dict->AddSectionDictionary("CLOSED"_key);
     std::string when = plan.closed_at ? format_datetime_fr(*plan.closed_at) : std::string();
-    c->SetValue("CLOSED_AT", when.substr(0, when.find(" à ")));
-    c->SetValue("CLOSED_REASON", plan.closed_reason);
+    c->SetValue("CLOSED_AT"_key, when.substr(0, when.find(" à ")));
+    c->SetValue("CLOSED_REASON"_key, plan.closed_reason);
   }
   if (!plan.closed() && plan.exists && !plan.has_professional_goal()) {
     dict->ShowSection(mode == Mode::kPerson ? "NO_PRO_PERSON" : "NO_PRO");
   }
   if (plan.review_late(today()) && mode != Mode::kPerson && mode != Mode::kPrint) {
-    dict->SetValueAndShowSection("LATE_DATE", format_date_fr(plan.next_review_date), "LATE");
+    dict->SetValueAndShowSection("LATE_DATE"_key, format_date_fr(plan.next_review_date),
+                                 "LATE"_key);
   }
 }
 
@@ -314,8 +311,8 @@ http::Response back_to_plan(http::Context& ctx, std::int64_t person_id, const st
 }
 
 void set_person(ctemplate::TemplateDictionary& dict, const PlanPage& page) {
-  dict.SetIntValue("PERSON_ID", page.p.person.id);
-  dict.SetValue("NAME", people::display_name(page.p.person));
+  dict.SetIntValue("PERSON_ID"_key, page.p.person.id);
+  dict.SetValue("NAME"_key, people::display_name(page.p.person));
 }
 
 // ---- the plan page ----
@@ -334,28 +331,28 @@ http::Response plan_page(http::Context& ctx, const PlanPage& page, const Error* 
          .plan_open = !plan.closed()};
   fill_notices(dict, plan, Mode::kBuild);
   fill_goals(dict, plan, v);
-  if (v.can_edit) dict.ShowSection("CAN_EDIT");
-  dict.SetValue("NEXT_REVIEW", plan.next_review_date.empty()
-                                   ? std::string("pas encore fixé")
-                                   : format_date_fr(plan.next_review_date));
-  if (plan.reviews.empty()) dict.ShowSection("NO_REVIEWS");
+  if (v.can_edit) dict.ShowSection("CAN_EDIT"_key);
+  dict.SetValue("NEXT_REVIEW"_key, plan.next_review_date.empty()
+                                       ? std::string("pas encore fixé")
+                                       : format_date_fr(plan.next_review_date));
+  if (plan.reviews.empty()) dict.ShowSection("NO_REVIEWS"_key);
   for (const auto& r : plan.reviews) {
-    auto* d = dict.AddSectionDictionary("REVIEW");
-    d->SetValue("DATE", format_date_fr(r.review_date));
-    d->SetValue("SUMMARY", r.summary);
+    auto* d = dict.AddSectionDictionary("REVIEW"_key);
+    d->SetValue("DATE"_key, format_date_fr(r.review_date));
+    d->SetValue("SUMMARY"_key, r.summary);
     std::string who = r.person_attended ? "la personne" : "sans la personne";
     if (!r.recorded_by_name.empty()) who += ", " + r.recorded_by_name;
     if (!r.attendees.empty()) who += ", " + r.attendees;
-    d->SetValue("ATTENDEES", who);
-    d->SetValue("NEXT", format_date_fr(r.next_review_date));
+    d->SetValue("ATTENDEES"_key, who);
+    d->SetValue("NEXT"_key, format_date_fr(r.next_review_date));
   }
   if (page.can_decide && !plan.closed()) {
-    auto* s = dict.AddSectionDictionary("CAN_DECIDE_OPEN");
-    s->SetValue("NEXT_REVIEW_VALUE", next_review.empty() ? plan.next_review_date : next_review);
-    s->SetValue("CLOSE_REASON", close_reason);
+    auto* s = dict.AddSectionDictionary("CAN_DECIDE_OPEN"_key);
+    s->SetValue("NEXT_REVIEW_VALUE"_key, next_review.empty() ? plan.next_review_date : next_review);
+    s->SetValue("CLOSE_REASON"_key, close_reason);
     if (error) html::show_form_error(*s, *error);
   }
-  if (page.can_decide && plan.closed()) dict.ShowSection("CAN_REOPEN_PLAN");
+  if (page.can_decide && plan.closed()) dict.ShowSection("CAN_REOPEN_PLAN"_key);
   people::web::log_read(ctx, page.p.person.id, "plan");
   std::string title = "Plan d’actions — " + people::display_name(page.p.person);
   return html::page(ctx, error ? "Erreur — " + title : title, "plan/show.tpl", dict,
@@ -373,20 +370,20 @@ http::Response print_view(http::Context& ctx) {
   return with_plan(ctx, Need::kView, [&](PlanPage& page) {
     auto plan = load_plan(ctx.db, page.p.journey->id);
     ctemplate::TemplateDictionary dict("plan/print");
-    dict.SetValue("CSS_PRINT", html::asset_url("plan-print.css"));
-    dict.SetValue("BACK_HREF", plan_path(page.p.person.id));
-    dict.SetValue("BACK_LABEL", "Retour au plan d’actions");
-    dict.SetValue("HEADING", "Plan d’actions de " + people::display_name(page.p.person));
-    dict.SetValue("PRINTED", format_date_fr(today()));
+    dict.SetValue("CSS_PRINT"_key, html::asset_url("plan-print.css"));
+    dict.SetValue("BACK_HREF"_key, plan_path(page.p.person.id));
+    dict.SetValue("BACK_LABEL"_key, "Retour au plan d’actions");
+    dict.SetValue("HEADING"_key, "Plan d’actions de " + people::display_name(page.p.person));
+    dict.SetValue("PRINTED"_key, format_date_fr(today()));
     for (const auto& m : people::team_of(ctx.db, page.p.journey->id)) {
-      auto* t = dict.AddSectionDictionary("MEMBER");
-      t->SetValue("NAME", m.name);
-      t->SetValue("ORGANISATION", m.organisation_name);
-      if (m.referent()) t->ShowSection("REFERENT");
+      auto* t = dict.AddSectionDictionary("MEMBER"_key);
+      t->SetValue("NAME"_key, m.name);
+      t->SetValue("ORGANISATION"_key, m.organisation_name);
+      if (m.referent()) t->ShowSection("REFERENT"_key);
     }
     if (!plan.next_review_date.empty() && !plan.closed()) {
-      dict.SetValueAndShowSection("NEXT_REVIEW", format_date_fr(plan.next_review_date),
-                                  "HAS_NEXT_REVIEW");
+      dict.SetValueAndShowSection("NEXT_REVIEW"_key, format_date_fr(plan.next_review_date),
+                                  "HAS_NEXT_REVIEW"_key);
     }
     fill_notices(dict, plan, Mode::kPrint);
     fill_goals(dict, plan, {.mode = Mode::kPrint, .person_id = page.p.person.id});
@@ -409,9 +406,9 @@ GoalForm goal_form_from(const http::Request& r) {
 void fill_thematique_options(ctemplate::TemplateDictionary& dict, const std::string& chosen) {
   for (const auto& t : goal_thematiques()) {
     auto* o = dict.AddSectionDictionary(is_professional(t.code) ? "PRO_OPTION" : "OTHER_OPTION");
-    o->SetValue("CODE", t.code);
-    o->SetValue("LABEL", t.label);
-    if (t.code == chosen) o->ShowSection("SELECTED");
+    o->SetValue("CODE"_key, t.code);
+    o->SetValue("LABEL"_key, t.label);
+    if (t.code == chosen) o->ShowSection("SELECTED"_key);
   }
 }
 
@@ -420,20 +417,20 @@ http::Response goal_form_page(http::Context& ctx, const PlanPage& page,
                               const Error* error) {
   ctemplate::TemplateDictionary dict("plan/goal_form");
   set_person(dict, page);
-  dict.SetValue("ACTION", goal_id ? plan_path(page.p.person.id) + "/objectifs/" +
-                                        std::to_string(*goal_id) + "/modifier"
-                                  : plan_path(page.p.person.id) + "/objectifs/nouveau");
+  dict.SetValue("ACTION"_key, goal_id ? plan_path(page.p.person.id) + "/objectifs/" +
+                                            std::to_string(*goal_id) + "/modifier"
+                                      : plan_path(page.p.person.id) + "/objectifs/nouveau");
   std::string heading = goal_id ? "Modifier l’objectif" : "Ajouter un objectif";
-  dict.SetValue("HEADING", heading);
-  dict.SetValue("SUBMIT", goal_id ? "Enregistrer l’objectif" : "Ajouter l’objectif");
+  dict.SetValue("HEADING"_key, heading);
+  dict.SetValue("SUBMIT"_key, goal_id ? "Enregistrer l’objectif" : "Ajouter l’objectif");
   fill_thematique_options(dict, typed.thematique);
-  dict.SetValue("TITLE", typed.title);
-  dict.SetValue("TARGET_DATE", typed.target_date);
+  dict.SetValue("TITLE"_key, typed.title);
+  dict.SetValue("TARGET_DATE"_key, typed.target_date);
   auto carrier = [&](const std::string& value, const std::string& label) {
-    auto* o = dict.AddSectionDictionary("CARRIER_OPTION");
-    o->SetValue("VALUE", value);
-    o->SetValue("LABEL", label);
-    if (typed.carrier == value) o->ShowSection("SELECTED");
+    auto* o = dict.AddSectionDictionary("CARRIER_OPTION"_key);
+    o->SetValue("VALUE"_key, value);
+    o->SetValue("LABEL"_key, label);
+    if (typed.carrier == value) o->ShowSection("SELECTED"_key);
   };
   carrier("", "À préciser");
   carrier("person", "La personne elle-même");
@@ -443,16 +440,16 @@ http::Response goal_form_page(http::Context& ctx, const PlanPage& page,
   // The obstacles of the diagnostic, with what the diagnostic says of them.
   auto needs = referrals::needs_of(ctx.db, page.p.journey->id);
   for (const auto& o : diagnostic_obstacles()) {
-    auto* d = dict.AddSectionDictionary("OBSTACLE_OPTION");
-    d->SetValue("CODE", o.code);
+    auto* d = dict.AddSectionDictionary("OBSTACLE_OPTION"_key);
+    d->SetValue("CODE"_key, o.code);
     std::string label = o.label;
     for (const auto& n : needs) {
       if (n.thematique != o.code) continue;
       if (n.level == "majeur") label += " — frein majeur au diagnostic";
       if (n.level == "a_surveiller") label += " — à surveiller selon le diagnostic";
     }
-    d->SetValue("LABEL", label);
-    if (typed.obstacle == o.code) d->ShowSection("SELECTED");
+    d->SetValue("LABEL"_key, label);
+    if (typed.obstacle == o.code) d->ShowSection("SELECTED"_key);
   }
   if (error) html::show_form_error(dict, *error);
   std::string title = heading + " — " + people::display_name(page.p.person);
@@ -521,25 +518,25 @@ http::Response close_goal_page(http::Context& ctx, const PlanPage& page, const G
                                const Error* error) {
   ctemplate::TemplateDictionary dict("plan/goal_close");
   set_person(dict, page);
-  dict.SetIntValue("GOAL_ID", g.id);
-  dict.SetValue("GOAL_TITLE", g.title);
-  dict.SetValue("THEMATIQUE", thematique_label(g.thematique));
-  dict.SetValue("REASON", reason);
+  dict.SetIntValue("GOAL_ID"_key, g.id);
+  dict.SetValue("GOAL_TITLE"_key, g.title);
+  dict.SetValue("THEMATIQUE"_key, thematique_label(g.thematique));
+  dict.SetValue("REASON"_key, reason);
   bool proposed = g.status == "proposed";
   std::string heading = proposed ? "Ne pas retenir l’objectif proposé" : "Clore l’objectif";
-  dict.SetValue("HEADING", heading);
+  dict.SetValue("HEADING"_key, heading);
   if (proposed) {
-    dict.ShowSection("DECLINE");
+    dict.ShowSection("DECLINE"_key);
   } else {
-    auto* s = dict.AddSectionDictionary("CLOSE");
+    auto* s = dict.AddSectionDictionary("CLOSE"_key);
     for (const auto& [code, label] :
          {std::pair{"reached", "Atteint"}, std::pair{"abandoned", "Abandonné"},
           std::pair{"closed", "Clos pour une autre raison"}}) {
-      auto* o = s->AddSectionDictionary("ISSUE");
-      o->SetValue("CODE", code);
-      o->SetValue("LABEL", label);
+      auto* o = s->AddSectionDictionary("ISSUE"_key);
+      o->SetValue("CODE"_key, code);
+      o->SetValue("LABEL"_key, label);
       if (status == code || (status.empty() && std::string(code) == "reached")) {
-        o->ShowSection("CHECKED");
+        o->ShowSection("CHECKED"_key);
       }
     }
     if (error) html::show_form_error(*s, *error);
@@ -606,7 +603,7 @@ void fill_service_choices(http::Context& ctx, ctemplate::TemplateDictionary& dic
     for (const auto& g : plan.goals)
       if (g.id == *goal_id) thematique = g.thematique;
   }
-  dict.SetValue("Q", q);
+  dict.SetValue("Q"_key, q);
   if (q.empty() && thematique.empty() && typed.service_id.empty()) return;
   search::ServiceQuery query{.q = q, .limit = 10};
   if (!thematique.empty() && q.empty()) query.thematiques = {thematique};
@@ -620,14 +617,14 @@ void fill_service_choices(http::Context& ctx, ctemplate::TemplateDictionary& dic
   if (found) {
     for (const auto& h : found->hits) ids.push_back(h.service_id);
   } else {
-    dict.SetValueAndShowSection("SEARCH_ERROR_TEXT", found.error().message, "SEARCH_ERROR");
+    dict.SetValueAndShowSection("SEARCH_ERROR_TEXT"_key, found.error().message, "SEARCH_ERROR"_key);
   }
   if (auto chosen = text::parse_id(typed.service_id);
       chosen && std::find(ids.begin(), ids.end(), *chosen) == ids.end()) {
     ids.insert(ids.begin(), *chosen);
   }
   if (ids.empty()) {
-    dict.ShowSection("NO_SERVICES");
+    dict.ShowSection("NO_SERVICES"_key);
     return;
   }
   std::string in;
@@ -641,19 +638,20 @@ void fill_service_choices(http::Context& ctx, ctemplate::TemplateDictionary& dic
       "st.id = s.structure_id WHERE s.status = 'published' AND s.id IN (" +
           in + ")",
       params);
-  auto* list = dict.AddSectionDictionary("SERVICES");
-  list->SetValue("SEARCH_LABEL",
+  auto* list = dict.AddSectionDictionary("SERVICES"_key);
+  list->SetValue("SEARCH_LABEL"_key,
                  q.empty() ? "Services de la thématique « " + thematique_label(thematique) + " »"
                            : "Services trouvés pour « " + q + " »");
   for (std::int64_t id : ids) {
     for (const auto& r : rows) {
       if (r.integer(0) != id) continue;
-      auto* o = list->AddSectionDictionary("SERVICE");
-      o->SetIntValue("SERVICE_ID", id);
-      o->SetValue("SERVICE_NAME", r.text(1));
-      o->SetValue("STRUCTURE", r.text(2));
-      if (!r.text(3).empty()) o->SetValueAndShowSection("COMMUNE", r.text(3), "HAS_COMMUNE");
-      if (typed.service_id == std::to_string(id)) o->ShowSection("CHECKED");
+      auto* o = list->AddSectionDictionary("SERVICE"_key);
+      o->SetIntValue("SERVICE_ID"_key, id);
+      o->SetValue("SERVICE_NAME"_key, r.text(1));
+      o->SetValue("STRUCTURE"_key, r.text(2));
+      if (!r.text(3).empty())
+        o->SetValueAndShowSection("COMMUNE"_key, r.text(3), "HAS_COMMUNE"_key);
+      if (typed.service_id == std::to_string(id)) o->ShowSection("CHECKED"_key);
     }
   }
 }
@@ -661,10 +659,10 @@ void fill_service_choices(http::Context& ctx, ctemplate::TemplateDictionary& dic
 void fill_responsible_options(http::Context& ctx, ctemplate::TemplateDictionary& dict,
                               const PlanPage& page, const std::string& chosen) {
   auto option = [&](const std::string& value, const std::string& label) {
-    auto* o = dict.AddSectionDictionary("RESPONSIBLE_OPTION");
-    o->SetValue("VALUE", value);
-    o->SetValue("LABEL", label);
-    if (chosen == value) o->ShowSection("SELECTED");
+    auto* o = dict.AddSectionDictionary("RESPONSIBLE_OPTION"_key);
+    o->SetValue("VALUE"_key, value);
+    o->SetValue("LABEL"_key, label);
+    if (chosen == value) o->ShowSection("SELECTED"_key);
   };
   option("", "À préciser");
   option("person", "La personne elle-même");
@@ -680,38 +678,38 @@ http::Response action_form_page(http::Context& ctx, const PlanPage& page,
   ctemplate::TemplateDictionary dict("plan/action_form");
   set_person(dict, page);
   std::string heading = existing ? "Modifier l’action" : "Ajouter une action";
-  dict.SetValue("HEADING", heading);
-  dict.SetValue("ACTION", existing ? plan_path(page.p.person.id) + "/actions/" +
-                                         std::to_string(existing->id) + "/modifier"
-                                   : plan_path(page.p.person.id) + "/actions/nouvelle");
-  dict.SetValue("SUBMIT", existing ? "Enregistrer l’action" : "Ajouter l’action");
+  dict.SetValue("HEADING"_key, heading);
+  dict.SetValue("ACTION"_key, existing ? plan_path(page.p.person.id) + "/actions/" +
+                                             std::to_string(existing->id) + "/modifier"
+                                       : plan_path(page.p.person.id) + "/actions/nouvelle");
+  dict.SetValue("SUBMIT"_key, existing ? "Enregistrer l’action" : "Ajouter l’action");
   for (const auto& g : plan.goals) {
     if (g.status == "declined") continue;
-    auto* o = dict.AddSectionDictionary("GOAL_OPTION");
-    o->SetIntValue("ID", g.id);
-    o->SetValue("LABEL", thematique_label(g.thematique) + " — " + g.title);
-    if (typed.goal == std::to_string(g.id)) o->ShowSection("SELECTED");
+    auto* o = dict.AddSectionDictionary("GOAL_OPTION"_key);
+    o->SetIntValue("ID"_key, g.id);
+    o->SetValue("LABEL"_key, thematique_label(g.thematique) + " — " + g.title);
+    if (typed.goal == std::to_string(g.id)) o->ShowSection("SELECTED"_key);
   }
   if (existing) {
     if (existing->service_id) {
-      dict.SetValueAndShowSection("SERVICE_TITLE",
+      dict.SetValueAndShowSection("SERVICE_TITLE"_key,
                                   existing->title + " (" + existing->service_structure + ")",
-                                  "EXISTING_SERVICE");
+                                  "EXISTING_SERVICE"_key);
     } else {
-      dict.SetValueAndShowSection("TITLE", typed.title, "EXISTING_FREE");
+      dict.SetValueAndShowSection("TITLE"_key, typed.title, "EXISTING_FREE"_key);
     }
   } else {
-    auto* choose = dict.AddSectionDictionary("CHOOSE");
-    choose->SetIntValue("PERSON_ID", page.p.person.id);
-    choose->SetValue("GOAL", typed.goal);
-    choose->SetValue("TITLE", typed.title);
-    if (typed.service_id.empty()) choose->ShowSection("FREE_CHECKED");
+    auto* choose = dict.AddSectionDictionary("CHOOSE"_key);
+    choose->SetIntValue("PERSON_ID"_key, page.p.person.id);
+    choose->SetValue("GOAL"_key, typed.goal);
+    choose->SetValue("TITLE"_key, typed.title);
+    if (typed.service_id.empty()) choose->ShowSection("FREE_CHECKED"_key);
     fill_service_choices(ctx, *choose, page, plan, q, typed);
     if (error) html::show_form_error(*choose, *error);
   }
   fill_responsible_options(ctx, dict, page, typed.responsible);
-  dict.SetValue("START_DATE", typed.start_date);
-  dict.SetValue("DUE_DATE", typed.due_date);
+  dict.SetValue("START_DATE"_key, typed.start_date);
+  dict.SetValue("DUE_DATE"_key, typed.due_date);
   if (error) html::show_form_error(dict, *error);
   std::string title = heading + " — " + people::display_name(page.p.person);
   return html::page(ctx, error ? "Erreur — " + title : title, "plan/action_form.tpl", dict,
@@ -786,11 +784,11 @@ http::Response review_page(http::Context& ctx, const PlanPage& page, const Revie
                            const Error* error) {
   ctemplate::TemplateDictionary dict("plan/review");
   set_person(dict, page);
-  dict.SetValue("REVIEW_DATE", typed.review_date);
-  dict.SetValue("SUMMARY", typed.summary);
-  if (typed.person_attended) dict.ShowSection("ATTENDED");
-  dict.SetValue("ATTENDEES", typed.attendees);
-  dict.SetValue("NEXT_REVIEW_DATE", typed.next_review_date);
+  dict.SetValue("REVIEW_DATE"_key, typed.review_date);
+  dict.SetValue("SUMMARY"_key, typed.summary);
+  if (typed.person_attended) dict.ShowSection("ATTENDED"_key);
+  dict.SetValue("ATTENDEES"_key, typed.attendees);
+  dict.SetValue("NEXT_REVIEW_DATE"_key, typed.next_review_date);
   if (error) html::show_form_error(dict, *error);
   std::string title = "Point d’étape — " + people::display_name(page.p.person);
   return html::page(ctx, error ? "Erreur — " + title : title, "plan/review.tpl", dict,
@@ -874,14 +872,14 @@ http::Response person_plan(http::Context& ctx) {
   if (!person) return portal::to_login(ctx);
   ctemplate::TemplateDictionary dict("plan/mine");
   auto journeys = active_journeys(ctx, *person);
-  if (journeys.empty()) dict.ShowSection("NO_JOURNEY");
+  if (journeys.empty()) dict.ShowSection("NO_JOURNEY"_key);
   for (const auto& j : journeys) {
     if (!person_may_view_plan(person, j.person_id)) continue;
     auto plan = load_plan(ctx.db, j.id);
-    auto* d = dict.AddSectionDictionary("JOURNEY");
-    d->SetIntValue("JOURNEY_ID", j.id);
-    d->SetValue("TERRITORY", j.territory_name);
-    if (journeys.size() > 1) d->ShowSection("SEVERAL");
+    auto* d = dict.AddSectionDictionary("JOURNEY"_key);
+    d->SetIntValue("JOURNEY_ID"_key, j.id);
+    d->SetValue("TERRITORY"_key, j.territory_name);
+    if (journeys.size() > 1) d->ShowSection("SEVERAL"_key);
     fill_notices(*d, plan, Mode::kPerson);
     fill_goals(*d, plan,
                {.mode = Mode::kPerson,
@@ -890,11 +888,11 @@ http::Response person_plan(http::Context& ctx) {
                 .plan_open = !plan.closed(),
                 .person_active = j.active()});
     if (!plan.next_review_date.empty() && !plan.closed()) {
-      d->SetValueAndShowSection("NEXT_REVIEW", format_date_fr(plan.next_review_date),
-                                "HAS_NEXT_REVIEW");
+      d->SetValueAndShowSection("NEXT_REVIEW"_key, format_date_fr(plan.next_review_date),
+                                "HAS_NEXT_REVIEW"_key);
     }
     if (person_may_propose_goal(person, j.person_id, j.active(), !plan.closed())) {
-      d->ShowSection("CAN_PROPOSE");
+      d->ShowSection("CAN_PROPOSE"_key);
     }
   }
   store::with_transaction(ctx.db, [&] { portal::log_own_read(ctx.db, *person, "plan"); });
@@ -910,20 +908,20 @@ http::Response person_print(http::Context& ctx) {
   const auto& j = journeys.front();
   auto plan = load_plan(ctx.db, j.id);
   ctemplate::TemplateDictionary dict("plan/print");
-  dict.SetValue("CSS_PRINT", html::asset_url("plan-print.css"));
-  dict.SetValue("BACK_HREF", "/mon-espace/plan");
-  dict.SetValue("BACK_LABEL", "Retour à mon plan d’actions");
-  dict.SetValue("HEADING", "Mon plan d’actions");
-  dict.SetValue("PRINTED", format_date_fr(today()));
+  dict.SetValue("CSS_PRINT"_key, html::asset_url("plan-print.css"));
+  dict.SetValue("BACK_HREF"_key, "/mon-espace/plan");
+  dict.SetValue("BACK_LABEL"_key, "Retour à mon plan d’actions");
+  dict.SetValue("HEADING"_key, "Mon plan d’actions");
+  dict.SetValue("PRINTED"_key, format_date_fr(today()));
   for (const auto& m : people::team_of(ctx.db, j.id)) {
-    auto* t = dict.AddSectionDictionary("MEMBER");
-    t->SetValue("NAME", m.name);
-    t->SetValue("ORGANISATION", m.organisation_name);
-    if (m.referent()) t->ShowSection("REFERENT");
+    auto* t = dict.AddSectionDictionary("MEMBER"_key);
+    t->SetValue("NAME"_key, m.name);
+    t->SetValue("ORGANISATION"_key, m.organisation_name);
+    if (m.referent()) t->ShowSection("REFERENT"_key);
   }
   if (!plan.next_review_date.empty() && !plan.closed()) {
-    dict.SetValueAndShowSection("NEXT_REVIEW", format_date_fr(plan.next_review_date),
-                                "HAS_NEXT_REVIEW");
+    dict.SetValueAndShowSection("NEXT_REVIEW"_key, format_date_fr(plan.next_review_date),
+                                "HAS_NEXT_REVIEW"_key);
   }
   fill_notices(dict, plan, Mode::kPerson);
   fill_goals(dict, plan, {.mode = Mode::kPrint, .person_id = *person});
@@ -934,9 +932,9 @@ http::Response person_print(http::Context& ctx) {
 http::Response propose_page(http::Context& ctx, const people::Journey& journey,
                             const GoalForm& typed, const Error* error) {
   ctemplate::TemplateDictionary dict("plan/propose");
-  dict.SetIntValue("JOURNEY_ID", journey.id);
+  dict.SetIntValue("JOURNEY_ID"_key, journey.id);
   fill_thematique_options(dict, typed.thematique);
-  dict.SetValue("TITLE", typed.title);
+  dict.SetValue("TITLE"_key, typed.title);
   if (error) html::show_form_error(dict, *error);
   std::string title = "Proposer un objectif";
   return html::page(ctx, error ? "Erreur — " + title : title, "plan/propose.tpl", dict,
@@ -1009,20 +1007,20 @@ void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& jou
                           const people::PersonFacts& facts, const people::Journey& journey,
                           people::web::ReadLog& reads) {
   if (!may_view_plan(ctx.actor, facts)) return;
-  auto* section = journey_dict.AddIncludeDictionary("PLAN");
+  auto* section = journey_dict.AddIncludeDictionary("PLAN"_key);
   section->SetFilename("plan/section.tpl");
-  section->SetIntValue("PERSON_ID", journey.person_id);
+  section->SetIntValue("PERSON_ID"_key, journey.person_id);
   auto plan = load_plan(ctx.db, journey.id);
   bool empty = !plan.exists && plan.goals.empty() && plan.other_actions.empty();
   if (empty) {
-    section->ShowSection("NONE");
+    section->ShowSection("NONE"_key);
   } else {
     fill_notices(*section, plan, Mode::kSummary);
-    fill_goals(*section->AddSectionDictionary("HAS_PLAN"), plan,
+    fill_goals(*section->AddSectionDictionary("HAS_PLAN"_key), plan,
                {.mode = Mode::kSummary, .person_id = journey.person_id});
     if (!plan.closed() && !plan.next_review_date.empty()) {
-      section->SetValueAndShowSection("NEXT_REVIEW", format_date_fr(plan.next_review_date),
-                                      "HAS_NEXT_REVIEW");
+      section->SetValueAndShowSection("NEXT_REVIEW"_key, format_date_fr(plan.next_review_date),
+                                      "HAS_NEXT_REVIEW"_key);
     }
   }
   section->ShowSection(may_edit_plan(ctx.actor, facts) && !plan.closed() ? "CAN_EDIT"
@@ -1032,7 +1030,7 @@ void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& jou
 
 void fill_home_section(http::Context& ctx, ctemplate::TemplateDictionary& dict,
                        std::int64_t person_id) {
-  auto* section = dict.AddIncludeDictionary("PLAN");
+  auto* section = dict.AddIncludeDictionary("PLAN"_key);
   section->SetFilename("plan/home_section.tpl");
   int open = 0, proposed = 0;
   for (const auto& j : active_journeys(ctx, person_id)) {
@@ -1044,12 +1042,12 @@ void fill_home_section(http::Context& ctx, ctemplate::TemplateDictionary& dict,
     for (const auto& a : plan.other_actions) open += a.open() ? 1 : 0;
   }
   if (open > 0) {
-    section->SetValueAndShowSection("OPEN", std::to_string(open), "HAS_OPEN");
+    section->SetValueAndShowSection("OPEN"_key, std::to_string(open), "HAS_OPEN"_key);
   } else {
-    section->ShowSection("NO_OPEN");
+    section->ShowSection("NO_OPEN"_key);
   }
   if (proposed > 0) {
-    section->SetValueAndShowSection("PROPOSED", std::to_string(proposed), "HAS_PROPOSED");
+    section->SetValueAndShowSection("PROPOSED"_key, std::to_string(proposed), "HAS_PROPOSED"_key);
   }
 }
 
@@ -1058,27 +1056,26 @@ namespace {
 void fill_late_list(http::Context& ctx, ctemplate::TemplateDictionary& dict,
                     const std::string& title, const std::vector<LateReview>& rows,
                     bool with_referent) {
-  auto* section = dict.AddIncludeDictionary("LATE_REVIEWS");
+  auto* section = dict.AddIncludeDictionary("LATE_REVIEWS"_key);
   section->SetFilename("plan/late_reviews.tpl");
-  section->SetValue("TITLE", title);
+  section->SetValue("TITLE"_key, title);
   if (rows.empty()) {
-    section->ShowSection("EMPTY");
+    section->ShowSection("EMPTY"_key);
     return;
   }
-  auto* t = section->AddSectionDictionary("HAS_ROWS");
-  t->SetValue("CAPTION", title);
-  if (with_referent) t->ShowSection("WITH_REFERENT");
+  auto* t = section->AddSectionDictionary("HAS_ROWS"_key);
+  t->SetValue("CAPTION"_key, title);
+  if (with_referent) t->ShowSection("WITH_REFERENT"_key);
   std::vector<store::AccessRecord> reads;
   std::string purpose = ctx.request.method + " " + ctx.request.path;
   for (const auto& r : rows) {
-    auto* row = t->AddSectionDictionary(html::key("ROW"));
-    row->SetIntValue(html::key("PERSON_ID"), r.person_id);
-    row->SetValue(html::key("PERSON"), r.person_name);
-    row->SetValue(html::key("DATE"), format_date_fr(r.next_review_date));
+    auto* row = t->AddSectionDictionary("ROW"_key);
+    row->SetIntValue("PERSON_ID"_key, r.person_id);
+    row->SetValue("PERSON"_key, r.person_name);
+    row->SetValue("DATE"_key, format_date_fr(r.next_review_date));
     if (with_referent) {
-      row->SetValueAndShowSection(html::key("REFERENT"),
-                                  r.referent_name.empty() ? "—" : r.referent_name,
-                                  html::key("WITH_REFERENT"));
+      row->SetValueAndShowSection("REFERENT"_key, r.referent_name.empty() ? "—" : r.referent_name,
+                                  "WITH_REFERENT"_key);
     }
     reads.push_back({.actor_id = ctx.actor->user_id,
                      .person_id = r.person_id,
