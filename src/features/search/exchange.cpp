@@ -166,19 +166,26 @@ class Importer {
     return row->integer(0);
   }
 
-  // The status of the services already stored (an import keeps an archived service archived).
+  // The status of the services already stored (an import keeps an archived service archived),
+  // looked up by (source, di_id), the unique index: by di_id alone every batch read the whole
+  // table. Lists are padded to kStatusBatch (repeating a key) so that one statement serves.
   std::unordered_map<std::string, std::string> stored_statuses() {
+    constexpr std::size_t kStatusBatch = 500;
+    std::map<std::string, std::vector<std::string>> by_source;
+    for (const auto& p : services_) by_source[p.service.source].push_back(p.service.di_id);
     std::unordered_map<std::string, std::string> out;
-    for (std::size_t start = 0; start < services_.size(); start += 500) {
-      std::size_t end = std::min(services_.size(), start + 500);
-      std::vector<store::Value> values;
-      std::string sql = "SELECT source, di_id, status FROM services WHERE di_id IN (";
-      for (std::size_t i = start; i < end; ++i) {
-        sql += (i > start ? ", $" : "$") + std::to_string(values.size() + 1);
-        values.emplace_back(services_[i].service.di_id);
-      }
-      for (const auto& row : conn_.query(sql + ")", store::Params(std::move(values)))) {
-        out.emplace(row.text(0) + '\n' + row.text(1), row.text(2));
+    for (const auto& [source, ids] : by_source) {
+      for (std::size_t start = 0; start < ids.size(); start += kStatusBatch) {
+        std::vector<store::Value> values{source};
+        std::string sql =
+            "SELECT source, di_id, status FROM services WHERE source = $1 AND di_id IN (";
+        for (std::size_t i = 0; i < kStatusBatch; ++i) {
+          sql += (i ? ", $" : "$") + std::to_string(values.size() + 1);
+          values.emplace_back(ids[std::min(ids.size() - 1, start + i)]);
+        }
+        for (const auto& row : conn_.query(sql + ")", store::Params(std::move(values)))) {
+          out.emplace(row.text(0) + '\n' + row.text(1), row.text(2));
+        }
       }
     }
     return out;
