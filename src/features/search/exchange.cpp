@@ -309,10 +309,17 @@ class Importer {
           continue;
         }
         s.structure_id = *sid;
-        auto stored = statuses.find(s.source + '\n' + s.di_id);
+        auto key = s.source + '\n' + s.di_id;
+        auto stored = statuses.find(key);
         bool existed = stored != statuses.end();
         if (existed) s.status = stored->second;
-        auto changed = catalogue::upsert_service(conn_, s);
+        Result<bool> changed = true;
+        if (existed) {
+          changed = catalogue::upsert_service(conn_, s);
+        } else {
+          catalogue::insert_service(conn_, s);
+          statuses.emplace(key, s.status);  // the same record again later in the batch
+        }
         if (!changed) {
           lines.push_back({p.record, s.di_id, changed.error().message, true});
           ++report_.rejected;
