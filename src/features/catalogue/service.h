@@ -161,6 +161,9 @@ bool upsert_structure(store::Connection& conn, Structure& structure);
 // `service.id` and timestamps. Returns whether anything changed: an unchanged record leaves
 // updated_at as is (its score is refreshed silently, since it ages with date_maj).
 Result<bool> upsert_service(store::Connection& conn, Service& service);
+// The insert of upsert_service, for a service known not to exist yet (an import that has just
+// looked its batch up): one statement instead of two. `structure_id` must be set.
+void insert_service(store::Connection& conn, Service& service);
 
 std::optional<Service> find_service(store::Connection& conn, std::int64_t id);
 std::optional<Service> find_service_by_di_id(store::Connection& conn, std::string_view source,

@@ -388,8 +388,16 @@ Result<bool> upsert_service(store::Connection& conn, Service& s) {
     s.updated_at = now;
     return true;
   }
+  insert_service(conn, s);
+  return true;
+}
+
+void insert_service(store::Connection& conn, Service& s) {
+  constexpr std::size_t n = std::size(kServiceContentColumns);
+  s.score_qualite = quality_score(s);
+  std::int64_t now = now_seconds();
   store::Params params{s.source, s.di_id};
-  for (auto& v : content) params.add(v);
+  for (auto& v : service_content(s)) params.add(v);
   params.add(s.score_qualite);
   params.add(store::opt(s.created_by));
   params.add(store::opt(s.updated_by));
@@ -402,7 +410,6 @@ Result<bool> upsert_service(store::Connection& conn, Service& s) {
       params);
   s.id = row->integer(0);
   s.created_at = s.updated_at = now;
-  return true;
 }
 
 std::optional<Service> find_service(store::Connection& conn, std::int64_t id) {

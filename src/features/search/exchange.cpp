@@ -1,10 +1,15 @@
 #include "features/search/exchange.h"
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <istream>
 #include <map>
+#include <mutex>
 #include <ostream>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -25,6 +30,67 @@ struct Pending {
   catalogue::Service service;
   catalogue::Structure structure;
   std::vector<std::string> notices;
+};
+
+// A record read and checked, ready to write (or rejected, or skipped), in the file's order.
+struct Prepared {
+  std::size_t record = 0;
+  std::vector<ImportLine> rejections;  // not empty: rejected, one line per error
+  bool skipped = false;                // of source "parcours"
+  bool is_service = false;
+  Pending pending;
+};
+
+// Chunks of prepared records from the thread that reads the file to the one that writes: at
+// most kQueuedChunks wait, so that a slow database holds back the reading rather than memory
+// filling up. Either side can stop the other: finish() (the reader is done, or failed) and
+// cancel() (the writer failed).
+class RecordQueue {
+ public:
+  static constexpr std::size_t kChunk = 256;
+  static constexpr std::size_t kQueuedChunks = 16;
+
+  // False when the writer has given up.
+  bool push(std::vector<Prepared> chunk) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return cancelled_ || chunks_.size() < kQueuedChunks; });
+    if (cancelled_) return false;
+    chunks_.push_back(std::move(chunk));
+    changed_.notify_all();
+    return true;
+  }
+  // False when the reader is done and nothing is left; rethrows the reader's failure.
+  bool pop(std::vector<Prepared>& chunk) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return finished_ || !chunks_.empty(); });
+    if (chunks_.empty()) {
+      if (error_) std::rethrow_exception(error_);
+      return false;
+    }
+    chunk = std::move(chunks_.front());
+    chunks_.pop_front();
+    changed_.notify_all();
+    return true;
+  }
+  void finish(std::exception_ptr error) {
+    std::lock_guard lock(mutex_);
+    finished_ = true;
+    error_ = std::move(error);
+    changed_.notify_all();
+  }
+  void cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::vector<Prepared>> chunks_;
+  bool finished_ = false;
+  bool cancelled_ = false;
+  std::exception_ptr error_;
 };
 
 std::string string_field(const json::object& o, std::string_view key) {
@@ -55,52 +121,65 @@ class Importer {
   Importer(store::Connection& conn, const ImportListener& listener)
       : conn_(conn), listener_(listener), zones_(conn) {}
 
-  void add(std::size_t record, const json::value& value) {
-    ++report_.records;
+  // Checks a record against its schema, the catalogue's rules and the geography: no database
+  // access, so that it runs in the reading thread.
+  Prepared prepare(std::size_t record, const json::value& value) const {
+    Prepared p{.record = record};
     if (!value.is_object()) {
-      reject(record, "", "l’enregistrement n’est pas un objet JSON");
-      return;
+      p.rejections.push_back({record, "", "l’enregistrement n’est pas un objet JSON", true});
+      return p;
     }
     const auto& o = value.as_object();
     std::string id = string_field(o, "id");
-    bool is_service = o.contains("structure_id");
-    auto errors = (is_service ? service_schema() : structure_schema()).validate(value);
-    if (!errors.empty()) {
-      for (const auto& e : errors) {
-        emit({record, id, e.path.empty() ? e.message : e.path + " : " + e.message, true});
-      }
-      ++report_.rejected;
-      return;
+    p.is_service = o.contains("structure_id");
+    auto errors = (p.is_service ? service_schema() : structure_schema()).validate(value);
+    for (const auto& e : errors) {
+      p.rejections.push_back(
+          {record, id, e.path.empty() ? e.message : e.path + " : " + e.message, true});
     }
+    if (!errors.empty()) return p;
     if (string_field(o, "source") == kParcoursSource) {
-      ++report_.skipped;
-      return;
+      p.skipped = true;
+      return p;
     }
-    Pending p{.record = record};
-    if (is_service) {
+    p.pending.record = record;
+    if (p.is_service) {
       auto service = catalogue::service_from_data_inclusion(o);
       if (!service) {
-        reject(record, id, service.error().message);
-        return;
+        p.rejections.push_back({record, id, service.error().message, true});
+        return p;
       }
-      p.service = std::move(*service);
-      if (!filter_zones(p)) return;
-      services_.push_back(std::move(p));
+      p.pending.service = std::move(*service);
+      filter_zones(p);
     } else {
       auto structure = catalogue::structure_from_data_inclusion(o);
       if (!structure) {
-        reject(record, id, structure.error().message);
-        return;
+        p.rejections.push_back({record, id, structure.error().message, true});
+        return p;
       }
-      p.structure = std::move(*structure);
-      structures_.push_back(std::move(p));
+      p.pending.structure = std::move(*structure);
     }
-    if (structures_.size() + services_.size() >= kImportBatch) flush();
+    return p;
   }
 
-  void add_invalid(std::size_t record, const std::string& message) {
+  static Prepared invalid(std::size_t record, const std::string& message) {
+    return Prepared{.record = record, .rejections = {{record, "", message, true}}};
+  }
+
+  // Counts a prepared record, reports its errors, or queues it for the next batch.
+  void accept(Prepared p) {
     ++report_.records;
-    reject(record, "", message);
+    if (!p.rejections.empty()) {
+      for (const auto& line : p.rejections) emit(line);
+      ++report_.rejected;
+      return;
+    }
+    if (p.skipped) {
+      ++report_.skipped;
+      return;
+    }
+    (p.is_service ? services_ : structures_).push_back(std::move(p.pending));
+    if (structures_.size() + services_.size() >= kImportBatch) flush();
   }
 
   ImportReport finish() {
@@ -132,10 +211,12 @@ class Importer {
     ++report_.rejected;
   }
 
-  // Drops the zone codes that the geography does not know; false (rejected) when none is left.
-  bool filter_zones(Pending& p) {
+  // Drops the zone codes that the geography does not know (a notice each); rejects the
+  // service when none is left.
+  void filter_zones(Prepared& prepared) const {
+    Pending& p = prepared.pending;
     auto& zone = p.service.zone_eligibilite;
-    if (zone.empty() || !zones_.loaded) return true;
+    if (zone.empty() || !zones_.loaded) return;
     std::vector<std::string> kept;
     for (std::size_t i = 0; i < zone.size(); ++i) {
       if (zones_.known(zone[i])) {
@@ -146,14 +227,14 @@ class Importer {
       }
     }
     if (kept.empty()) {
-      for (const auto& n : p.notices) emit({p.record, p.service.di_id, n, true});
-      emit({p.record, p.service.di_id,
-            "zone_eligibilite : aucun code connu, le service serait ouvert à tous", true});
-      ++report_.rejected;
-      return false;
+      for (const auto& n : p.notices)
+        prepared.rejections.push_back({p.record, p.service.di_id, n, true});
+      prepared.rejections.push_back(
+          {p.record, p.service.di_id,
+           "zone_eligibilite : aucun code connu, le service serait ouvert à tous", true});
+      return;
     }
     zone = std::move(kept);
-    return true;
   }
 
   std::optional<std::int64_t> structure_id(const std::string& source, const std::string& di_id) {
@@ -166,19 +247,26 @@ class Importer {
     return row->integer(0);
   }
 
-  // The status of the services already stored (an import keeps an archived service archived).
+  // The status of the services already stored (an import keeps an archived service archived),
+  // looked up by (source, di_id), the unique index: by di_id alone every batch read the whole
+  // table. Lists are padded to kStatusBatch (repeating a key) so that one statement serves.
   std::unordered_map<std::string, std::string> stored_statuses() {
+    constexpr std::size_t kStatusBatch = 500;
+    std::map<std::string, std::vector<std::string>> by_source;
+    for (const auto& p : services_) by_source[p.service.source].push_back(p.service.di_id);
     std::unordered_map<std::string, std::string> out;
-    for (std::size_t start = 0; start < services_.size(); start += 500) {
-      std::size_t end = std::min(services_.size(), start + 500);
-      std::vector<store::Value> values;
-      std::string sql = "SELECT source, di_id, status FROM services WHERE di_id IN (";
-      for (std::size_t i = start; i < end; ++i) {
-        sql += (i > start ? ", $" : "$") + std::to_string(values.size() + 1);
-        values.emplace_back(services_[i].service.di_id);
-      }
-      for (const auto& row : conn_.query(sql + ")", store::Params(std::move(values)))) {
-        out.emplace(row.text(0) + '\n' + row.text(1), row.text(2));
+    for (const auto& [source, ids] : by_source) {
+      for (std::size_t start = 0; start < ids.size(); start += kStatusBatch) {
+        std::vector<store::Value> values{source};
+        std::string sql =
+            "SELECT source, di_id, status FROM services WHERE source = $1 AND di_id IN (";
+        for (std::size_t i = 0; i < kStatusBatch; ++i) {
+          sql += (i ? ", $" : "$") + std::to_string(values.size() + 1);
+          values.emplace_back(ids[std::min(ids.size() - 1, start + i)]);
+        }
+        for (const auto& row : conn_.query(sql + ")", store::Params(std::move(values)))) {
+          out.emplace(row.text(0) + '\n' + row.text(1), row.text(2));
+        }
       }
     }
     return out;
@@ -221,10 +309,17 @@ class Importer {
           continue;
         }
         s.structure_id = *sid;
-        auto stored = statuses.find(s.source + '\n' + s.di_id);
+        auto key = s.source + '\n' + s.di_id;
+        auto stored = statuses.find(key);
         bool existed = stored != statuses.end();
         if (existed) s.status = stored->second;
-        auto changed = catalogue::upsert_service(conn_, s);
+        Result<bool> changed = true;
+        if (existed) {
+          changed = catalogue::upsert_service(conn_, s);
+        } else {
+          catalogue::insert_service(conn_, s);
+          statuses.emplace(key, s.status);  // the same record again later in the batch
+        }
         if (!changed) {
           lines.push_back({p.record, s.di_id, changed.error().message, true});
           ++report_.rejected;
@@ -295,6 +390,48 @@ std::string ImportReport::summary() const {
          (skipped ? " ; " + n(skipped) + " de source « parcours » laissés tels quels" : "") + ".";
 }
 
+namespace {
+
+// Runs `read` (which calls its argument with each record, prepared) in a thread of its own while
+// this one writes the records to the database: reading, parsing and checking a record costs
+// about as much as writing it, and there are two cores.
+ImportReport import_pipelined(
+    Importer& importer, const std::function<void(const std::function<void(Prepared)>&)>& read) {
+  RecordQueue queue;
+  std::thread reader([&] {
+    try {
+      std::vector<Prepared> chunk;
+      bool open = true;
+      read([&](Prepared p) {
+        if (!open) return;
+        chunk.push_back(std::move(p));
+        if (chunk.size() == RecordQueue::kChunk) {
+          open = queue.push(std::move(chunk));
+          chunk.clear();
+        }
+      });
+      if (open && !chunk.empty()) queue.push(std::move(chunk));
+      queue.finish(nullptr);
+    } catch (...) {
+      queue.finish(std::current_exception());
+    }
+  });
+  try {
+    std::vector<Prepared> chunk;
+    while (queue.pop(chunk)) {
+      for (auto& p : chunk) importer.accept(std::move(p));
+    }
+  } catch (...) {
+    queue.cancel();
+    reader.join();
+    throw;
+  }
+  reader.join();
+  return importer.finish();
+}
+
+}  // namespace
+
 Result<ImportReport> import_data_inclusion(store::Connection& conn, std::istream& in,
                                            const ImportListener& listener) {
   Importer importer(conn, listener);
@@ -316,27 +453,26 @@ Result<ImportReport> import_data_inclusion(store::Connection& conn, std::istream
                       ec.message() + ").",
                   "file");
     }
-    std::size_t record = 0;
-    for (const auto& item : value.as_array()) importer.add(++record, item);
-    return importer.finish();
+    return import_pipelined(importer, [&](const auto& sink) {
+      std::size_t record = 0;
+      for (const auto& item : value.as_array()) sink(importer.prepare(++record, item));
+    });
   }
-  std::string line;
-  std::size_t number = 0;
-  json::stream_parser parser;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    boost::system::error_code ec;
-    parser.reset();
-    parser.write(line, ec);
-    if (!ec) parser.finish(ec);
-    if (ec) {
-      importer.add_invalid(number, "ligne qui n’est pas du JSON valide");
-      continue;
+  return import_pipelined(importer, [&](const auto& sink) {
+    std::string line;
+    std::size_t number = 0;
+    json::stream_parser parser;
+    while (std::getline(in, line)) {
+      ++number;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      boost::system::error_code ec;
+      parser.reset();
+      parser.write(line, ec);
+      if (!ec) parser.finish(ec);
+      sink(ec ? Importer::invalid(number, "ligne qui n’est pas du JSON valide")
+              : importer.prepare(number, parser.release()));
     }
-    importer.add(number, parser.release());
-  }
-  return importer.finish();
+  });
 }
 
 ExportPage export_page(store::Connection& conn, ExportKind kind, std::int64_t after, int limit) {

@@ -9,7 +9,9 @@
 // changes nothing, so an import can be rerun safely. A service whose structure is neither in the
 // database nor in the file is rejected with that reason. Records of source "parcours" are left
 // alone (they are edited in Parcours). Writes go in transactions of kImportBatch records, each
-// with one journal event when it changed something, and reindex the changed services.
+// with one journal event when it changed something, and reindex the changed services. Reading,
+// parsing and checking run in a thread of their own, ahead of the writes (in the file's order;
+// the listener is called from the calling thread only).
 //
 //   auto report = search::import_data_inclusion(conn, in, [](const ImportLine& l) {...});
 //   search::export_data_inclusion(conn, ExportKind::kServices, std::cout);

@@ -94,7 +94,6 @@ void flush(store::Connection& conn, std::string_view head, std::size_t columns,
   values.clear();
 }
 
-// Accumulates rows of one table and writes them kBatchRows at a time.
 // Accumulates the rows of one table for a whole chunk, then writes them in key order (the
 // table's primary key is its first columns), kBatchRows per statement: sorted inserts append to
 // a few places of the B-tree instead of visiting a random page for each row.
@@ -123,12 +122,19 @@ class Inserter {
       }
       return false;
     });
-    std::vector<store::Value> values;
-    for (auto& row : rows_) {
-      for (auto& v : row) values.push_back(std::move(v));
-      if (values.size() >= kBatchRows * columns_) flush(conn_, head_, columns_, values);
+    // A few statement sizes only (the rest of 187 rows: 3 x 50, 3 x 10, 7 x 1), each prepared
+    // once per connection, rather than a new statement for each chunk's last rows.
+    std::size_t next = 0;
+    for (std::size_t size : {kBatchRows, std::size_t{50}, std::size_t{10}, std::size_t{1}}) {
+      for (; rows_.size() - next >= size; next += size) {
+        std::vector<store::Value> values;
+        values.reserve(size * columns_);
+        for (std::size_t r = next; r < next + size; ++r) {
+          for (auto& v : rows_[r]) values.push_back(std::move(v));
+        }
+        flush(conn_, head_, columns_, values);
+      }
     }
-    flush(conn_, head_, columns_, values);
     rows_.clear();
   }
 
@@ -139,11 +145,16 @@ class Inserter {
   std::vector<std::vector<store::Value>> rows_;
 };
 
-std::string id_list(const std::vector<std::int64_t>& ids, std::size_t begin, std::size_t end) {
+// "$1, $2, ..." for ids[begin, end), as parameters padded to one of a few sizes (repeating the
+// last id): ids written into the SQL made every chunk a new statement to parse and keep.
+std::string id_params(const std::vector<std::int64_t>& ids, std::size_t begin, std::size_t end,
+                      std::vector<store::Value>& values) {
+  std::size_t count = end - begin;
+  std::size_t padded = count <= 1 ? 1 : count <= 16 ? 16 : count <= 128 ? 128 : kReadBatch;
   std::string list;
-  for (std::size_t i = begin; i < end; ++i) {
-    if (i > begin) list += ",";
-    list += std::to_string(ids[i]);
+  for (std::size_t i = 0; i < padded; ++i) {
+    list += (i ? ", $" : "$") + std::to_string(values.size() + 1);
+    values.emplace_back(ids[begin + std::min(i, count - 1)]);
   }
   return list;
 }
@@ -178,13 +189,15 @@ std::vector<std::string> unspaced(std::string_view spaced_codes) {
 
 void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids, std::size_t begin,
                    std::size_t end, bool centres) {
-  std::string list = id_list(ids, begin, end);
+  std::vector<store::Value> id_values;
+  std::string list = id_params(ids, begin, end, id_values);
   // What was indexed before (words, zones, thématiques), to remove its rows by their keys.
   bool any_old = false;
   for (const auto& row :
        conn.query("SELECT service_id, name_words, words, zones, thematiques FROM service_search "
                   "WHERE service_id IN (" +
-                  list + ")")) {
+                      list + ")",
+                  store::Params(id_values))) {
     any_old = true;
     std::int64_t id = row.integer(0);
     Terms old = terms_of(row.text(1), row.text(2));
@@ -200,7 +213,10 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
                   "thematique", old_themes);
     }
   }
-  if (any_old) conn.execute("DELETE FROM service_search WHERE service_id IN (" + list + ")");
+  if (any_old) {
+    conn.execute("DELETE FROM service_search WHERE service_id IN (" + list + ")",
+                 store::Params(id_values));
+  }
 
   std::set<std::string> communes;  // whose centre may move
   Inserter zones(
@@ -219,7 +235,8 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
        conn.query("SELECT id, status, nom, description, type, frais, thematiques, publics, "
                   "modes_accueil, zone_eligibilite, latitude, longitude, score_qualite, code_insee "
                   "FROM services WHERE id IN (" +
-                  list + ")")) {
+                      list + ")",
+                  store::Params(std::move(id_values)))) {
     std::int64_t id = row.integer(0);
     if (!row.is_null(13)) communes.insert(row.text(13));
     if (row.text(1) != "published") continue;

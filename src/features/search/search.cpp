@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <span>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/text.h"
@@ -19,9 +21,9 @@ using catalogue::Vocabulary;
 constexpr const char* kAfterPrefix = "\xF4\x8F\xBF\xBF";
 constexpr std::size_t kMaxQueryLength = 200;
 constexpr std::size_t kMaxWords = 8;
-// Counts of candidates stop there (index-only counts, to choose where a search starts).
-constexpr std::int64_t kCountLimit = 20000;
 constexpr std::int64_t kNoDistance = std::numeric_limits<std::int32_t>::max();
+// Candidates of a search at a commune checked against service_search per statement.
+constexpr std::size_t kCheckBatch = 64;
 
 class Sql {
  public:
@@ -196,7 +198,116 @@ Result<Commune> find_commune(store::Connection& conn, const std::string& code) {
   return c;
 }
 
-// A search at a commune: every eligible candidate is read, then sorted here.
+// One eligible service at a commune, with its sort key: (distance in metres, unknown last;
+// words of the query missing from the name x 1000 + quality order; id).
+struct Candidate {
+  Key key;
+  std::optional<std::int64_t> distance;  // km, shown
+};
+
+// The candidate of a row (service_id, latitude, longitude, modes, score, name_words), or none
+// when it is in person only and too far. `modes` is either the bits of the zone rows or the
+// " code code " list of service_search.
+std::optional<Candidate> candidate_of(const store::Row& row, const Commune& commune,
+                                      const std::vector<std::string>& words) {
+  bool remote = false;
+  bool in_person = false;
+  if (std::holds_alternative<std::int64_t>(row.value(3))) {
+    std::int64_t modes = row.integer(3);
+    remote = modes & kRemote;
+    in_person = (modes & kInPerson) || modes == 0;
+  } else {
+    std::string modes = row.text(3);
+    remote = modes.find(" a-distance ") != std::string::npos;
+    in_person = modes.find(" en-presentiel ") != std::string::npos || modes == " ";
+  }
+  Candidate c;
+  // Distance in metres for a stable, fine order; unknown distances last.
+  c.key.a = kNoDistance;
+  if (commune.centre && in_person && !row.is_null(1) && !row.is_null(2)) {
+    double km =
+        distance_km(commune.centre->first, commune.centre->second, row.real(1), row.real(2));
+    if (km > kMaxDistanceKm && !remote) return std::nullopt;
+    c.distance = static_cast<std::int64_t>(std::llround(km));
+    c.key.a = static_cast<std::int64_t>(std::llround(km * 1000));
+  }
+  std::int64_t missing = 0;
+  if (!words.empty()) {
+    std::string name = row.text(5);
+    for (const auto& w : words) missing += has_word_prefix(name, w) ? 0 : 1;
+  }
+  c.key.b = missing * 1000 + 100 - std::llround(row.real(4) * 100);
+  c.key.id = row.integer(0);
+  return c;
+}
+
+// The conditions of filters() with instr() (strpos() on PostgreSQL) instead of LIKE, for a
+// statement run again and again with other ids: SQLite compiles a statement anew whenever a
+// LIKE pattern is bound again.
+std::string filters_without_like(store::Connection& conn, Sql& sql, const ServiceQuery& q,
+                                 const std::vector<std::string>& words) {
+  const char* contains = conn.dialect() == store::Dialect::kSqlite ? "instr(" : "strpos(";
+  std::string where;
+  if (!q.frais.empty()) where += " AND ss.frais IN (" + sql.list(q.frais) + ")";
+  if (!q.types.empty()) where += " AND ss.type IN (" + sql.list(q.types) + ")";
+  auto any_of = [&](const char* column, const std::vector<std::string>& codes) {
+    std::string part;
+    for (const auto& c : codes) {
+      part += std::string(part.empty() ? "" : " OR ") + contains + column + ", " +
+              sql.param(" " + c + " ") + ") > 0";
+    }
+    return " AND (" + part + ")";
+  };
+  if (!q.publics.empty()) {
+    auto publics = q.publics;
+    publics.push_back("tous-publics");
+    where += any_of("ss.publics", publics);
+  }
+  if (!q.modes_accueil.empty()) where += any_of("ss.modes_accueil", q.modes_accueil);
+  for (const auto& w : words) {
+    where += std::string(" AND ") + contains + "ss.words, " + sql.param(" " + w) + ") > 0";
+  }
+  return where;
+}
+
+// Of `candidates` (all eligible, in person within reach), those whose service_search row
+// passes the text and the filters, with the query's words missing from the name counted in
+// their key. Ids go by batches of kCheckBatch, or kCheckBatch * 8 for a long list, padded
+// (repeating one) so that two statements serve them all.
+std::vector<Candidate> checked_candidates(store::Connection& conn, const ServiceQuery& q,
+                                          const std::vector<std::string>& words,
+                                          std::span<const Candidate> candidates) {
+  std::vector<Candidate> out;
+  std::size_t size = candidates.size() > kCheckBatch ? kCheckBatch * 8 : kCheckBatch;
+  for (std::size_t start = 0; start < candidates.size(); start += size) {
+    auto batch = candidates.subspan(start, std::min(size, candidates.size() - start));
+    std::unordered_map<std::int64_t, const Candidate*> by_id;
+    Sql sql;
+    std::string ids;
+    for (std::size_t i = 0; i < size; ++i) {
+      const Candidate& c = batch[std::min(i, batch.size() - 1)];
+      by_id.emplace(c.key.id, &c);
+      ids += (i ? ", " : "") + sql.param(c.key.id);
+    }
+    sql.text =
+        "SELECT ss.service_id, ss.name_words FROM service_search ss WHERE ss.service_id IN (" +
+        ids + ")" + filters_without_like(conn, sql, q, words);
+    for (const auto& row : conn.query(sql.text, store::Params(std::move(sql.values)))) {
+      Candidate c = *by_id.at(row.integer(0));
+      std::string name = row.text(1);
+      for (const auto& w : words) c.key.b += has_word_prefix(name, w) ? 0 : 1000;
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+// A search at a commune. Every eligible service is read from the zone rows alone (id,
+// coordinates, modes, score: no other table), the in-person ones out of reach are dropped, the
+// rest sorted by distance; then, when the text or a filter asks it, candidates are checked in
+// that order, a batch at a time, until the page is full: with a common word, a page reads a
+// few dozen service_search rows instead of thousands. A rare word (few services in the whole
+// catalogue) starts from its own index rows instead.
 Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuery& q,
                                       const std::vector<std::string>& words) {
   auto commune = find_commune(conn, q.code_commune);
@@ -210,52 +321,77 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
                                  std::string(kAnyZone)};
   if (!commune->epci.empty()) zones.push_back(commune->epci);
 
+  // Every eligible service, from the zone rows alone, or (`checked`) joined to its
+  // service_search row to check the text and filters in SQL and count the words in its name.
+  auto eligible = [&](bool checked) {
+    Sql sql;
+    std::string from =
+        q.thematiques.empty() ? " FROM service_zones z" : " FROM service_zone_thematiques z";
+    if (checked) from += " JOIN service_search ss ON ss.service_id = z.service_id";
+    sql.text = std::string("SELECT z.service_id, z.latitude, z.longitude, z.modes, z.score, ") +
+               (checked ? "ss.name_words" : "''") + from + " WHERE " +
+               (q.thematiques.empty() ? "z.code" : "z.zone") + " IN (" + sql.list(zones) + ")";
+    if (!q.thematiques.empty()) {
+      sql.text += " AND z.thematique IN (" + sql.list(q.thematiques) + ")";
+    }
+    if (commune->centre) {
+      // In-person services only (modes 1, or 0: none given) beyond a box around the reach are
+      // left in the index: a national or départemental zone has thousands of them.
+      auto [lat, lon] = *commune->centre;
+      double dlat = kMaxDistanceKm / 111.0 + 0.01;
+      double dlon = kMaxDistanceKm / (111.0 * std::cos(radians(std::min(89.0, std::abs(lat)) + 1)));
+      sql.text +=
+          " AND (z.modes >= 2 OR z.latitude IS NULL OR z.longitude IS NULL OR "
+          "(z.latitude BETWEEN " +
+          sql.param(lat - dlat) + " AND " + sql.param(lat + dlat) + " AND z.longitude BETWEEN " +
+          sql.param(lon - dlon) + " AND " + sql.param(lon + dlon) + "))";
+    }
+    if (checked) sql.text += filters(sql, q, words);
+    std::vector<Candidate> out;
+    std::unordered_set<std::int64_t> seen;
+    for (const auto& row : conn.query(sql.text, store::Params(std::move(sql.values)))) {
+      if (!seen.insert(row.integer(0)).second) continue;
+      auto c = candidate_of(row, *commune, checked ? words : std::vector<std::string>{});
+      if (c) out.push_back(std::move(*c));
+    }
+    return out;
+  };
+  bool check = !words.empty() || !q.frais.empty() || !q.types.empty() || !q.publics.empty() ||
+               !q.modes_accueil.empty();
+  std::vector<Candidate> candidates = eligible(false);
+
   // The main word: the longest (the most selective, usually).
   std::string main_word;
   for (const auto& w : words) {
     if (w.size() > main_word.size()) main_word = w;
   }
-  // Start from the smaller side: the services of the main word, or those eligible here (both
-  // counted on their index alone, up to kCountLimit).
-  bool from_text = false;
-  if (!main_word.empty()) {
-    auto text_count = conn.query_one(
-                              "SELECT COUNT(*) FROM (SELECT 1 FROM service_terms WHERE term >= $1 "
-                              "AND term < $2 LIMIT $3) t",
-                              {main_word, main_word + kAfterPrefix, kCountLimit})
-                          ->integer(0);
-    Sql count;
-    count.text =
-        q.thematiques.empty()
-            ? "SELECT COUNT(*) FROM (SELECT 1 FROM service_zones WHERE code IN (" +
-                  count.list(zones) + ") LIMIT " + count.param(kCountLimit) + ") z"
-            : "SELECT COUNT(*) FROM (SELECT 1 FROM service_zone_thematiques WHERE zone IN (" +
-                  count.list(zones) + ") AND thematique IN (" + count.list(q.thematiques) +
-                  ") LIMIT " + count.param(kCountLimit) + ") z";
-    auto eligible = conn.query_one(count.text, store::Params(std::move(count.values)))->integer(0);
-    from_text = text_count < eligible;
-  }
-  Sql sql;
-  const char* columns =
-      "ss.service_id, ss.latitude, ss.longitude, ss.modes_accueil, ss.score_qualite, "
-      "ss.name_words";
-  if (from_text) {
+  // A word is rare here when fewer services in the whole catalogue have it than a quarter of
+  // the candidates (counted on its index rows alone, up to that number).
+  const auto rare = static_cast<std::int64_t>(candidates.size() / 4);
+  if (!main_word.empty() &&
+      conn.query_one("SELECT COUNT(*) FROM (SELECT 1 FROM service_terms WHERE term >= $1 "
+                     "AND term < $2 LIMIT $3) t",
+                     {main_word, main_word + kAfterPrefix, rare + 1})
+              ->integer(0) <= rare) {
+    // From the word's services, eligibility and thématiques checked on their service_search
+    // row (its zones and thématiques lists), cheaper than probing the zone index for each.
+    candidates.clear();
     std::vector<std::string> others;
     for (const auto& w : words) {
       if (w != main_word) others.push_back(w);
     }
-    // Eligibility and thématiques checked on the service_search row read anyway (its zones and
-    // thématiques lists), cheaper than probing the zone index for each code.
+    Sql sql;
     std::string zone_check;
     for (const auto& z : zones) {
       zone_check += (zone_check.empty() ? "" : " OR ") + std::string("ss.zones LIKE ") +
                     sql.param("% " + z + " %");
     }
-    sql.text = std::string("SELECT DISTINCT ") + columns +
-               " FROM service_terms t JOIN service_search ss ON ss.service_id = t.service_id "
-               "WHERE t.term >= " +
-               sql.param(main_word) + " AND t.term < " + sql.param(main_word + kAfterPrefix) +
-               " AND (" + zone_check + ")";
+    sql.text =
+        "SELECT DISTINCT ss.service_id, ss.latitude, ss.longitude, ss.modes_accueil, "
+        "ss.score_qualite, ss.name_words FROM service_terms t JOIN service_search ss "
+        "ON ss.service_id = t.service_id WHERE t.term >= " +
+        sql.param(main_word) + " AND t.term < " + sql.param(main_word + kAfterPrefix) + " AND (" +
+        zone_check + ")";
     if (!q.thematiques.empty()) {
       std::string theme_check;
       for (const auto& t : q.thematiques) {
@@ -265,82 +401,66 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
       sql.text += " AND (" + theme_check + ")";
     }
     sql.text += filters(sql, q, others);
-  } else {
-    // From the zone rows, which carry coordinates, modes and score: service_search is read only
-    // when the text or a filter needs it.
-    bool join = !words.empty() || !q.frais.empty() || !q.types.empty() || !q.publics.empty() ||
-                !q.modes_accueil.empty();
-    std::string zone_columns = "z.service_id, z.latitude, z.longitude, z.modes, z.score, ";
-    zone_columns += join ? "ss.name_words" : "''";
-    std::string from =
-        q.thematiques.empty() ? " FROM service_zones z" : " FROM service_zone_thematiques z";
-    if (join) from += " JOIN service_search ss ON ss.service_id = z.service_id";
-    std::string zone_column = q.thematiques.empty() ? "z.code" : "z.zone";
-    sql.text =
-        "SELECT " + zone_columns + from + " WHERE " + zone_column + " IN (" + sql.list(zones) + ")";
-    if (!q.thematiques.empty())
-      sql.text += " AND z.thematique IN (" + sql.list(q.thematiques) + ")";
-    if (join) sql.text += filters(sql, q, words);
+    for (const auto& row : conn.query(sql.text, store::Params(std::move(sql.values)))) {
+      if (auto c = candidate_of(row, *commune, words)) candidates.push_back(std::move(*c));
+    }
+    check = false;
+  } else if (check && !commune->centre) {
+    // Without a centre, every candidate ties on distance: checking them in batches would read
+    // them all, one statement does it better.
+    candidates = eligible(true);
+    check = false;
   }
 
-  struct Candidate {
-    Key key;
-    std::optional<std::int64_t> distance;
-  };
-  std::vector<Candidate> candidates;
-  std::unordered_set<std::int64_t> seen;
-  for (const auto& row : conn.query(sql.text, store::Params(std::move(sql.values)))) {
-    std::int64_t id = row.integer(0);
-    if (!seen.insert(id).second) continue;
-    bool remote = false;
-    bool in_person = false;
-    if (std::holds_alternative<std::int64_t>(row.value(3))) {  // bits of the zone rows
-      std::int64_t modes = row.integer(3);
-      remote = modes & kRemote;
-      in_person = (modes & kInPerson) || modes == 0;
-    } else {
-      std::string modes = row.text(3);
-      remote = modes.find(" a-distance ") != std::string::npos;
-      in_person = modes.find(" en-presentiel ") != std::string::npos || modes == " ";
-    }
-    std::optional<std::int64_t> distance;
-    if (commune->centre && in_person && !row.is_null(1) && !row.is_null(2)) {
-      double km =
-          distance_km(commune->centre->first, commune->centre->second, row.real(1), row.real(2));
-      if (km > kMaxDistanceKm && !remote) continue;
-      distance = static_cast<std::int64_t>(std::llround(km));
-    }
-    std::int64_t in_name = 0;
-    if (!words.empty()) {
-      std::string name = row.text(5);
-      for (const auto& w : words) in_name += has_word_prefix(name, w) ? 0 : 1;
-    }
-    std::int64_t quality = 100 - std::llround(row.real(4) * 100);
-    // Distance in tenths of km for a stable, fine order; unknown distances last.
-    std::int64_t metres = kNoDistance;
-    if (distance && commune->centre) {
-      metres = static_cast<std::int64_t>(std::llround(
-          distance_km(commune->centre->first, commune->centre->second, row.real(1), row.real(2)) *
-          1000));
-    }
-    candidates.push_back({Key{"", metres, in_name * 1000 + quality, id}, distance});
-  }
-  std::sort(candidates.begin(), candidates.end(),
-            [](const Candidate& x, const Candidate& y) { return x.key < y.key; });
   ServicePage page;
   page.by_distance = commune->centre.has_value();
   page.commune_label = commune->name + " (" + commune->code + ")";
-  auto it = candidates.begin();
-  if (after) {
-    it = std::upper_bound(candidates.begin(), candidates.end(), *after,
-                          [](const Key& k, const Candidate& c) { return k < c.key; });
+  auto by_key = [](const Candidate& x, const Candidate& y) { return x.key < y.key; };
+  std::vector<Candidate> shown;  // up to limit + 1, in order
+  if (check) {
+    // Sorted by distance alone (the rest of the key needs the service_search row); checked in
+    // batches that end between two distances, so that each checked batch sorted by the whole
+    // key follows the previous one. Before the cursor's distance, nothing is checked.
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+      return std::tie(x.key.a, x.key.id) < std::tie(y.key.a, y.key.id);
+    });
+    std::size_t next = 0;
+    if (after) {
+      next = std::partition_point(candidates.begin(), candidates.end(),
+                                  [&](const Candidate& c) { return c.key.a < after->a; }) -
+             candidates.begin();
+    }
+    for (std::size_t round = std::max<std::size_t>(kCheckBatch, q.limit + 1);
+         next < candidates.size() && static_cast<int>(shown.size()) <= q.limit;
+         round = kCheckBatch * 8) {
+      std::size_t end = std::min(candidates.size(), next + round);
+      while (end < candidates.size() && candidates[end].key.a == candidates[end - 1].key.a) ++end;
+      auto passed =
+          checked_candidates(conn, q, words, std::span(candidates).subspan(next, end - next));
+      std::sort(passed.begin(), passed.end(), by_key);
+      for (auto& c : passed) {
+        if (!after || *after < c.key) shown.push_back(std::move(c));
+      }
+      next = end;
+    }
   }
-  for (; it != candidates.end(); ++it) {
-    if (static_cast<int>(page.hits.size()) == q.limit) {
-      page.next_cursor = encode('c', std::prev(it)->key);
+  if (!check) {
+    std::sort(candidates.begin(), candidates.end(), by_key);
+    auto it = candidates.begin();
+    if (after) {
+      it = std::upper_bound(candidates.begin(), candidates.end(), *after,
+                            [](const Key& k, const Candidate& c) { return k < c.key; });
+    }
+    for (; it != candidates.end() && static_cast<int>(shown.size()) <= q.limit; ++it) {
+      shown.push_back(*it);
+    }
+  }
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (static_cast<int>(i) == q.limit) {
+      page.next_cursor = encode('c', shown[i - 1].key);
       break;
     }
-    page.hits.push_back({it->key.id, it->distance});
+    page.hits.push_back({shown[i].key.id, shown[i].distance});
   }
   return page;
 }
