@@ -443,7 +443,9 @@ void reset(store::Connection& conn) {
 void apply_events(store::Connection& conn, const std::vector<store::Event>& events) {
   std::vector<std::pair<const store::Event*, json::object>> parsed;
   std::vector<std::int64_t> journeys;
+  const auto& kinds = event_kinds();
   for (const auto& e : events) {
+    if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) continue;
     auto payload = parse_object(e.payload_json);
     if (!payload) continue;
     if (auto id = int_field(*payload, "journey_id")) journeys.push_back(*id);
