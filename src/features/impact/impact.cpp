@@ -17,6 +17,7 @@
 #include "features/catalogue/vocabulary.h"
 #include "features/impact/projection.h"
 #include "features/orientation/rules.h"
+#include "features/stats/insert_rows.h"
 
 namespace parcours::impact {
 namespace {
@@ -106,37 +107,6 @@ std::string age_band(const std::string& birth_date, const std::string& on) {
   if (age < 26) return "moins_26";
   if (age < 45) return "26_44";
   return "45_plus";
-}
-
-// Writes `values` (rows of `width` values, in order) with multi-row INSERTs of a few hundred
-// rows: `head` is "INSERT INTO t (a, b) VALUES", `tail` what follows (ON CONFLICT ...). One
-// statement per row was most of a rebuild's time.
-void insert_rows(store::Connection& conn, std::string_view head, std::size_t width,
-                 std::vector<store::Value>& values, std::string_view tail) {
-  const std::size_t per_statement = std::max<std::size_t>(1, 2000 / width);
-  const std::size_t rows = values.size() / width;
-  std::map<std::size_t, std::string> statements;
-  for (std::size_t first = 0; first < rows; first += per_statement) {
-    std::size_t n = std::min(per_statement, rows - first);
-    auto& sql = statements[n];
-    if (sql.empty()) {
-      sql = std::string(head);
-      std::size_t param = 1;
-      for (std::size_t r = 0; r < n; ++r) {
-        sql += r ? ", (" : " (";
-        for (std::size_t c = 0; c < width; ++c) {
-          sql += (c ? ", $" : "$") + std::to_string(param++);
-        }
-        sql += ")";
-      }
-      sql += " ";
-      sql += tail;
-    }
-    std::vector<store::Value> chunk(std::make_move_iterator(values.begin() + first * width),
-                                    std::make_move_iterator(values.begin() + (first + n) * width));
-    conn.execute(sql, store::Params(std::move(chunk)));
-  }
-  values.clear();
 }
 
 // What decides a journey's contribution to the counters: journeys with the same signature add
@@ -334,15 +304,16 @@ class Batch {
       }
     }
     for (const auto& [key, group] : alike) contribute(*group.first, group.second, deltas_);
-    insert_rows(conn_,
-                "INSERT INTO impact_journeys (journey_id, territory_id, entered_on, age_band, "
-                "route, obstacles, time_since_job, positive_on) VALUES",
-                8, journeys,
-                "ON CONFLICT (journey_id) DO UPDATE SET age_band = excluded.age_band, route = "
-                "excluded.route, obstacles = excluded.obstacles, time_since_job = "
-                "excluded.time_since_job, positive_on = excluded.positive_on");
-    insert_rows(conn_, "INSERT INTO impact_journey_actions (journey_id, action) VALUES", 2, actions,
-                "");
+    stats::insert_rows(
+        conn_,
+        "INSERT INTO impact_journeys (journey_id, territory_id, entered_on, age_band, "
+        "route, obstacles, time_since_job, positive_on) VALUES",
+        8, journeys,
+        "ON CONFLICT (journey_id) DO UPDATE SET age_band = excluded.age_band, route = "
+        "excluded.route, obstacles = excluded.obstacles, time_since_job = "
+        "excluded.time_since_job, positive_on = excluded.positive_on");
+    stats::insert_rows(conn_, "INSERT INTO impact_journey_actions (journey_id, action) VALUES", 2,
+                       actions, "");
     std::vector<store::Value> counters;
     for (const auto& [key, d] : deltas_) {
       if (d.n == 0 && d.pos6 == 0 && d.pos12 == 0) continue;
@@ -353,13 +324,14 @@ class Batch {
         counters.push_back(std::move(v));
       }
     }
-    insert_rows(conn_,
-                "INSERT INTO impact_counters (territory_id, entry_month, action, dimension, "
-                "value, n, pos6, pos12) VALUES",
-                8, counters,
-                "ON CONFLICT (territory_id, dimension, action, value, entry_month) DO UPDATE SET "
-                "n = impact_counters.n + excluded.n, pos6 = impact_counters.pos6 + excluded.pos6, "
-                "pos12 = impact_counters.pos12 + excluded.pos12");
+    stats::insert_rows(
+        conn_,
+        "INSERT INTO impact_counters (territory_id, entry_month, action, dimension, "
+        "value, n, pos6, pos12) VALUES",
+        8, counters,
+        "ON CONFLICT (territory_id, dimension, action, value, entry_month) DO UPDATE SET "
+        "n = impact_counters.n + excluded.n, pos6 = impact_counters.pos6 + excluded.pos6, "
+        "pos12 = impact_counters.pos12 + excluded.pos12");
   }
 
  private:
