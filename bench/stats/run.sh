@@ -7,6 +7,8 @@
 #   - GET /pilotage (territory manager of the demo territory) and GET /pilotage/national
 #     (national admin) with wrk, p99 (target < 50 ms), CPU of the server per request.
 # Profile: BENCH_STATS_PROFILE=departement (60,000 persons, default) or country (1,000,000).
+# The SQLite database of a profile is kept (bench/out/stats/bench-PROFILE.db) and reused while
+# bench/gen and the migrations are unchanged.
 # Writes bench/out/stats-results.md and prints it. Usage: bench/stats/run.sh [build-dir]
 set -euo pipefail
 build=${1:-build}
@@ -32,10 +34,10 @@ prepare() {
   "$bin" seed-demo --db "$1" >/dev/null
   local t0 t1
   t0=$(date +%s)
-  "$people" --db "$1" --profile "$profile" >"$out/gen-people-$2.log" 2>&1
-  "$events" --db "$1" | tee "$out/gen-events-$2.log"
+  "$people" --db "$1" --profile "$profile" >"$out/gen-people-$2-$profile.log" 2>&1
+  "$events" --db "$1" | tee "$out/gen-events-$2-$profile.log"
   t1=$(date +%s)
-  echo "génération $((t1 - t0)) s" >>"$out/gen-events-$2.log"
+  echo "génération $((t1 - t0)) s" >>"$out/gen-events-$2-$profile.log"
 }
 
 start_server() {
@@ -85,14 +87,17 @@ measure_http() {
 
 bench_engine() {
   local url=$1 engine=$2 port=$3
-  if [[ "${BENCH_KEEP_DB:-0}" != 1 || ! -s "$out/gen-events-$engine.log" ]]; then
+  if [[ "${BENCH_KEEP_DB:-0}" != 1 || ! -s "$out/gen-events-$engine-$profile.log" ]]; then
     prepare "$url" "$engine" >/dev/null
+    [[ -z "${stamp_file:-}" ]] || echo "$stamp" >"$stamp_file"
+  else
+    "$bin" migrate --db "$url" >/dev/null  # a kept database gets the newer migrations
   fi
   local t0 t1
   t0=$(date +%s.%N)
   "$bin" stats rebuild --db "$url" >"$out/rebuild-$engine.log"
   t1=$(date +%s.%N)
-  echo "| $engine | $(cat "$out/gen-events-$engine.log" | head -1) | $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f s", b - a }') | $(cut -d' ' -f1 /proc/loadavg) |" >"$out/rebuild-$engine.md"
+  echo "| $engine | $(cat "$out/gen-events-$engine-$profile.log" | head -1) | $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f s", b - a }') | $(cut -d' ' -f1 /proc/loadavg) |" >"$out/rebuild-$engine.md"
 
   local pid server manager admin
   pid=$(start_server "$url" "$port")
@@ -116,9 +121,17 @@ export -f prepare start_server stop_server login_cookie measure_http bench_engin
 for engine in $engines; do
   case $engine in
     sqlite)
+      # The generated database is kept, by profile, and reused (migrated) while the generators
+      # are unchanged (the country takes 12 min of CPU to generate).
       db="$out/bench-$profile.db"
-      if [[ "${BENCH_KEEP_DB:-0}" != 1 ]]; then rm -f "$db" "$db-wal" "$db-shm" "$db".access.sqlite*; fi
-      bench_engine "sqlite:$db" sqlite 18190
+      stamp_file="$db.version"
+      stamp=$(cat bench/gen/*.cpp bench/gen/*.h | sha1sum | cut -c1-16)
+      if [[ -s "$db" && -s "$out/gen-events-sqlite-$profile.log" && "$(cat "$stamp_file" 2>/dev/null)" == "$stamp" ]]; then
+        BENCH_KEEP_DB=1 bench_engine "sqlite:$db" sqlite 18190
+      else
+        rm -f "$db" "$db-wal" "$db-shm" "$db".access.sqlite* "$stamp_file"
+        stamp_file=$stamp_file stamp=$stamp bench_engine "sqlite:$db" sqlite 18190
+      fi
       ;;
     postgres)
       "$root/scripts/with-postgres.sh" bash -c 'bench_engine "$PARCOURS_TEST_PG_URL" postgres 18191'

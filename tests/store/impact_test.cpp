@@ -282,10 +282,30 @@ TEST_P(ImpactTest, IncrementalUpdatesGiveTheSameCountersAsARebuild) {
     }
     return out;
   };
+  // The facts too: the rebuild keeps them in memory and writes them once at the end.
+  auto facts = [&] {
+    std::vector<std::string> out;
+    for (const auto& r :
+         conn->query("SELECT journey_id, territory_id, entered_on, age_band, route, obstacles, "
+                     "time_since_job, COALESCE(positive_on, '-') FROM impact_journeys ORDER BY "
+                     "journey_id")) {
+      std::string line;
+      for (std::size_t i = 0; i < 8; ++i) line += r.text(i) + "|";
+      out.push_back(line);
+    }
+    for (const auto& r : conn->query(
+             "SELECT journey_id, action FROM impact_journey_actions ORDER BY journey_id, action")) {
+      out.push_back(r.text(0) + "|" + r.text(1));
+    }
+    return out;
+  };
   auto incremental = counters();
+  auto incremental_facts = facts();
+  ASSERT_GT(incremental_facts.size(), 30u);
   auto replayed = impact::rebuild(*conn);
   EXPECT_GT(replayed, 100);
   EXPECT_EQ(counters(), incremental);
+  EXPECT_EQ(facts(), incremental_facts);
   auto rows = impact::compare(*conn, territory_, "ensemble", kToday);
   auto* atelier = find(rows, "type:atelier", "tous");
   ASSERT_NE(atelier, nullptr);

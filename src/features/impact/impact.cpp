@@ -5,15 +5,19 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/clock.h"
 #include "core/store/db.h"
 #include "features/catalogue/vocabulary.h"
 #include "features/impact/projection.h"
 #include "features/orientation/rules.h"
+#include "features/stats/insert_rows.h"
 
 namespace parcours::impact {
 namespace {
@@ -54,8 +58,8 @@ bool within(const Fact& f, int months) {
          *f.positive_on < add_months(f.entered_on, months);
 }
 
-// What one journey adds to the counters.
-void contribute(const Fact& f, int sign, std::map<CounterKey, Delta>& deltas) {
+// What one journey adds to the counters, times `weight` (-1: what it takes away).
+void contribute(const Fact& f, std::int64_t weight, std::map<CounterKey, Delta>& deltas) {
   std::vector<std::pair<std::string, std::string>> strata{
       {"ensemble", "tous"},
       {"age", f.age_band.empty() ? "inconnu" : f.age_band},
@@ -71,9 +75,9 @@ void contribute(const Fact& f, int sign, std::map<CounterKey, Delta>& deltas) {
   for (const auto& a : actions) {
     for (const auto& [d, v] : strata) {
       auto& delta = deltas[{f.territory_id, month, a, d, v}];
-      delta.n += sign;
-      delta.pos6 += sign * p6;
-      delta.pos12 += sign * p12;
+      delta.n += weight;
+      delta.pos6 += weight * p6;
+      delta.pos12 += weight * p12;
     }
   }
 }
@@ -105,9 +109,32 @@ std::string age_band(const std::string& birth_date, const std::string& on) {
   return "45_plus";
 }
 
+// What decides a journey's contribution to the counters: journeys with the same signature add
+// the same counters, so a rebuild adds each signature once, weighted by its number of journeys.
+std::string signature(const Fact& f) {
+  std::string s = std::to_string(f.territory_id);
+  for (const auto* part : {&f.age_band, &f.route, &f.obstacles, &f.time_since_job}) {
+    s += '|';
+    s += *part;
+  }
+  s += '|';
+  s += f.entered_on.substr(0, 7);
+  s += within(f, 6) ? "|1" : "|0";
+  s += within(f, 12) ? "|1" : "|0";
+  for (const auto& a : f.actions) {
+    s += '|';
+    s += a;
+  }
+  return s;
+}
+
+// A batch of events applied to the facts of their journeys. Incrementally, it reads the facts
+// it needs, subtracts their old contribution, applies the events and writes the facts and the
+// counter deltas. During a rebuild one Batch lives from the first batch of events to the last
+// (the tables were emptied: nothing to read or subtract) and writes everything once at the end.
 class Batch {
  public:
-  explicit Batch(store::Connection& conn) : conn_(conn) {}
+  Batch(store::Connection& conn, bool rebuilding) : conn_(conn), rebuilding_(rebuilding) {}
 
   // Loads the facts of a batch's journeys a few hundred at a time (a rebuild touches every
   // journey: one query per journey would be most of its time).
@@ -121,31 +148,7 @@ class Batch {
       for (std::size_t i = start; i < std::min(ids.size(), start + kChunk); ++i) {
         list += (i == start ? "" : ",") + std::to_string(ids[i]);
       }
-      for (const auto& row :
-           conn_.query("SELECT journey_id, territory_id, entered_on, age_band, route, obstacles, "
-                       "time_since_job, positive_on FROM impact_journeys WHERE journey_id IN (" +
-                       list + ")")) {
-        facts_[row.integer(0)] = Fact{.journey_id = row.integer(0),
-                                      .territory_id = row.integer(1),
-                                      .entered_on = row.text(2),
-                                      .age_band = row.text(3),
-                                      .route = row.text(4),
-                                      .obstacles = row.text(5),
-                                      .time_since_job = row.text(6),
-                                      .positive_on = row.opt_text(7)};
-      }
-      for (const auto& row :
-           conn_.query("SELECT journey_id, action FROM impact_journey_actions WHERE journey_id "
-                       "IN (" +
-                       list + ")")) {
-        facts_[row.integer(0)]->actions.insert(row.text(1));
-      }
-      for (std::size_t i = start; i < std::min(ids.size(), start + kChunk); ++i) {
-        auto it = facts_.find(ids[i]);
-        if (it == facts_.end()) continue;
-        contribute(*it->second, -1, deltas_);
-        before_[ids[i]] = *it->second;
-      }
+      if (!rebuilding_) load_stored(list, ids, start, std::min(ids.size(), start + kChunk));
       for (const auto& row : conn_.query(
                "SELECT j.id, j.territory_id, j.opened_at, p.birth_date FROM journeys j JOIN "
                "persons p ON p.id = j.person_id WHERE j.id IN (" +
@@ -162,14 +165,48 @@ class Batch {
     }
   }
 
+  // The stored facts of ids[from, to) (`list`: the same, comma-separated), whose contribution
+  // leaves the counters until write() adds the new one.
+  void load_stored(const std::string& list, const std::vector<std::int64_t>& ids, std::size_t from,
+                   std::size_t to) {
+    for (const auto& row :
+         conn_.query("SELECT journey_id, territory_id, entered_on, age_band, route, obstacles, "
+                     "time_since_job, positive_on FROM impact_journeys WHERE journey_id IN (" +
+                     list + ")")) {
+      facts_[row.integer(0)] = Fact{.journey_id = row.integer(0),
+                                    .territory_id = row.integer(1),
+                                    .entered_on = row.text(2),
+                                    .age_band = row.text(3),
+                                    .route = row.text(4),
+                                    .obstacles = row.text(5),
+                                    .time_since_job = row.text(6),
+                                    .positive_on = row.opt_text(7)};
+    }
+    for (const auto& row :
+         conn_.query("SELECT journey_id, action FROM impact_journey_actions WHERE journey_id "
+                     "IN (" +
+                     list + ")")) {
+      facts_[row.integer(0)]->actions.insert(row.text(1));
+    }
+    for (std::size_t i = from; i < to; ++i) {
+      auto it = facts_.find(ids[i]);
+      if (it == facts_.end()) continue;
+      contribute(*it->second, -1, deltas_);
+      before_[ids[i]] = *it->second;
+    }
+  }
+
   Fact* fact(std::int64_t journey_id) {
     auto it = facts_.find(journey_id);
     if (it != facts_.end()) return it->second ? &*it->second : nullptr;
     auto& slot = facts_[journey_id];
-    auto row = conn_.query_one(
-        "SELECT territory_id, entered_on, age_band, route, obstacles, time_since_job, "
-        "positive_on FROM impact_journeys WHERE journey_id = $1",
-        {journey_id});
+    auto row =
+        rebuilding_
+            ? std::nullopt
+            : conn_.query_one(
+                  "SELECT territory_id, entered_on, age_band, route, obstacles, time_since_job, "
+                  "positive_on FROM impact_journeys WHERE journey_id = $1",
+                  {journey_id});
     if (row) {
       Fact f{.journey_id = journey_id,
              .territory_id = row->integer(0),
@@ -232,19 +269,7 @@ class Batch {
     } else if (kind == "plan.action_added") {
       auto service_id = int_field(payload, "service_id");
       if (!service_id) return;
-      auto service =
-          conn_.query_one("SELECT type, thematiques FROM services WHERE id = $1", {*service_id});
-      if (!service) return;
-      if (!service->text(0).empty()) f->actions.insert("type:" + service->text(0));
-      boost::system::error_code ec;
-      auto themes = json::parse(service->text(1), ec);
-      if (!ec && themes.is_array()) {
-        for (const auto& t : themes.as_array()) {
-          if (!t.is_string()) continue;
-          std::string code(t.as_string());
-          f->actions.insert("thematique:" + code.substr(0, code.find("--")));
-        }
-      }
+      for (const auto& a : service_actions(*service_id)) f->actions.insert(a);
     } else if (kind == "outcome.recorded") {
       auto outcome = string_field(payload, "kind");
       auto start = string_field(payload, "start_date");
@@ -255,44 +280,92 @@ class Batch {
     }
   }
 
+  // Writes the facts, the new actions and the counter deltas, a few hundred rows per statement.
   void write() {
+    // Journeys alike add the same counters: each signature is counted once, with its weight.
+    std::unordered_map<std::string, std::pair<const Fact*, std::int64_t>> alike;
+    std::vector<store::Value> journeys, actions;
     for (auto& [id, f] : facts_) {
       if (!f) continue;
-      contribute(*f, +1, deltas_);
-      conn_.execute(
-          "INSERT INTO impact_journeys (journey_id, territory_id, entered_on, age_band, route, "
-          "obstacles, time_since_job, positive_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON "
-          "CONFLICT (journey_id) DO UPDATE SET age_band = excluded.age_band, route = "
-          "excluded.route, obstacles = excluded.obstacles, time_since_job = "
-          "excluded.time_since_job, positive_on = excluded.positive_on",
-          {id, f->territory_id, f->entered_on, f->age_band, f->route, f->obstacles,
-           f->time_since_job, store::opt(f->positive_on)});
+      auto& [example, weight] = alike[signature(*f)];
+      example = &*f;
+      ++weight;
+      for (store::Value v :
+           {store::Value{id}, store::Value{f->territory_id}, store::Value{f->entered_on},
+            store::Value{f->age_band}, store::Value{f->route}, store::Value{f->obstacles},
+            store::Value{f->time_since_job}, store::opt(f->positive_on)}) {
+        journeys.push_back(std::move(v));
+      }
       auto before = before_.find(id);
       for (const auto& a : f->actions) {
         if (before != before_.end() && before->second.actions.count(a)) continue;
-        conn_.execute("INSERT INTO impact_journey_actions (journey_id, action) VALUES ($1, $2)",
-                      {id, a});
+        actions.push_back(id);
+        actions.push_back(a);
       }
     }
+    for (const auto& [key, group] : alike) contribute(*group.first, group.second, deltas_);
+    stats::insert_rows(
+        conn_,
+        "INSERT INTO impact_journeys (journey_id, territory_id, entered_on, age_band, "
+        "route, obstacles, time_since_job, positive_on) VALUES",
+        8, journeys,
+        "ON CONFLICT (journey_id) DO UPDATE SET age_band = excluded.age_band, route = "
+        "excluded.route, obstacles = excluded.obstacles, time_since_job = "
+        "excluded.time_since_job, positive_on = excluded.positive_on");
+    stats::insert_rows(conn_, "INSERT INTO impact_journey_actions (journey_id, action) VALUES", 2,
+                       actions, "");
+    std::vector<store::Value> counters;
     for (const auto& [key, d] : deltas_) {
       if (d.n == 0 && d.pos6 == 0 && d.pos12 == 0) continue;
       const auto& [territory, month, action, dimension, value] = key;
-      conn_.execute(
-          "INSERT INTO impact_counters (territory_id, entry_month, action, dimension, value, n, "
-          "pos6, pos12) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (territory_id, "
-          "dimension, action, value, entry_month) DO UPDATE SET n = impact_counters.n + "
-          "excluded.n, pos6 = impact_counters.pos6 + excluded.pos6, pos12 = "
-          "impact_counters.pos12 + excluded.pos12",
-          {territory, month, action, dimension, value, d.n, d.pos6, d.pos12});
+      for (store::Value v : {store::Value{territory}, store::Value{month}, store::Value{action},
+                             store::Value{dimension}, store::Value{value}, store::Value{d.n},
+                             store::Value{d.pos6}, store::Value{d.pos12}}) {
+        counters.push_back(std::move(v));
+      }
     }
+    stats::insert_rows(
+        conn_,
+        "INSERT INTO impact_counters (territory_id, entry_month, action, dimension, "
+        "value, n, pos6, pos12) VALUES",
+        8, counters,
+        "ON CONFLICT (territory_id, dimension, action, value, entry_month) DO UPDATE SET "
+        "n = impact_counters.n + excluded.n, pos6 = impact_counters.pos6 + excluded.pos6, "
+        "pos12 = impact_counters.pos12 + excluded.pos12");
   }
 
  private:
+  // The kinds of action a service of the catalogue stands for ("type:…", "thematique:…"),
+  // read once per service.
+  const std::vector<std::string>& service_actions(std::int64_t service_id) {
+    auto [it, inserted] = services_.try_emplace(service_id);
+    if (!inserted) return it->second;
+    auto service =
+        conn_.query_one("SELECT type, thematiques FROM services WHERE id = $1", {service_id});
+    if (!service) return it->second;
+    if (!service->text(0).empty()) it->second.push_back("type:" + service->text(0));
+    boost::system::error_code ec;
+    auto themes = json::parse(service->text(1), ec);
+    if (!ec && themes.is_array()) {
+      for (const auto& t : themes.as_array()) {
+        if (!t.is_string()) continue;
+        std::string code(t.as_string());
+        it->second.push_back("thematique:" + code.substr(0, code.find("--")));
+      }
+    }
+    return it->second;
+  }
+
   store::Connection& conn_;
+  bool rebuilding_;
   std::map<std::int64_t, std::optional<Fact>> facts_;
   std::map<std::int64_t, Fact> before_;
   std::map<CounterKey, Delta> deltas_;
+  std::unordered_map<std::int64_t, std::vector<std::string>> services_;
 };
+
+// The batch of a rebuild in progress on this thread; null otherwise.
+thread_local std::unique_ptr<Batch> rebuilding;
 
 }  // namespace
 
@@ -342,16 +415,30 @@ void reset(store::Connection& conn) {
 void apply_events(store::Connection& conn, const std::vector<store::Event>& events) {
   std::vector<std::pair<const store::Event*, json::object>> parsed;
   std::vector<std::int64_t> journeys;
+  const auto& kinds = event_kinds();
   for (const auto& e : events) {
+    if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) continue;
     auto payload = parse_object(e.payload_json);
     if (!payload) continue;
     if (auto id = int_field(*payload, "journey_id")) journeys.push_back(*id);
     parsed.emplace_back(&e, std::move(*payload));
   }
-  Batch batch(conn);
+  if (rebuilding) {  // in memory: end_rebuild writes everything
+    rebuilding->preload(std::move(journeys));
+    for (const auto& [e, payload] : parsed) rebuilding->apply(e->kind, payload);
+    return;
+  }
+  Batch batch(conn, false);
   batch.preload(std::move(journeys));
   for (const auto& [e, payload] : parsed) batch.apply(e->kind, payload);
   batch.write();
+}
+
+void begin_rebuild(store::Connection& conn) { rebuilding = std::make_unique<Batch>(conn, true); }
+
+void end_rebuild(store::Connection& /*conn*/) {
+  auto batch = std::move(rebuilding);
+  if (batch && std::uncaught_exceptions() == 0) batch->write();  // a failed rebuild writes nothing
 }
 
 std::int64_t catch_up(store::Connection& conn) { return stats::catch_up(conn, *projection()); }

@@ -40,6 +40,10 @@ Interval wilson(std::int64_t positives, std::int64_t n);
 const std::vector<std::string>& event_kinds();
 void reset(store::Connection& conn);
 void apply_events(store::Connection& conn, const std::vector<store::Event>& events);
+// Around a rebuild's batches (after reset): apply_events then keeps every journey's facts in
+// memory, and end_rebuild writes the facts and the counters once (nothing when unwinding).
+void begin_rebuild(store::Connection& conn);
+void end_rebuild(store::Connection& conn);
 
 // Through the statistics engine (projection.h), this projection only: applies the journal
 // events after its cursor; empties it and replays the whole journal. Return the events applied.

@@ -13,6 +13,8 @@ class ImpactProjection : public stats::Projection {
     apply_events(conn, events);
   }
   std::vector<std::string> kinds() const override { return event_kinds(); }
+  void begin_rebuild(store::Connection& conn) override { impact::begin_rebuild(conn); }
+  void end_rebuild(store::Connection& conn) override { impact::end_rebuild(conn); }
 };
 
 }  // namespace

@@ -78,12 +78,13 @@ std::string percent(std::int64_t part, std::int64_t whole) {
 }
 
 Breakdown load_breakdown(store::Connection& conn, const StatsFilter& f) {
-  // Nationally the months and organisations are not shown: the database sums them.
+  // Nationally the months and organisations are not shown. The rows are summed here rather than
+  // by a GROUP BY: at the country's scale (a million rows) SQLite's grouping through a temporary
+  // b-tree cost twice the plain read.
   bool national = !f.territory_id;
-  std::string sql = national ? "SELECT territory_id, 0, 0, route, metric, bucket, SUM(value)"
-                             : "SELECT territory_id, month, organisation_id, route, metric, "
-                               "bucket, value";
-  sql += " FROM stats_counters WHERE month >= $1 AND month <= $2";
+  std::string sql =
+      "SELECT territory_id, month, organisation_id, route, metric, bucket, value FROM "
+      "stats_counters WHERE month >= $1 AND month <= $2";
   store::Params params{f.from_month, f.to_month};
   int next = 3;
   auto clause = [&](const char* column, std::int64_t value) {
@@ -93,7 +94,6 @@ Breakdown load_breakdown(store::Connection& conn, const StatsFilter& f) {
   if (f.territory_id) clause("territory_id", *f.territory_id);
   if (f.organisation_id) clause("organisation_id", *f.organisation_id);
   if (f.route) clause("route", *f.route);
-  if (national) sql += " GROUP BY territory_id, route, metric, bucket";
   static const std::unordered_map<std::string, int> index = [] {
     std::unordered_map<std::string, int> m;
     for (int i = 0; i < kMetricCount; ++i) m.emplace(kCodes[static_cast<std::size_t>(i)], i);

@@ -8,11 +8,13 @@
 #include <exception>
 #include <map>
 #include <memory>
+#include <ranges>
 #include <tuple>
 #include <unordered_map>
 
 #include "core/clock.h"
 #include "features/followup/dates.h"
+#include "features/stats/insert_rows.h"
 
 namespace parcours::stats {
 namespace {
@@ -161,54 +163,38 @@ void load_facts(store::Connection& conn, const std::vector<std::int64_t>& ids,
 }
 
 void save_facts(store::Connection& conn, const std::vector<JourneyFacts*>& facts) {
-  constexpr std::size_t kChunk = 400;
-  for (std::size_t i = 0; i < facts.size(); i += kChunk) {
-    std::string sql = fmt::format("INSERT INTO stats_journeys ({}) VALUES ", kColumns);
-    for (std::size_t j = i; j < std::min(facts.size(), i + kChunk); ++j) {
-      sql += j == i ? "(" : ",(";
-      auto slots = fields(*facts[j]);
-      for (std::size_t c = 0; c < slots.size(); ++c) {
-        sql += (c ? "," : "") + std::to_string(*slots[c]);
-      }
-      sql += ")";
-    }
-    sql += " ON CONFLICT (journey_id) DO UPDATE SET ";
-    std::string_view cols = kColumns;
-    bool first = true;
-    while (!cols.empty()) {
-      auto comma = cols.find(',');
-      auto col = cols.substr(0, comma);
-      while (!col.empty() && col.front() == ' ') col.remove_prefix(1);
-      if (col != "journey_id") {
-        sql += fmt::format("{}{} = excluded.{}", first ? "" : ", ", col, col);
-        first = false;
-      }
-      cols = comma == std::string_view::npos ? std::string_view() : cols.substr(comma + 1);
-    }
-    conn.execute(sql);
+  std::vector<store::Value> values;
+  values.reserve(facts.size() * 20);
+  for (auto* f : facts) {
+    for (auto* slot : fields(*f)) values.emplace_back(*slot);
   }
+  std::string update;
+  for (std::string_view col :
+       std::views::split(std::string_view(kColumns), std::string_view(", ")) |
+           std::views::transform([](auto r) { return std::string_view(r); })) {
+    if (col == "journey_id") continue;
+    update += fmt::format("{}{} = excluded.{}", update.empty() ? "" : ", ", col, col);
+  }
+  insert_rows(conn, fmt::format("INSERT INTO stats_journeys ({}) VALUES", kColumns), 20, values,
+              "ON CONFLICT (journey_id) DO UPDATE SET " + update);
 }
 
 void save_counters(store::Connection& conn, const std::map<Key, std::int64_t>& deltas) {
-  constexpr std::size_t kChunk = 500;
-  std::vector<std::pair<Key, std::int64_t>> rows;
+  std::vector<store::Value> values;
   for (const auto& [key, value] : deltas) {
-    if (value != 0) rows.emplace_back(key, value);
-  }
-  for (std::size_t i = 0; i < rows.size(); i += kChunk) {
-    std::string sql =
-        "INSERT INTO stats_counters (territory_id, month, organisation_id, route, metric, bucket, "
-        "value) VALUES ";
-    for (std::size_t j = i; j < std::min(rows.size(), i + kChunk); ++j) {
-      const auto& [t, m, o, r, metric, b] = rows[j].first;
-      sql += fmt::format("{}({},{},{},{},'{}',{},{})", j == i ? "" : ",", t, m, o, r, metric, b,
-                         rows[j].second);
+    if (value == 0) continue;
+    const auto& [t, m, o, r, metric, b] = key;
+    for (store::Value v : {store::Value{t}, store::Value{m}, store::Value{o}, store::Value{r},
+                           store::Value{metric}, store::Value{b}, store::Value{value}}) {
+      values.push_back(std::move(v));
     }
-    sql +=
-        " ON CONFLICT (territory_id, month, organisation_id, route, metric, bucket) DO UPDATE SET "
-        "value = stats_counters.value + excluded.value";
-    conn.execute(sql);
   }
+  insert_rows(conn,
+              "INSERT INTO stats_counters (territory_id, month, organisation_id, route, metric, "
+              "bucket, value) VALUES",
+              7, values,
+              "ON CONFLICT (territory_id, month, organisation_id, route, metric, bucket) DO "
+              "UPDATE SET value = stats_counters.value + excluded.value");
 }
 
 }  // namespace

@@ -39,8 +39,7 @@ std::int64_t read_cursor(store::Connection& conn, const std::string& name) {
 }
 
 // " AND <column> IN ('a', 'b')" for the projection's kinds, or nothing when it reads all.
-std::string kind_clause(const Projection& projection, const char* column) {
-  auto kinds = projection.kinds();
+std::string kind_clause(const std::vector<std::string>& kinds, const char* column) {
   if (kinds.empty()) return {};
   std::string sql = std::string(" AND ") + column + " IN (";
   for (std::size_t i = 0; i < kinds.size(); ++i) {
@@ -51,17 +50,22 @@ std::string kind_clause(const Projection& projection, const char* column) {
   return sql + ")";
 }
 
-// Up to `limit` events after `position`, in cursor order; `last` gets the last one's position.
-std::vector<store::Event> read_after(store::Connection& conn, const Projection& projection,
+std::string kind_clause(const Projection& projection, const char* column) {
+  return kind_clause(projection.kinds(), column);
+}
+
+// Up to `limit` events of the given kinds (empty: all) after `position`, in cursor order;
+// `last` gets the last one's position.
+std::vector<store::Event> read_after(store::Connection& conn, const std::vector<std::string>& kinds,
                                      std::int64_t position, int limit, std::int64_t& last) {
   bool pg = conn.dialect() == store::Dialect::kPostgres;
   auto rows = conn.query(
       pg ? "SELECT j.seq, j.at, j.kind, j.territory_id, j.person_id, j.actor_id, j.payload, "
            "f.position FROM journal_feed f JOIN journal j ON j.seq = f.seq WHERE f.position > $1" +
-               kind_clause(projection, "j.kind") + " ORDER BY f.position LIMIT $2"
+               kind_clause(kinds, "j.kind") + " ORDER BY f.position LIMIT $2"
          : "SELECT seq, at, kind, territory_id, person_id, actor_id, payload, seq FROM journal "
            "WHERE seq > $1" +
-               kind_clause(projection, "kind") + " ORDER BY seq LIMIT $2",
+               kind_clause(kinds, "kind") + " ORDER BY seq LIMIT $2",
       {position, static_cast<std::int64_t>(limit)});
   std::vector<store::Event> events;
   events.reserve(rows.size());
@@ -76,6 +80,24 @@ std::vector<store::Event> read_after(store::Connection& conn, const Projection& 
     last = r.integer(7);
   }
   return events;
+}
+
+std::vector<store::Event> read_after(store::Connection& conn, const Projection& projection,
+                                     std::int64_t position, int limit, std::int64_t& last) {
+  return read_after(conn, projection.kinds(), position, limit, last);
+}
+
+// The kinds any of the projections reads (empty: all, when one of them reads every event).
+std::vector<std::string> union_of_kinds(const std::vector<Projection*>& all) {
+  std::vector<std::string> kinds;
+  for (const auto* p : all) {
+    auto own = p->kinds();
+    if (own.empty()) return {};
+    kinds.insert(kinds.end(), own.begin(), own.end());
+  }
+  std::sort(kinds.begin(), kinds.end());
+  kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+  return kinds;
 }
 
 template <typename F>
@@ -156,41 +178,65 @@ std::int64_t lag(store::Connection& conn) {
   return worst;
 }
 
-std::int64_t rebuild(store::Connection& conn, Projection& projection, int batch_size) {
+namespace {
+
+// Resets the projections and feeds them the journal again in one pass: each batch of events (of
+// the kinds any of them reads) goes to every projection, which ignores the kinds it does not
+// know. At the country's scale reading the journal is most of a rebuild: once, not once per
+// projection.
+std::int64_t rebuild_together(store::Connection& conn, const std::vector<Projection*>& all,
+                              int batch_size) {
   return in_transaction(conn, [&]() -> std::int64_t {
-    std::string name = projection.name();
-    lock_cursor(conn, name);
-    projection.reset(conn);
-    projection.begin_rebuild(conn);
-    // end_rebuild also runs when a batch throws, during the unwinding, so that the projection
-    // drops what it holds in memory (std::uncaught_exceptions() > 0: it writes nothing).
+    for (auto* p : all) {
+      lock_cursor(conn, p->name());
+      p->reset(conn);
+    }
+    // end_rebuild also runs when a batch throws, during the unwinding, so that the projections
+    // drop what they hold in memory (std::uncaught_exceptions() > 0: they write nothing).
     struct Finish {
-      Projection& projection;
+      const std::vector<Projection*>& all;
       store::Connection& conn;
+      std::size_t begun = 0;
       bool done = false;
       ~Finish() {
-        if (!done) projection.end_rebuild(conn);
+        if (!done) {
+          for (std::size_t i = 0; i < begun; ++i) all[i]->end_rebuild(conn);
+        }
       }
-    } finish{projection, conn};
-    std::int64_t applied = 0, last = 0;
+    } finish{all, conn};
+    for (auto* p : all) {
+      p->begin_rebuild(conn);
+      ++finish.begun;
+    }
+    auto kinds = union_of_kinds(all);
+    std::int64_t read = 0, last = 0;
     for (;;) {
-      auto events = read_after(conn, projection, last, batch_size, last);
+      auto events = read_after(conn, kinds, last, batch_size, last);
       if (events.empty()) break;
-      projection.apply(conn, events);
-      applied += static_cast<std::int64_t>(events.size());
+      for (auto* p : all) p->apply(conn, events);
+      read += static_cast<std::int64_t>(events.size());
       if (static_cast<int>(events.size()) < batch_size) break;
     }
     finish.done = true;
-    projection.end_rebuild(conn);
-    conn.execute("UPDATE stats_cursors SET position = $2 WHERE name = $1", {name, last});
-    return applied;
+    for (auto* p : all) p->end_rebuild(conn);
+    for (auto* p : all) {
+      conn.execute("UPDATE stats_cursors SET position = $2 WHERE name = $1", {p->name(), last});
+    }
+    return read;
   });
 }
 
+}  // namespace
+
+std::int64_t rebuild(store::Connection& conn, Projection& projection, int batch_size) {
+  return rebuild_together(conn, {&projection}, batch_size);
+}
+
 std::int64_t rebuild(store::Connection& conn, int batch_size) {
-  std::int64_t applied = 0;
-  for (const auto& p : projections()) applied += rebuild(conn, *p, batch_size);
-  return applied;
+  auto all = projections();
+  std::vector<Projection*> raw;
+  for (const auto& p : all) raw.push_back(p.get());
+  return rebuild_together(conn, raw, batch_size);
 }
 
 std::int64_t catch_up_before_page(store::Connection& conn) {

@@ -70,8 +70,9 @@ std::int64_t catch_up(store::Connection& conn, Projection& projection,
 std::int64_t lag(store::Connection& conn);
 
 // Resets every projection (or only the given one) and applies the whole journal again, in one
-// transaction: a crash or an error leaves the previous state as it was. Returns the number of
-// events applied.
+// transaction: a crash or an error leaves the previous state as it was. The journal is read
+// once, each batch going to every projection (hence apply's "ignore the kinds it does not
+// know"). Returns the number of journal events read.
 std::int64_t rebuild(store::Connection& conn, int batch_size = 20000);
 std::int64_t rebuild(store::Connection& conn, Projection& projection, int batch_size = 20000);
 
