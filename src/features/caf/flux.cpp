@@ -3,8 +3,12 @@
 #include <libxml/encoding.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
+#include <openssl/evp.h>
+#include <openssl/sha.h>
 #include <sodium.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -71,19 +75,22 @@ void collect_error(void* data, const xmlError* error) {
   sink->errors->push_back({error->line, message});
 }
 
+// SHA-256 by OpenSSL, which uses the processor's SHA instructions: several times libsodium's
+// portable code on the files (hundreds of megabytes) and on each household's bytes.
 bool sha256_of(const std::string& path, std::string& out) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return false;
-  crypto_hash_sha256_state state;
-  crypto_hash_sha256_init(&state);
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                  EVP_MD_CTX_free);
+  EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
   std::vector<unsigned char> buffer(1 << 16);
   std::size_t n;
   while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) {
-    crypto_hash_sha256_update(&state, buffer.data(), n);
+    EVP_DigestUpdate(context.get(), buffer.data(), n);
   }
   std::fclose(f);
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&state, digest);
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  EVP_DigestFinal_ex(context.get(), digest, nullptr);
   out = hex(digest, sizeof digest);
   return true;
 }
@@ -226,95 +233,361 @@ std::string Household::digest() const {
   return hex(out, sizeof out);
 }
 
-Result<void> read_flux(const std::string& path, const std::function<void(const Header&)>& on_header,
-                       const std::function<bool(Household&&)>& on_household) {
-  register_cp1252();
-  ReaderPtr reader(xmlReaderForFile(path.c_str(), nullptr, kReaderOptions));
-  if (!reader) {
-    return fail(ErrorCode::kNotFound, "Le fichier « " + path + " » est illisible.", "file");
+namespace {
+
+// Cuts a well-formed XML file into the elements at depth 1 (the children of the root), read in
+// blocks of 1 MiB: only the tags are looked at — their names, hence the depth — and comments,
+// CDATA sections, processing instructions and the DOCTYPE are skipped whole. Text is never
+// decoded: the bytes of an element are handed over as they are in the file.
+class ElementCutter {
+ public:
+  struct Element {
+    std::string name;
+    std::string bytes;
+    int line = 0;
+    int personnes = 0;  // Personne elements inside
+  };
+
+  explicit ElementCutter(std::FILE* file) : file_(file) {}
+
+  // The next element at depth 1; false at the end of the file. kInvalid when it cannot be cut.
+  Result<bool> next(Element& out) {
+    for (;;) {
+      compact();
+      std::size_t lt = find("<", pos_);
+      if (lt == std::string::npos) {
+        if (depth_ != 0) return invalid();
+        return false;
+      }
+      advance_lines(lt);
+      ensure(lt + 9);  // enough to tell the kind of markup (fewer at the very end)
+      std::string_view at(buf_.data() + lt, buf_.size() - lt);
+      bool closing = at.starts_with("</");
+      bool declaration = at.starts_with("<!");  // DOCTYPE (comments and CDATA below)
+      std::size_t end;
+      if (at.starts_with("<!--")) {
+        end = find("-->", lt + 4);
+        if (end == std::string::npos) return invalid();
+        pos_ = end + 3;
+        continue;
+      }
+      if (at.starts_with("<![CDATA[")) {
+        end = find("]]>", lt + 9);
+        if (end == std::string::npos) return invalid();
+        pos_ = end + 3;
+        continue;
+      }
+      if (at.starts_with("<?")) {
+        end = find("?>", lt + 2);
+        if (end == std::string::npos) return invalid();
+        if (!declaration_seen_) read_declaration(std::string_view(buf_).substr(lt, end - lt));
+        pos_ = end + 2;
+        continue;
+      }
+      declaration_seen_ = true;
+      end = tag_end(lt);
+      if (end == std::string::npos) return invalid();
+      pos_ = end + 1;
+      if (declaration) continue;
+      if (closing) {
+        if (depth_ == 0) return invalid();
+        if (--depth_ == 1 && capturing_) {
+          capturing_ = false;
+          current_.bytes.assign(buf_, start_, pos_ - start_);
+          out = std::move(current_);
+          return true;
+        }
+        continue;
+      }
+      bool empty = buf_[end - 1] == '/';
+      std::string_view name = tag_name(lt);
+      if (depth_ == 1) {
+        current_ = Element{.name = std::string(name), .bytes = {}, .line = line_, .personnes = 0};
+        start_ = lt;
+        capturing_ = true;
+        if (empty) {
+          capturing_ = false;
+          current_.bytes.assign(buf_, start_, pos_ - start_);
+          out = std::move(current_);
+          return true;
+        }
+      } else if (capturing_ && name == "Personne") {
+        ++current_.personnes;
+      }
+      if (!empty) ++depth_;
+    }
   }
-  xmlTextReader* r = reader.get();
-  Header header;
-  std::string creation_date, creation_time;
-  bool header_sent = false;
-  Household household;
-  bool in_household = false;
-  bool in_address = false;
-  int addresses = 0;
-  std::string natprest;
-  std::string element;  // the innermost element open
-  std::string parent;   // and the one around it
+
+  // The encoding of the XML declaration; empty when none (UTF-8).
+  const std::string& encoding() const { return encoding_; }
+
+ private:
+  static constexpr std::size_t kBlock = 1 << 20;
+
+  static Result<bool> invalid() {
+    return fail(ErrorCode::kInvalid, "Le fichier n’est pas un XML bien formé.", "file");
+  }
+
+  // Drops the bytes already handed over or skipped (those of the element being cut stay).
+  void compact() {
+    std::size_t keep = capturing_ ? start_ : pos_;
+    if (keep < kBlock) return;
+    buf_.erase(0, keep);
+    pos_ -= keep;
+    counted_ -= keep;
+    if (capturing_) start_ -= keep;
+  }
+
+  bool fill() {
+    if (eof_) return false;
+    std::size_t old = buf_.size();
+    buf_.resize(old + kBlock);
+    std::size_t n = std::fread(buf_.data() + old, 1, kBlock, file_);
+    buf_.resize(old + n);
+    if (n == 0) eof_ = true;
+    return n > 0;
+  }
+
+  void ensure(std::size_t size) {
+    while (buf_.size() < size && fill()) {
+    }
+  }
+
+  // `what` from `from` on, reading more of the file as needed (no byte moves meanwhile).
+  std::size_t find(std::string_view what, std::size_t from) {
+    for (;;) {
+      std::size_t at = buf_.find(what, from);
+      if (at != std::string::npos) return at;
+      std::size_t size = buf_.size();
+      if (!fill()) return std::string::npos;
+      from = size >= what.size() ? size - what.size() + 1 : 0;
+    }
+  }
+
+  // The '>' closing the tag opened at `lt`, outside quoted attribute values; for a DOCTYPE,
+  // after its internal subset.
+  std::size_t tag_end(std::size_t lt) {
+    std::size_t gt = find(">", lt);
+    if (gt == std::string::npos) return gt;
+    if (std::string_view(buf_).substr(lt, gt - lt).find_first_of("\"'[") == std::string::npos) {
+      return gt;  // no attribute value nor internal subset that could hold a '>'
+    }
+    char quote = 0;
+    int brackets = 0;
+    for (std::size_t i = lt + 1;; ++i) {
+      if (i >= buf_.size() && !fill()) return std::string::npos;
+      char c = buf_[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '[') {
+        ++brackets;
+      } else if (c == ']') {
+        --brackets;
+      } else if (c == '>' && brackets <= 0) {
+        return i;
+      }
+    }
+  }
+
+  static bool is_name_end(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' || c == '>';
+  }
+
+  std::string_view tag_name(std::size_t lt) const {
+    std::size_t i = lt + 1;
+    while (i < buf_.size() && !is_name_end(buf_[i])) ++i;
+    return std::string_view(buf_).substr(lt + 1, i - lt - 1);
+  }
+
+  void advance_lines(std::size_t to) {
+    line_ += static_cast<int>(std::count(buf_.begin() + static_cast<std::ptrdiff_t>(counted_),
+                                         buf_.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
+    counted_ = to;
+  }
+
+  void read_declaration(std::string_view declaration) {
+    declaration_seen_ = true;
+    auto at = declaration.find("encoding");
+    if (at == std::string_view::npos) return;
+    auto open = declaration.find_first_of("\"'", at);
+    if (open == std::string_view::npos) return;
+    auto close = declaration.find(declaration[open], open + 1);
+    if (close == std::string_view::npos) return;
+    encoding_ = std::string(declaration.substr(open + 1, close - open - 1));
+  }
+
+  std::FILE* file_;
+  std::string buf_;
+  std::size_t pos_ = 0;      // next byte to look at
+  std::size_t start_ = 0;    // of the element being cut
+  std::size_t counted_ = 0;  // newlines counted up to here
+  int line_ = 1;
+  int depth_ = 0;
+  bool capturing_ = false;
+  bool eof_ = false;
+  bool declaration_seen_ = false;
+  std::string encoding_;
+  Element current_;
+};
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+ReaderPtr fragment_reader(const std::string& bytes, const std::string& encoding) {
+  register_cp1252();
+  return ReaderPtr(xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr,
+                                      encoding.empty() ? nullptr : encoding.c_str(),
+                                      kReaderOptions));
+}
+
+// Walks a fragment: `on_start(name, empty)` at each element, `on_end(name)` at each end,
+// `on_text(element, parent, value)` for each text (trimmed).
+template <typename Start, typename End, typename Text>
+Result<void> walk(xmlTextReader* r, Start on_start, End on_end, Text on_text) {
   std::vector<std::string> stack;
-  std::string numvoie, typevoie, nomvoie;
   int rc;
   while ((rc = xmlTextReaderRead(r)) == 1) {
     int type = xmlTextReaderNodeType(r);
     if (type == XML_READER_TYPE_ELEMENT) {
-      const xmlChar* name = xmlTextReaderConstLocalName(r);
-      int depth = xmlTextReaderDepth(r);
-      if (depth == 1 && is(name, "InfosFoyerRSA")) {
-        if (!header_sent) {
-          header.created_on = creation_date + "T" + creation_time.substr(0, 8);
-          on_header(header);
-          header_sent = true;
-        }
-        household = Household{};
-        household.line = xmlTextReaderGetParserLineNumber(r);
-        in_household = true;
-        addresses = 0;
-      } else if (in_household) {
-        if (is(name, "Personne")) {
-          household.persons.emplace_back();
-        } else if (is(name, "Adresse")) {
-          ++addresses;
-          in_address = addresses == 1;
-          numvoie.clear();
-          typevoie.clear();
-          nomvoie.clear();
-        } else if (is(name, "Prestations")) {
-          natprest.clear();
-        }
-      }
-      if (!xmlTextReaderIsEmptyElement(r)) {
-        stack.emplace_back(reinterpret_cast<const char*>(name));
-      }
-      continue;
-    }
-    if (type == XML_READER_TYPE_END_ELEMENT) {
-      const xmlChar* name = xmlTextReaderConstLocalName(r);
+      const char* name = reinterpret_cast<const char*>(xmlTextReaderConstLocalName(r));
+      bool empty = xmlTextReaderIsEmptyElement(r);
+      on_start(std::string_view(name));
+      if (!empty) stack.emplace_back(name);
+    } else if (type == XML_READER_TYPE_END_ELEMENT) {
       if (!stack.empty()) stack.pop_back();
-      if (in_household && is(name, "Adresse") && in_address) {
-        std::string address = numvoie;
-        for (const auto* part : {&typevoie, &nomvoie}) {
-          if (part->empty()) continue;
-          if (!address.empty()) address += ' ';
-          address += *part;
-        }
-        household.address = address;
-        in_address = false;
-      }
-      if (xmlTextReaderDepth(r) == 1 && is(name, "InfosFoyerRSA")) {
-        in_household = false;
-        if (!on_household(std::move(household))) return {};
-      }
+      on_end(std::string_view(reinterpret_cast<const char*>(xmlTextReaderConstLocalName(r))));
+    } else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) && !stack.empty()) {
+      const std::string& el = stack.back();
+      const std::string& up = stack.size() >= 2 ? stack[stack.size() - 2] : el;
+      on_text(el, up, trim(reinterpret_cast<const char*>(xmlTextReaderConstValue(r))));
+    }
+  }
+  if (rc < 0) return fail(ErrorCode::kInvalid, "Le fichier n’est pas un XML bien formé.", "file");
+  return {};
+}
+
+// TYPEFLUX, DTREF, DTCREAFLUX and HEUCREAFLUX of a top-level element other than a household.
+Result<void> read_header_fields(const std::string& bytes, const std::string& encoding,
+                                Header& header, std::string& creation_date,
+                                std::string& creation_time) {
+  auto reader = fragment_reader(bytes, encoding);
+  if (!reader) return fail(ErrorCode::kInvalid, "Le fichier n’est pas un XML bien formé.", "file");
+  return walk(
+      reader.get(), [](std::string_view) {}, [](std::string_view) {},
+      [&](const std::string& el, const std::string&, std::string value) {
+        if (el == "TYPEFLUX")
+          header.flux_type = std::move(value);
+        else if (el == "DTREF")
+          header.reference_date = std::move(value);
+        else if (el == "DTCREAFLUX")
+          creation_date = std::move(value);
+        else if (el == "HEUCREAFLUX")
+          creation_time = std::move(value);
+      });
+}
+
+// The trimmed text after the first <MATRICULE> of the bytes (not MATRICULEORGCEDMUT).
+std::string matricule_in(std::string_view bytes) {
+  constexpr std::string_view kTag = "<MATRICULE";
+  for (std::size_t at = bytes.find(kTag); at != std::string_view::npos;
+       at = bytes.find(kTag, at + 1)) {
+    std::size_t after = at + kTag.size();
+    if (after >= bytes.size()) break;
+    char c = bytes[after];
+    if (c != '>' && !std::isspace(static_cast<unsigned char>(c))) continue;
+    std::size_t open = bytes.find('>', after);
+    std::size_t close = bytes.find('<', open);
+    if (open == std::string_view::npos || close == std::string_view::npos) break;
+    return trim(std::string(bytes.substr(open + 1, close - open - 1)).c_str());
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string RawHousehold::digest() const {
+  unsigned char out[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), out);
+  return hex(out, sizeof out);
+}
+
+Result<void> scan_flux(const std::string& path, const std::function<void(const Header&)>& on_header,
+                       const std::function<bool(RawHousehold&&)>& on_household) {
+  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+  if (!file) {
+    return fail(ErrorCode::kNotFound, "Le fichier « " + path + " » est illisible.", "file");
+  }
+  ElementCutter cutter(file.get());
+  Header header;
+  std::string creation_date, creation_time;
+  bool header_sent = false;
+  auto send_header = [&] {
+    header.encoding = cutter.encoding();
+    header.created_on = creation_date + "T" + creation_time.substr(0, 8);
+    on_header(header);
+    header_sent = true;
+  };
+  ElementCutter::Element element;
+  for (;;) {
+    auto more = cutter.next(element);
+    if (!more) return std::unexpected(more.error());
+    if (!*more) break;
+    if (element.name != "InfosFoyerRSA") {
+      if (header_sent) continue;
+      auto read = read_header_fields(element.bytes, cutter.encoding(), header, creation_date,
+                                     creation_time);
+      if (!read) return read;
       continue;
     }
-    if (type != XML_READER_TYPE_TEXT && type != XML_READER_TYPE_CDATA) continue;
-    if (stack.empty()) continue;
-    const std::string& el = stack.back();
-    const std::string& up = stack.size() >= 2 ? stack[stack.size() - 2] : el;
-    std::string value = trim(reinterpret_cast<const char*>(xmlTextReaderConstValue(r)));
-    if (!in_household) {
-      if (el == "TYPEFLUX")
-        header.flux_type = value;
-      else if (el == "DTREF")
-        header.reference_date = value;
-      else if (el == "DTCREAFLUX")
-        creation_date = value;
-      else if (el == "HEUCREAFLUX")
-        creation_time = value;
-      continue;
+    if (!header_sent) send_header();
+    RawHousehold raw{.line = element.line,
+                     .bytes = std::move(element.bytes),
+                     .matricule = {},
+                     .persons = element.personnes};
+    raw.matricule = matricule_in(raw.bytes);
+    if (!on_household(std::move(raw))) return {};
+  }
+  if (!header_sent) send_header();
+  return {};
+}
+
+Result<Household> parse_household(const RawHousehold& raw, const std::string& encoding) {
+  auto reader = fragment_reader(raw.bytes, encoding);
+  if (!reader) return fail(ErrorCode::kInvalid, "Le fichier n’est pas un XML bien formé.", "file");
+  Household household;
+  household.line = raw.line;
+  bool in_address = false;
+  int addresses = 0;
+  std::string natprest;
+  std::string numvoie, typevoie, nomvoie;
+  auto on_start = [&](std::string_view name) {
+    if (name == "Personne") {
+      household.persons.emplace_back();
+    } else if (name == "Adresse") {
+      ++addresses;
+      in_address = addresses == 1;
+      numvoie.clear();
+      typevoie.clear();
+      nomvoie.clear();
+    } else if (name == "Prestations") {
+      natprest.clear();
     }
+  };
+  auto on_end = [&](std::string_view name) {
+    if (name != "Adresse" || !in_address) return;
+    std::string address = numvoie;
+    for (const auto* part : {&typevoie, &nomvoie}) {
+      if (part->empty()) continue;
+      if (!address.empty()) address += ' ';
+      address += *part;
+    }
+    household.address = address;
+    in_address = false;
+  };
+  auto on_text = [&](const std::string& el, const std::string& up, std::string value) {
     if (up == "Identification" && !household.persons.empty()) {
       auto& p = household.persons.back();
       if (el == "NOM")
@@ -370,13 +643,32 @@ Result<void> read_flux(const std::string& path, const std::function<void(const H
     } else if (el == "DTCLORSA") {
       household.closure_date = value;
     }
-  }
-  if (rc < 0) return fail(ErrorCode::kInvalid, "Le fichier n’est pas un XML bien formé.", "file");
-  if (!header_sent) {
-    header.created_on = creation_date + "T" + creation_time.substr(0, 8);
-    on_header(header);
-  }
-  return {};
+  };
+  auto walked = walk(reader.get(), on_start, on_end, on_text);
+  if (!walked) return std::unexpected(walked.error());
+  return household;
+}
+
+Result<void> read_flux(const std::string& path, const std::function<void(const Header&)>& on_header,
+                       const std::function<bool(Household&&)>& on_household) {
+  std::string encoding;
+  Result<void> parsed;
+  auto scanned = scan_flux(
+      path,
+      [&](const Header& header) {
+        encoding = header.encoding;
+        on_header(header);
+      },
+      [&](RawHousehold&& raw) {
+        auto household = parse_household(raw, encoding);
+        if (!household) {
+          parsed = std::unexpected(household.error());
+          return false;
+        }
+        return on_household(std::move(*household));
+      });
+  if (!scanned) return scanned;
+  return parsed;
 }
 
 std::string state_label(std::string_view code) {
