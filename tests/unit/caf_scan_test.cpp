@@ -75,6 +75,32 @@ TEST(CafScan, CutsTheHouseholdsWhateverMarkupTheirTextHolds) {
   EXPECT_EQ(household->persons[1].usage_name, "B");
 }
 
+TEST(CafScan, AFileOfManyBlocksKeepsEveryLine) {
+  // Read in blocks of 1 MiB: households cut across blocks, lines counted across them.
+  std::string flux = "<?xml version=\"1.0\"?>\n<Racine>\n";
+  constexpr int kHouseholds = 6000;
+  for (int i = 0; i < kHouseholds; ++i) {
+    flux += "<InfosFoyerRSA><!-- " + std::string(static_cast<std::size_t>(i % 700), 'x') +
+            " -->\n<Organisme><MATRICULE>" + std::to_string(i) +
+            "</MATRICULE></Organisme></InfosFoyerRSA>\n";
+  }
+  flux += "</Racine>\n";
+  ASSERT_GT(flux.size(), 2u << 20);
+  auto path = write_file("blocks.xml", flux);
+  int seen = 0;
+  auto scanned = caf::scan_flux(
+      path, [](const caf::Header&) {},
+      [&](caf::RawHousehold&& raw) {
+        EXPECT_EQ(raw.line, 3 + 2 * seen);
+        EXPECT_EQ(raw.matricule, std::to_string(seen));
+        ++seen;
+        return true;
+      });
+  std::filesystem::remove(path);
+  ASSERT_TRUE(scanned);
+  EXPECT_EQ(seen, kHouseholds);
+}
+
 TEST(CafScan, AnElementLeftOpenIsAnError) {
   std::string flux = kFlux;
   auto path = write_file("cut.xml", flux.substr(0, flux.find("</InfosFoyerRSA>\n<InfosFoyerRSA>")));

@@ -332,6 +332,7 @@ class ElementCutter {
   void compact() {
     std::size_t keep = capturing_ ? start_ : pos_;
     if (keep < kBlock) return;
+    if (counted_ < keep) advance_lines(keep);
     buf_.erase(0, keep);
     pos_ -= keep;
     counted_ -= keep;
