@@ -1,6 +1,7 @@
 #include "features/caf/flux.h"
 
 #include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 #include <openssl/evp.h>
@@ -67,7 +68,29 @@ struct ErrorSink {
   std::vector<SchemaError>* errors;
 };
 
-void collect_error(void* data, const xmlError* error) {
+bool is(const xmlChar* name, const char* literal) {
+  return std::strcmp(reinterpret_cast<const char*>(name), literal) == 0;
+}
+
+// The SAX handler behind the validator: counts the households (InfosFoyerRSA at depth 1).
+struct HouseholdCounter {
+  int depth = 0;
+  std::int64_t households = 0;
+
+  static void start(void* self, const xmlChar* name, const xmlChar*, const xmlChar*, int,
+                    const xmlChar**, int, int, const xmlChar**) {
+    auto* counter = static_cast<HouseholdCounter*>(self);
+    if (counter->depth == 1 && is(name, "InfosFoyerRSA")) {
+      ++counter->households;
+    }
+    ++counter->depth;
+  }
+  static void end(void* self, const xmlChar*, const xmlChar*, const xmlChar*) {
+    --static_cast<HouseholdCounter*>(self)->depth;
+  }
+};
+
+void collect_error(void* data, xmlError* error) {
   auto* sink = static_cast<ErrorSink*>(data);
   if (!error || sink->errors->size() >= kMaxSchemaErrors) return;
   if (error->level == XML_ERR_WARNING) return;
@@ -148,10 +171,6 @@ void register_cp1252() {
   });
 }
 
-bool is(const xmlChar* name, const char* literal) {
-  return std::strcmp(reinterpret_cast<const char*>(name), literal) == 0;
-}
-
 }  // namespace
 
 std::string schema_path() {
@@ -181,28 +200,29 @@ Result<Validation> validate_flux(const std::string& path, const std::string* sha
   if (!schema) {
     throw std::runtime_error("schéma vrsb0801.xsd illisible : " + schema_path());
   }
-  ReaderPtr reader(xmlReaderForFile(path.c_str(), nullptr, kReaderOptions));
-  if (!reader) {
+  // SAX events straight to the validator (no reader building a node per event), and to a
+  // handler that counts the households.
+  xmlParserInputBuffer* input =
+      xmlParserInputBufferCreateFilename(path.c_str(), XML_CHAR_ENCODING_NONE);
+  if (!input) {
     return fail(ErrorCode::kNotFound, "Le fichier « " + path + " » est illisible.", "file");
   }
+  std::unique_ptr<xmlSchemaValidCtxt, decltype(&xmlSchemaFreeValidCtxt)> context(
+      xmlSchemaNewValidCtxt(schema), xmlSchemaFreeValidCtxt);
   ErrorSink sink{&validation.errors};
-  xmlTextReaderSetStructuredErrorHandler(
-      reader.get(), reinterpret_cast<xmlStructuredErrorFunc>(collect_error), &sink);
-  if (xmlTextReaderSetSchema(reader.get(), schema) != 0) {
-    throw std::runtime_error("le schéma vrsb0801.xsd ne peut pas être appliqué");
-  }
-  int rc;
-  while ((rc = xmlTextReaderRead(reader.get())) == 1) {
-    if (xmlTextReaderNodeType(reader.get()) == XML_READER_TYPE_ELEMENT &&
-        xmlTextReaderDepth(reader.get()) == 1 &&
-        is(xmlTextReaderConstLocalName(reader.get()), "InfosFoyerRSA")) {
-      ++validation.households;
-    }
-  }
-  if (rc < 0 && validation.errors.empty()) {
-    validation.errors.push_back({0, "Le fichier n’est pas un document XML bien formé."});
-  }
-  if (xmlTextReaderIsValid(reader.get()) != 1 && validation.errors.empty()) {
+  xmlSchemaSetValidStructuredErrors(context.get(), collect_error, &sink);
+  HouseholdCounter counter;
+  xmlSAXHandler counting{};
+  counting.initialized = XML_SAX2_MAGIC;
+  counting.startElementNs = HouseholdCounter::start;
+  counting.endElementNs = HouseholdCounter::end;
+  // Parse errors (a file that is not well-formed) reach the structured handler of the thread.
+  xmlSetStructuredErrorFunc(&sink, collect_error);
+  int rc = xmlSchemaValidateStream(context.get(), input, XML_CHAR_ENCODING_NONE, &counting,
+                                   &counter);  // takes the input
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
+  validation.households = counter.households;
+  if (rc != 0 && validation.errors.empty()) {
     validation.errors.push_back({0, "Le fichier n’est pas conforme au schéma vrsb0801."});
   }
   return validation;
@@ -437,36 +457,99 @@ struct FileCloser {
   void operator()(std::FILE* f) const { std::fclose(f); }
 };
 
-ReaderPtr fragment_reader(const std::string& bytes, const std::string& encoding) {
-  register_cp1252();
-  return ReaderPtr(xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr,
-                                      encoding.empty() ? nullptr : encoding.c_str(),
-                                      kReaderOptions));
-}
-
-// Walks a fragment: `on_start(name, empty)` at each element, `on_end(name)` at each end,
-// `on_text(element, parent, value)` for each text (trimmed).
+// The SAX events of a fragment, as the walk of its tree would give them: texts coalesced as
+// libxml2's tree coalesces them (split by comments, processing instructions and CDATA sections,
+// a CDATA section a text of its own), empty texts between elements dropped (XML_PARSE_NOBLANKS).
 template <typename Start, typename End, typename Text>
-Result<void> walk(xmlTextReader* r, Start on_start, End on_end, Text on_text) {
+struct SaxWalk {
+  Start& on_start;
+  End& on_end;
+  Text& on_text;
   std::vector<std::string> stack;
-  int rc;
-  while ((rc = xmlTextReaderRead(r)) == 1) {
-    int type = xmlTextReaderNodeType(r);
-    if (type == XML_READER_TYPE_ELEMENT) {
-      const char* name = reinterpret_cast<const char*>(xmlTextReaderConstLocalName(r));
-      bool empty = xmlTextReaderIsEmptyElement(r);
-      on_start(std::string_view(name));
-      if (!empty) stack.emplace_back(name);
-    } else if (type == XML_READER_TYPE_END_ELEMENT) {
-      if (!stack.empty()) stack.pop_back();
-      on_end(std::string_view(reinterpret_cast<const char*>(xmlTextReaderConstLocalName(r))));
-    } else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) && !stack.empty()) {
-      const std::string& el = stack.back();
-      const std::string& up = stack.size() >= 2 ? stack[stack.size() - 2] : el;
-      on_text(el, up, trim(reinterpret_cast<const char*>(xmlTextReaderConstValue(r))));
-    }
+  std::string text;
+  bool has_text = false;
+
+  void text_node(const std::string& value) {
+    if (stack.empty()) return;
+    const std::string& el = stack.back();
+    const std::string& up = stack.size() >= 2 ? stack[stack.size() - 2] : el;
+    on_text(el, up, trim(value.c_str()));
   }
-  if (rc < 0) return fail(ErrorCode::kInvalid, "Le fichier n’est pas un XML bien formé.", "file");
+  void flush() {
+    if (!has_text) return;
+    has_text = false;
+    text_node(text);
+    text.clear();
+  }
+  static SaxWalk& of(void* self) { return *static_cast<SaxWalk*>(self); }
+  static void start(void* self, const xmlChar* name, const xmlChar*, const xmlChar*, int,
+                    const xmlChar**, int, int, const xmlChar**) {
+    auto& w = of(self);
+    w.flush();
+    const char* n = reinterpret_cast<const char*>(name);
+    w.on_start(std::string_view(n));
+    w.stack.emplace_back(n);
+  }
+  static void end(void* self, const xmlChar* name, const xmlChar*, const xmlChar*) {
+    auto& w = of(self);
+    w.flush();
+    if (!w.stack.empty()) w.stack.pop_back();
+    w.on_end(std::string_view(reinterpret_cast<const char*>(name)));
+  }
+  static void characters(void* self, const xmlChar* ch, int len) {
+    auto& w = of(self);
+    w.text.append(reinterpret_cast<const char*>(ch), static_cast<std::size_t>(len));
+    w.has_text = true;
+  }
+  static void cdata(void* self, const xmlChar* value, int len) {
+    auto& w = of(self);
+    w.flush();
+    w.text_node(std::string(reinterpret_cast<const char*>(value), static_cast<std::size_t>(len)));
+  }
+  static void split(void* self, const xmlChar*) { of(self).flush(); }
+  static void split_pi(void* self, const xmlChar*, const xmlChar*) { of(self).flush(); }
+};
+
+// Walks a fragment (its bytes in `encoding`) with libxml2's SAX parser, building no tree:
+// `on_start(name)` at each element, `on_end(name)` at each end, `on_text(element, parent,
+// value)` for each text (trimmed).
+template <typename Start, typename End, typename Text>
+Result<void> walk(const std::string& bytes, const std::string& encoding, Start on_start, End on_end,
+                  Text on_text) {
+  register_cp1252();
+  using Walk = SaxWalk<Start, End, Text>;
+  Walk w{on_start, on_end, on_text, {}, {}, false};
+  xmlSAXHandler sax{};
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = Walk::start;
+  sax.endElementNs = Walk::end;
+  sax.characters = Walk::characters;
+  sax.cdataBlock = Walk::cdata;
+  sax.comment = Walk::split;
+  sax.processingInstruction = Walk::split_pi;
+  auto invalid = [] {
+    return fail(ErrorCode::kInvalid, "Le fichier n’est pas un XML bien formé.", "file");
+  };
+  xmlParserCtxt* ctxt = xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size()));
+  if (!ctxt) return invalid();
+  xmlCtxtUseOptions(ctxt, kReaderOptions);
+  if (!encoding.empty()) {
+    xmlCharEncodingHandler* handler = xmlFindCharEncodingHandler(encoding.c_str());
+    if (!handler) {
+      xmlFreeParserCtxt(ctxt);
+      return invalid();
+    }
+    xmlSwitchToEncoding(ctxt, handler);
+  }
+  // libxml2's way of parsing with one's own handler (as xmlSAXUserParseMemory does).
+  if (ctxt->sax != reinterpret_cast<xmlSAXHandler*>(&xmlDefaultSAXHandler)) xmlFree(ctxt->sax);
+  ctxt->sax = &sax;
+  ctxt->userData = &w;
+  xmlParseDocument(ctxt);
+  bool well_formed = ctxt->wellFormed != 0;
+  ctxt->sax = nullptr;
+  xmlFreeParserCtxt(ctxt);
+  if (!well_formed) return invalid();
   return {};
 }
 
@@ -474,10 +557,8 @@ Result<void> walk(xmlTextReader* r, Start on_start, End on_end, Text on_text) {
 Result<void> read_header_fields(const std::string& bytes, const std::string& encoding,
                                 Header& header, std::string& creation_date,
                                 std::string& creation_time) {
-  auto reader = fragment_reader(bytes, encoding);
-  if (!reader) return fail(ErrorCode::kInvalid, "Le fichier n’est pas un XML bien formé.", "file");
   return walk(
-      reader.get(), [](std::string_view) {}, [](std::string_view) {},
+      bytes, encoding, [](std::string_view) {}, [](std::string_view) {},
       [&](const std::string& el, const std::string&, std::string value) {
         if (el == "TYPEFLUX")
           header.flux_type = std::move(value);
@@ -556,8 +637,6 @@ Result<void> scan_flux(const std::string& path, const std::function<void(const H
 }
 
 Result<Household> parse_household(const RawHousehold& raw, const std::string& encoding) {
-  auto reader = fragment_reader(raw.bytes, encoding);
-  if (!reader) return fail(ErrorCode::kInvalid, "Le fichier n’est pas un XML bien formé.", "file");
   Household household;
   household.line = raw.line;
   bool in_address = false;
@@ -645,7 +724,7 @@ Result<Household> parse_household(const RawHousehold& raw, const std::string& en
       household.closure_date = value;
     }
   };
-  auto walked = walk(reader.get(), on_start, on_end, on_text);
+  auto walked = walk(raw.bytes, encoding, on_start, on_end, on_text);
   if (!walked) return std::unexpected(walked.error());
   return household;
 }

@@ -180,6 +180,14 @@ class Importer {
     std::string digest = h.digest();
     if (previous && previous->digest == digest) {
       counters.unchanged += static_cast<std::int64_t>(h.persons.size());
+      // Other bytes, same values (or a row from before the bytes were kept): these bytes are
+      // remembered, so that the next read of them needs no parsing.
+      if (previous->raw_digest != raw_digest) {
+        conn_.execute(
+            "UPDATE caf_households SET raw_digest = $2, commune = $3, departement = $4 WHERE "
+            "matricule = $1",
+            {h.matricule, raw_digest, h.commune, h.departement});
+      }
       return;
     }
     if (previous && previous->reference_date > header_.reference_date) {
