@@ -279,30 +279,32 @@ class ElementCutter {
         if (depth_ != 0) return invalid();
         return false;
       }
-      advance_lines(lt);
       ensure(lt + 9);  // enough to tell the kind of markup (fewer at the very end)
-      std::string_view at(buf_.data() + lt, buf_.size() - lt);
-      bool closing = at.starts_with("</");
-      bool declaration = at.starts_with("<!");  // DOCTYPE (comments and CDATA below)
+      char kind = lt + 1 < buf_.size() ? buf_[lt + 1] : '\0';
+      bool closing = kind == '/';
+      bool declaration = kind == '!';  // a DOCTYPE when not a comment nor CDATA
       std::size_t end;
-      if (at.starts_with("<!--")) {
-        end = find("-->", lt + 4);
-        if (end == std::string::npos) return invalid();
-        pos_ = end + 3;
-        continue;
-      }
-      if (at.starts_with("<![CDATA[")) {
-        end = find("]]>", lt + 9);
-        if (end == std::string::npos) return invalid();
-        pos_ = end + 3;
-        continue;
-      }
-      if (at.starts_with("<?")) {
-        end = find("?>", lt + 2);
-        if (end == std::string::npos) return invalid();
-        if (!declaration_seen_) read_declaration(std::string_view(buf_).substr(lt, end - lt));
-        pos_ = end + 2;
-        continue;
+      if (kind == '!' || kind == '?') {
+        std::string_view at(buf_.data() + lt, buf_.size() - lt);
+        if (at.starts_with("<!--")) {
+          end = find("-->", lt + 4);
+          if (end == std::string::npos) return invalid();
+          pos_ = end + 3;
+          continue;
+        }
+        if (at.starts_with("<![CDATA[")) {
+          end = find("]]>", lt + 9);
+          if (end == std::string::npos) return invalid();
+          pos_ = end + 3;
+          continue;
+        }
+        if (kind == '?') {
+          end = find("?>", lt + 2);
+          if (end == std::string::npos) return invalid();
+          if (!declaration_seen_) read_declaration(std::string_view(buf_).substr(lt, end - lt));
+          pos_ = end + 2;
+          continue;
+        }
       }
       declaration_seen_ = true;
       end = tag_end(lt);
@@ -322,6 +324,7 @@ class ElementCutter {
       bool empty = buf_[end - 1] == '/';
       std::string_view name = tag_name(lt);
       if (depth_ == 1) {
+        advance_lines(lt);
         current_ = Element{.name = std::string(name), .bytes = {}, .line = line_, .personnes = 0};
         start_ = lt;
         capturing_ = true;
@@ -388,10 +391,12 @@ class ElementCutter {
   // The '>' closing the tag opened at `lt`, outside quoted attribute values; for a DOCTYPE,
   // after its internal subset.
   std::size_t tag_end(std::size_t lt) {
-    std::size_t gt = find(">", lt);
-    if (gt == std::string::npos) return gt;
-    if (std::string_view(buf_).substr(lt, gt - lt).find_first_of("\"'[") == std::string::npos) {
-      return gt;  // no attribute value nor internal subset that could hold a '>'
+    // Most tags hold no attribute value nor internal subset that could hold a '>'.
+    for (std::size_t i = lt + 1;; ++i) {
+      if (i >= buf_.size() && !fill()) return std::string::npos;
+      char c = buf_[i];
+      if (c == '>') return i;
+      if (c == '"' || c == '\'' || c == '[') break;
     }
     char quote = 0;
     int brackets = 0;
@@ -591,8 +596,10 @@ std::string matricule_in(std::string_view bytes) {
 }  // namespace
 
 std::string RawHousehold::digest() const {
+  // Fetched once: SHA256() looks the algorithm up again at each call.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   unsigned char out[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), out);
+  EVP_Digest(bytes.data(), bytes.size(), out, nullptr, sha256, nullptr);
   return hex(out, sizeof out);
 }
 
