@@ -345,6 +345,68 @@ TEST_P(CafImportTest, AnImportStoppedBetweenBatchesThenRerunLosesAndDuplicatesNo
   }
 }
 
+TEST_P(CafImportTest, HouseholdsWhoseBytesWereAppliedAreUnchangedUnlessTheirTerritoryChanged) {
+  auto first = import("flux_all_states.xml");
+  auto before = events();
+  auto rerun_all = [&] {
+    // As after a crash: the same bytes, every household read again and compared.
+    auto conn = db().acquire();
+    conn->execute("UPDATE caf_imports SET status = 'interrupted'");
+    return import("flux_all_states.xml");
+  };
+  auto again = rerun_all();
+  EXPECT_EQ(again.message, "");  // compared household by household, not from the file's hash
+  EXPECT_EQ(again.households, 28);
+  EXPECT_EQ(again.persons_created, 0);
+  EXPECT_EQ(again.persons_updated, 0);
+  EXPECT_EQ(again.rejected, first.rejected);  // outside every territory: never stored
+  EXPECT_GT(again.persons_unchanged, first.persons_created);  // every person of the households
+  EXPECT_EQ(events(), before);
+  // The territory's départements changed: the households are read again, and rejected.
+  auto conn = db().acquire();
+  conn->execute("DELETE FROM territory_departements WHERE territory_id = $1", {world_.ardennes});
+  auto moved = rerun_all();
+  EXPECT_EQ(moved.rejected, 28);
+  EXPECT_EQ(moved.persons_unchanged, 0);
+  EXPECT_EQ(events(), before);
+}
+
+TEST_P(CafImportTest, HouseholdsWhoseBytesChangedButNotTheirValuesChangeNothing) {
+  auto first = import("flux_all_states.xml");
+  auto before = events();
+  // A comment in every household: other bytes (a new file, validated and read), same values.
+  std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
+  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string tag = "<IdentificationRSA>";
+  for (auto at = xml.find(tag); at != std::string::npos; at = xml.find(tag, at + 40)) {
+    xml.insert(at, "<!-- <InfosFoyerRSA> -->");
+  }
+  auto path =
+      std::filesystem::temp_directory_path() /
+      ("caf-comment-" + std::to_string(::getpid()) + "-" + engine_name({GetParam(), 0}) + ".xml");
+  std::ofstream(path, std::ios::binary) << xml;
+  auto conn = db().acquire();
+  auto report = caf::import_flux(*conn, path.string(), {.file_name = "x.xml"});
+  std::filesystem::remove(path);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->status, "done");
+  EXPECT_EQ(report->households, 28);
+  EXPECT_EQ(report->persons_created, 0);
+  EXPECT_EQ(report->persons_updated, 0);
+  EXPECT_EQ(report->rejected, first.rejected);
+  EXPECT_EQ(events(), before);
+  // The new bytes are remembered for the next read (the same values under other bytes).
+  EXPECT_EQ(count("SELECT COUNT(*) FROM caf_households WHERE raw_digest IS NULL"), 0);
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT raw_digest) FROM caf_households"),
+            count("SELECT COUNT(*) FROM caf_households"));
+  conn->execute("UPDATE caf_households SET raw_digest = NULL");  // as rows from before 0024
+  auto rows = count("SELECT COUNT(*) FROM caf_households");
+  auto again = import("flux_all_states.xml");
+  EXPECT_EQ(again.persons_updated, 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM caf_households WHERE raw_digest IS NOT NULL"), rows);
+  EXPECT_EQ(events(), before);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, CafImportTest, kEngines, engine_name);
 
 // A real process killed (SIGKILL) in the middle of an import, then the import rerun: no person

@@ -1,10 +1,15 @@
 #include "features/caf/flux.h"
 
 #include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
+#include <openssl/evp.h>
+#include <openssl/sha.h>
 #include <sodium.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -63,7 +68,29 @@ struct ErrorSink {
   std::vector<SchemaError>* errors;
 };
 
-void collect_error(void* data, const xmlError* error) {
+bool is(const xmlChar* name, const char* literal) {
+  return std::strcmp(reinterpret_cast<const char*>(name), literal) == 0;
+}
+
+// The SAX handler behind the validator: counts the households (InfosFoyerRSA at depth 1).
+struct HouseholdCounter {
+  int depth = 0;
+  std::int64_t households = 0;
+
+  static void start(void* self, const xmlChar* name, const xmlChar*, const xmlChar*, int,
+                    const xmlChar**, int, int, const xmlChar**) {
+    auto* counter = static_cast<HouseholdCounter*>(self);
+    if (counter->depth == 1 && is(name, "InfosFoyerRSA")) {
+      ++counter->households;
+    }
+    ++counter->depth;
+  }
+  static void end(void* self, const xmlChar*, const xmlChar*, const xmlChar*) {
+    --static_cast<HouseholdCounter*>(self)->depth;
+  }
+};
+
+void collect_error(void* data, xmlError* error) {
   auto* sink = static_cast<ErrorSink*>(data);
   if (!error || sink->errors->size() >= kMaxSchemaErrors) return;
   if (error->level == XML_ERR_WARNING) return;
@@ -71,19 +98,22 @@ void collect_error(void* data, const xmlError* error) {
   sink->errors->push_back({error->line, message});
 }
 
+// SHA-256 by OpenSSL, which uses the processor's SHA instructions: several times libsodium's
+// portable code on the files (hundreds of megabytes) and on each household's bytes.
 bool sha256_of(const std::string& path, std::string& out) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return false;
-  crypto_hash_sha256_state state;
-  crypto_hash_sha256_init(&state);
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                  EVP_MD_CTX_free);
+  EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
   std::vector<unsigned char> buffer(1 << 16);
   std::size_t n;
   while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) {
-    crypto_hash_sha256_update(&state, buffer.data(), n);
+    EVP_DigestUpdate(context.get(), buffer.data(), n);
   }
   std::fclose(f);
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&state, digest);
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  EVP_DigestFinal_ex(context.get(), digest, nullptr);
   out = hex(digest, sizeof digest);
   return true;
 }
@@ -141,10 +171,6 @@ void register_cp1252() {
   });
 }
 
-bool is(const xmlChar* name, const char* literal) {
-  return std::strcmp(reinterpret_cast<const char*>(name), literal) == 0;
-}
-
 }  // namespace
 
 std::string schema_path() {
@@ -174,28 +200,29 @@ Result<Validation> validate_flux(const std::string& path, const std::string* sha
   if (!schema) {
     throw std::runtime_error("schéma vrsb0801.xsd illisible : " + schema_path());
   }
-  ReaderPtr reader(xmlReaderForFile(path.c_str(), nullptr, kReaderOptions));
-  if (!reader) {
+  // SAX events straight to the validator (no reader building a node per event), and to a
+  // handler that counts the households.
+  xmlParserInputBuffer* input =
+      xmlParserInputBufferCreateFilename(path.c_str(), XML_CHAR_ENCODING_NONE);
+  if (!input) {
     return fail(ErrorCode::kNotFound, "Le fichier « " + path + " » est illisible.", "file");
   }
+  std::unique_ptr<xmlSchemaValidCtxt, decltype(&xmlSchemaFreeValidCtxt)> context(
+      xmlSchemaNewValidCtxt(schema), xmlSchemaFreeValidCtxt);
   ErrorSink sink{&validation.errors};
-  xmlTextReaderSetStructuredErrorHandler(
-      reader.get(), reinterpret_cast<xmlStructuredErrorFunc>(collect_error), &sink);
-  if (xmlTextReaderSetSchema(reader.get(), schema) != 0) {
-    throw std::runtime_error("le schéma vrsb0801.xsd ne peut pas être appliqué");
-  }
-  int rc;
-  while ((rc = xmlTextReaderRead(reader.get())) == 1) {
-    if (xmlTextReaderNodeType(reader.get()) == XML_READER_TYPE_ELEMENT &&
-        xmlTextReaderDepth(reader.get()) == 1 &&
-        is(xmlTextReaderConstLocalName(reader.get()), "InfosFoyerRSA")) {
-      ++validation.households;
-    }
-  }
-  if (rc < 0 && validation.errors.empty()) {
-    validation.errors.push_back({0, "Le fichier n’est pas un document XML bien formé."});
-  }
-  if (xmlTextReaderIsValid(reader.get()) != 1 && validation.errors.empty()) {
+  xmlSchemaSetValidStructuredErrors(context.get(), collect_error, &sink);
+  HouseholdCounter counter;
+  xmlSAXHandler counting{};
+  counting.initialized = XML_SAX2_MAGIC;
+  counting.startElementNs = HouseholdCounter::start;
+  counting.endElementNs = HouseholdCounter::end;
+  // Parse errors (a file that is not well-formed) reach the structured handler of the thread.
+  xmlSetStructuredErrorFunc(&sink, collect_error);
+  int rc = xmlSchemaValidateStream(context.get(), input, XML_CHAR_ENCODING_NONE, &counting,
+                                   &counter);  // takes the input
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
+  validation.households = counter.households;
+  if (rc != 0 && validation.errors.empty()) {
     validation.errors.push_back({0, "Le fichier n’est pas conforme au schéma vrsb0801."});
   }
   return validation;
@@ -226,95 +253,428 @@ std::string Household::digest() const {
   return hex(out, sizeof out);
 }
 
-Result<void> read_flux(const std::string& path, const std::function<void(const Header&)>& on_header,
-                       const std::function<bool(Household&&)>& on_household) {
+namespace {
+
+// Cuts a well-formed XML file into the elements at depth 1 (the children of the root), read in
+// blocks of 1 MiB: only the tags are looked at — their names, hence the depth — and comments,
+// CDATA sections, processing instructions and the DOCTYPE are skipped whole. Text is never
+// decoded: the bytes of an element are handed over as they are in the file.
+class ElementCutter {
+ public:
+  struct Element {
+    std::string name;
+    std::string bytes;
+    int line = 0;
+    int personnes = 0;  // Personne elements inside
+  };
+
+  explicit ElementCutter(std::FILE* file) : file_(file) {}
+
+  // The next element at depth 1; false at the end of the file. kInvalid when it cannot be cut.
+  Result<bool> next(Element& out) {
+    for (;;) {
+      compact();
+      std::size_t lt = find("<", pos_);
+      if (lt == std::string::npos) {
+        if (depth_ != 0) return invalid();
+        return false;
+      }
+      ensure(lt + 9);  // enough to tell the kind of markup (fewer at the very end)
+      char kind = lt + 1 < buf_.size() ? buf_[lt + 1] : '\0';
+      bool closing = kind == '/';
+      bool declaration = kind == '!';  // a DOCTYPE when not a comment nor CDATA
+      std::size_t end;
+      if (kind == '!' || kind == '?') {
+        std::string_view at(buf_.data() + lt, buf_.size() - lt);
+        if (at.starts_with("<!--")) {
+          end = find("-->", lt + 4);
+          if (end == std::string::npos) return invalid();
+          pos_ = end + 3;
+          continue;
+        }
+        if (at.starts_with("<![CDATA[")) {
+          end = find("]]>", lt + 9);
+          if (end == std::string::npos) return invalid();
+          pos_ = end + 3;
+          continue;
+        }
+        if (kind == '?') {
+          end = find("?>", lt + 2);
+          if (end == std::string::npos) return invalid();
+          if (!declaration_seen_) read_declaration(std::string_view(buf_).substr(lt, end - lt));
+          pos_ = end + 2;
+          continue;
+        }
+      }
+      declaration_seen_ = true;
+      end = tag_end(lt);
+      if (end == std::string::npos) return invalid();
+      pos_ = end + 1;
+      if (declaration) continue;
+      if (closing) {
+        if (depth_ == 0) return invalid();
+        if (--depth_ == 1 && capturing_) {
+          capturing_ = false;
+          current_.bytes.assign(buf_, start_, pos_ - start_);
+          out = std::move(current_);
+          return true;
+        }
+        continue;
+      }
+      bool empty = buf_[end - 1] == '/';
+      std::string_view name = tag_name(lt);
+      if (depth_ == 1) {
+        advance_lines(lt);
+        current_ = Element{.name = std::string(name), .bytes = {}, .line = line_, .personnes = 0};
+        start_ = lt;
+        capturing_ = true;
+        if (empty) {
+          capturing_ = false;
+          current_.bytes.assign(buf_, start_, pos_ - start_);
+          out = std::move(current_);
+          return true;
+        }
+      } else if (capturing_ && name == "Personne") {
+        ++current_.personnes;
+      }
+      if (!empty) ++depth_;
+    }
+  }
+
+  // The encoding of the XML declaration; empty when none (UTF-8).
+  const std::string& encoding() const { return encoding_; }
+
+ private:
+  static constexpr std::size_t kBlock = 1 << 20;
+
+  static Result<bool> invalid() {
+    return fail(ErrorCode::kInvalid, "Le fichier n’est pas un XML bien formé.", "file");
+  }
+
+  // Drops the bytes already handed over or skipped (those of the element being cut stay).
+  void compact() {
+    std::size_t keep = capturing_ ? start_ : pos_;
+    if (keep < kBlock) return;
+    if (counted_ < keep) advance_lines(keep);
+    buf_.erase(0, keep);
+    pos_ -= keep;
+    counted_ -= keep;
+    if (capturing_) start_ -= keep;
+  }
+
+  bool fill() {
+    if (eof_) return false;
+    std::size_t old = buf_.size();
+    buf_.resize(old + kBlock);
+    std::size_t n = std::fread(buf_.data() + old, 1, kBlock, file_);
+    buf_.resize(old + n);
+    if (n == 0) eof_ = true;
+    return n > 0;
+  }
+
+  void ensure(std::size_t size) {
+    while (buf_.size() < size && fill()) {
+    }
+  }
+
+  // `what` from `from` on, reading more of the file as needed (no byte moves meanwhile).
+  std::size_t find(std::string_view what, std::size_t from) {
+    for (;;) {
+      std::size_t at = buf_.find(what, from);
+      if (at != std::string::npos) return at;
+      std::size_t size = buf_.size();
+      if (!fill()) return std::string::npos;
+      from = size >= what.size() ? size - what.size() + 1 : 0;
+    }
+  }
+
+  // The '>' closing the tag opened at `lt`, outside quoted attribute values; for a DOCTYPE,
+  // after its internal subset.
+  std::size_t tag_end(std::size_t lt) {
+    // Most tags hold no attribute value nor internal subset that could hold a '>'.
+    for (std::size_t i = lt + 1;; ++i) {
+      if (i >= buf_.size() && !fill()) return std::string::npos;
+      char c = buf_[i];
+      if (c == '>') return i;
+      if (c == '"' || c == '\'' || c == '[') break;
+    }
+    char quote = 0;
+    int brackets = 0;
+    for (std::size_t i = lt + 1;; ++i) {
+      if (i >= buf_.size() && !fill()) return std::string::npos;
+      char c = buf_[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '[') {
+        ++brackets;
+      } else if (c == ']') {
+        --brackets;
+      } else if (c == '>' && brackets <= 0) {
+        return i;
+      }
+    }
+  }
+
+  static bool is_name_end(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' || c == '>';
+  }
+
+  std::string_view tag_name(std::size_t lt) const {
+    std::size_t i = lt + 1;
+    while (i < buf_.size() && !is_name_end(buf_[i])) ++i;
+    return std::string_view(buf_).substr(lt + 1, i - lt - 1);
+  }
+
+  void advance_lines(std::size_t to) {
+    line_ += static_cast<int>(std::count(buf_.begin() + static_cast<std::ptrdiff_t>(counted_),
+                                         buf_.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
+    counted_ = to;
+  }
+
+  void read_declaration(std::string_view declaration) {
+    declaration_seen_ = true;
+    auto at = declaration.find("encoding");
+    if (at == std::string_view::npos) return;
+    auto open = declaration.find_first_of("\"'", at);
+    if (open == std::string_view::npos) return;
+    auto close = declaration.find(declaration[open], open + 1);
+    if (close == std::string_view::npos) return;
+    encoding_ = std::string(declaration.substr(open + 1, close - open - 1));
+  }
+
+  std::FILE* file_;
+  std::string buf_;
+  std::size_t pos_ = 0;      // next byte to look at
+  std::size_t start_ = 0;    // of the element being cut
+  std::size_t counted_ = 0;  // newlines counted up to here
+  int line_ = 1;
+  int depth_ = 0;
+  bool capturing_ = false;
+  bool eof_ = false;
+  bool declaration_seen_ = false;
+  std::string encoding_;
+  Element current_;
+};
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+// The SAX events of a fragment, as the walk of its tree would give them: texts coalesced as
+// libxml2's tree coalesces them (split by comments, processing instructions and CDATA sections,
+// a CDATA section a text of its own), empty texts between elements dropped (XML_PARSE_NOBLANKS).
+template <typename Start, typename End, typename Text>
+struct SaxWalk {
+  Start& on_start;
+  End& on_end;
+  Text& on_text;
+  std::vector<std::string> stack;
+  std::string text;
+  bool has_text = false;
+
+  void text_node(const std::string& value) {
+    if (stack.empty()) return;
+    const std::string& el = stack.back();
+    const std::string& up = stack.size() >= 2 ? stack[stack.size() - 2] : el;
+    on_text(el, up, trim(value.c_str()));
+  }
+  void flush() {
+    if (!has_text) return;
+    has_text = false;
+    text_node(text);
+    text.clear();
+  }
+  static SaxWalk& of(void* self) { return *static_cast<SaxWalk*>(self); }
+  static void start(void* self, const xmlChar* name, const xmlChar*, const xmlChar*, int,
+                    const xmlChar**, int, int, const xmlChar**) {
+    auto& w = of(self);
+    w.flush();
+    const char* n = reinterpret_cast<const char*>(name);
+    w.on_start(std::string_view(n));
+    w.stack.emplace_back(n);
+  }
+  static void end(void* self, const xmlChar* name, const xmlChar*, const xmlChar*) {
+    auto& w = of(self);
+    w.flush();
+    if (!w.stack.empty()) w.stack.pop_back();
+    w.on_end(std::string_view(reinterpret_cast<const char*>(name)));
+  }
+  static void characters(void* self, const xmlChar* ch, int len) {
+    auto& w = of(self);
+    w.text.append(reinterpret_cast<const char*>(ch), static_cast<std::size_t>(len));
+    w.has_text = true;
+  }
+  static void cdata(void* self, const xmlChar* value, int len) {
+    auto& w = of(self);
+    w.flush();
+    w.text_node(std::string(reinterpret_cast<const char*>(value), static_cast<std::size_t>(len)));
+  }
+  static void split(void* self, const xmlChar*) { of(self).flush(); }
+  static void split_pi(void* self, const xmlChar*, const xmlChar*) { of(self).flush(); }
+};
+
+// Walks a fragment (its bytes in `encoding`) with libxml2's SAX parser, building no tree:
+// `on_start(name)` at each element, `on_end(name)` at each end, `on_text(element, parent,
+// value)` for each text (trimmed).
+template <typename Start, typename End, typename Text>
+Result<void> walk(const std::string& bytes, const std::string& encoding, Start on_start, End on_end,
+                  Text on_text) {
   register_cp1252();
-  ReaderPtr reader(xmlReaderForFile(path.c_str(), nullptr, kReaderOptions));
-  if (!reader) {
+  using Walk = SaxWalk<Start, End, Text>;
+  Walk w{on_start, on_end, on_text, {}, {}, false};
+  xmlSAXHandler sax{};
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = Walk::start;
+  sax.endElementNs = Walk::end;
+  sax.characters = Walk::characters;
+  sax.cdataBlock = Walk::cdata;
+  sax.comment = Walk::split;
+  sax.processingInstruction = Walk::split_pi;
+  auto invalid = [] {
+    return fail(ErrorCode::kInvalid, "Le fichier n’est pas un XML bien formé.", "file");
+  };
+  xmlParserCtxt* ctxt = xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size()));
+  if (!ctxt) return invalid();
+  xmlCtxtUseOptions(ctxt, kReaderOptions);
+  if (!encoding.empty()) {
+    xmlCharEncodingHandler* handler = xmlFindCharEncodingHandler(encoding.c_str());
+    if (!handler) {
+      xmlFreeParserCtxt(ctxt);
+      return invalid();
+    }
+    xmlSwitchToEncoding(ctxt, handler);
+  }
+  // libxml2's way of parsing with one's own handler (as xmlSAXUserParseMemory does).
+  if (ctxt->sax != reinterpret_cast<xmlSAXHandler*>(&xmlDefaultSAXHandler)) xmlFree(ctxt->sax);
+  ctxt->sax = &sax;
+  ctxt->userData = &w;
+  xmlParseDocument(ctxt);
+  bool well_formed = ctxt->wellFormed != 0;
+  ctxt->sax = nullptr;
+  xmlFreeParserCtxt(ctxt);
+  if (!well_formed) return invalid();
+  return {};
+}
+
+// TYPEFLUX, DTREF, DTCREAFLUX and HEUCREAFLUX of a top-level element other than a household.
+Result<void> read_header_fields(const std::string& bytes, const std::string& encoding,
+                                Header& header, std::string& creation_date,
+                                std::string& creation_time) {
+  return walk(
+      bytes, encoding, [](std::string_view) {}, [](std::string_view) {},
+      [&](const std::string& el, const std::string&, std::string value) {
+        if (el == "TYPEFLUX")
+          header.flux_type = std::move(value);
+        else if (el == "DTREF")
+          header.reference_date = std::move(value);
+        else if (el == "DTCREAFLUX")
+          creation_date = std::move(value);
+        else if (el == "HEUCREAFLUX")
+          creation_time = std::move(value);
+      });
+}
+
+// The trimmed text after the first <MATRICULE> of the bytes (not MATRICULEORGCEDMUT).
+std::string matricule_in(std::string_view bytes) {
+  constexpr std::string_view kTag = "<MATRICULE";
+  for (std::size_t at = bytes.find(kTag); at != std::string_view::npos;
+       at = bytes.find(kTag, at + 1)) {
+    std::size_t after = at + kTag.size();
+    if (after >= bytes.size()) break;
+    char c = bytes[after];
+    if (c != '>' && !std::isspace(static_cast<unsigned char>(c))) continue;
+    std::size_t open = bytes.find('>', after);
+    std::size_t close = bytes.find('<', open);
+    if (open == std::string_view::npos || close == std::string_view::npos) break;
+    return trim(std::string(bytes.substr(open + 1, close - open - 1)).c_str());
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string RawHousehold::digest() const {
+  // Fetched once: SHA256() looks the algorithm up again at each call.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  unsigned char out[SHA256_DIGEST_LENGTH];
+  EVP_Digest(bytes.data(), bytes.size(), out, nullptr, sha256, nullptr);
+  return hex(out, sizeof out);
+}
+
+Result<void> scan_flux(const std::string& path, const std::function<void(const Header&)>& on_header,
+                       const std::function<bool(RawHousehold&&)>& on_household) {
+  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+  if (!file) {
     return fail(ErrorCode::kNotFound, "Le fichier « " + path + " » est illisible.", "file");
   }
-  xmlTextReader* r = reader.get();
+  ElementCutter cutter(file.get());
   Header header;
   std::string creation_date, creation_time;
   bool header_sent = false;
+  auto send_header = [&] {
+    header.encoding = cutter.encoding();
+    header.created_on = creation_date + "T" + creation_time.substr(0, 8);
+    on_header(header);
+    header_sent = true;
+  };
+  ElementCutter::Element element;
+  for (;;) {
+    auto more = cutter.next(element);
+    if (!more) return std::unexpected(more.error());
+    if (!*more) break;
+    if (element.name != "InfosFoyerRSA") {
+      if (header_sent) continue;
+      auto read = read_header_fields(element.bytes, cutter.encoding(), header, creation_date,
+                                     creation_time);
+      if (!read) return read;
+      continue;
+    }
+    if (!header_sent) send_header();
+    RawHousehold raw{.line = element.line,
+                     .bytes = std::move(element.bytes),
+                     .matricule = {},
+                     .persons = element.personnes};
+    raw.matricule = matricule_in(raw.bytes);
+    if (!on_household(std::move(raw))) return {};
+  }
+  if (!header_sent) send_header();
+  return {};
+}
+
+Result<Household> parse_household(const RawHousehold& raw, const std::string& encoding) {
   Household household;
-  bool in_household = false;
+  household.line = raw.line;
   bool in_address = false;
   int addresses = 0;
   std::string natprest;
-  std::string element;  // the innermost element open
-  std::string parent;   // and the one around it
-  std::vector<std::string> stack;
   std::string numvoie, typevoie, nomvoie;
-  int rc;
-  while ((rc = xmlTextReaderRead(r)) == 1) {
-    int type = xmlTextReaderNodeType(r);
-    if (type == XML_READER_TYPE_ELEMENT) {
-      const xmlChar* name = xmlTextReaderConstLocalName(r);
-      int depth = xmlTextReaderDepth(r);
-      if (depth == 1 && is(name, "InfosFoyerRSA")) {
-        if (!header_sent) {
-          header.created_on = creation_date + "T" + creation_time.substr(0, 8);
-          on_header(header);
-          header_sent = true;
-        }
-        household = Household{};
-        household.line = xmlTextReaderGetParserLineNumber(r);
-        in_household = true;
-        addresses = 0;
-      } else if (in_household) {
-        if (is(name, "Personne")) {
-          household.persons.emplace_back();
-        } else if (is(name, "Adresse")) {
-          ++addresses;
-          in_address = addresses == 1;
-          numvoie.clear();
-          typevoie.clear();
-          nomvoie.clear();
-        } else if (is(name, "Prestations")) {
-          natprest.clear();
-        }
-      }
-      if (!xmlTextReaderIsEmptyElement(r)) {
-        stack.emplace_back(reinterpret_cast<const char*>(name));
-      }
-      continue;
+  auto on_start = [&](std::string_view name) {
+    if (name == "Personne") {
+      household.persons.emplace_back();
+    } else if (name == "Adresse") {
+      ++addresses;
+      in_address = addresses == 1;
+      numvoie.clear();
+      typevoie.clear();
+      nomvoie.clear();
+    } else if (name == "Prestations") {
+      natprest.clear();
     }
-    if (type == XML_READER_TYPE_END_ELEMENT) {
-      const xmlChar* name = xmlTextReaderConstLocalName(r);
-      if (!stack.empty()) stack.pop_back();
-      if (in_household && is(name, "Adresse") && in_address) {
-        std::string address = numvoie;
-        for (const auto* part : {&typevoie, &nomvoie}) {
-          if (part->empty()) continue;
-          if (!address.empty()) address += ' ';
-          address += *part;
-        }
-        household.address = address;
-        in_address = false;
-      }
-      if (xmlTextReaderDepth(r) == 1 && is(name, "InfosFoyerRSA")) {
-        in_household = false;
-        if (!on_household(std::move(household))) return {};
-      }
-      continue;
+  };
+  auto on_end = [&](std::string_view name) {
+    if (name != "Adresse" || !in_address) return;
+    std::string address = numvoie;
+    for (const auto* part : {&typevoie, &nomvoie}) {
+      if (part->empty()) continue;
+      if (!address.empty()) address += ' ';
+      address += *part;
     }
-    if (type != XML_READER_TYPE_TEXT && type != XML_READER_TYPE_CDATA) continue;
-    if (stack.empty()) continue;
-    const std::string& el = stack.back();
-    const std::string& up = stack.size() >= 2 ? stack[stack.size() - 2] : el;
-    std::string value = trim(reinterpret_cast<const char*>(xmlTextReaderConstValue(r)));
-    if (!in_household) {
-      if (el == "TYPEFLUX")
-        header.flux_type = value;
-      else if (el == "DTREF")
-        header.reference_date = value;
-      else if (el == "DTCREAFLUX")
-        creation_date = value;
-      else if (el == "HEUCREAFLUX")
-        creation_time = value;
-      continue;
-    }
+    household.address = address;
+    in_address = false;
+  };
+  auto on_text = [&](const std::string& el, const std::string& up, std::string value) {
     if (up == "Identification" && !household.persons.empty()) {
       auto& p = household.persons.back();
       if (el == "NOM")
@@ -370,13 +730,32 @@ Result<void> read_flux(const std::string& path, const std::function<void(const H
     } else if (el == "DTCLORSA") {
       household.closure_date = value;
     }
-  }
-  if (rc < 0) return fail(ErrorCode::kInvalid, "Le fichier n’est pas un XML bien formé.", "file");
-  if (!header_sent) {
-    header.created_on = creation_date + "T" + creation_time.substr(0, 8);
-    on_header(header);
-  }
-  return {};
+  };
+  auto walked = walk(raw.bytes, encoding, on_start, on_end, on_text);
+  if (!walked) return std::unexpected(walked.error());
+  return household;
+}
+
+Result<void> read_flux(const std::string& path, const std::function<void(const Header&)>& on_header,
+                       const std::function<bool(Household&&)>& on_household) {
+  std::string encoding;
+  Result<void> parsed;
+  auto scanned = scan_flux(
+      path,
+      [&](const Header& header) {
+        encoding = header.encoding;
+        on_header(header);
+      },
+      [&](RawHousehold&& raw) {
+        auto household = parse_household(raw, encoding);
+        if (!household) {
+          parsed = std::unexpected(household.error());
+          return false;
+        }
+        return on_household(std::move(*household));
+      });
+  if (!scanned) return scanned;
+  return parsed;
 }
 
 std::string state_label(std::string_view code) {

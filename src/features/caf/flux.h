@@ -1,11 +1,16 @@
 // Reading the CAF/MSA "bénéficiaires RSA" flux (schema vrsb0801.xsd, see
 // ../shared/reference/caf/codes.md): validation against the schema, then the households one at
-// a time. Both passes stream the file through libxml2's xmlTextReader: memory stays flat
-// whatever the size of the file (a whole département is tens of megabytes). The files are
+// a time. Validation streams the file through libxml2's xmlTextReader. Reading cuts the file
+// into its top-level elements without parsing them (scan_flux: a household is its bytes, its
+// MATRICULE and a digest of the bytes), so that a household whose bytes were already applied
+// is never parsed; the others are parsed one by one (parse_household). Memory stays flat
+// whatever the size of the file (a whole département is hundreds of megabytes). The files are
 // windows-1252; libxml2 decodes them by their XML declaration, values come out in UTF-8.
 //
 //   auto check = caf::validate_flux("RSABEM.xml");   // errors with their line, households counted
-//   caf::read_flux("RSABEM.xml", [](const caf::Header& h) {...}, [](caf::Household&& h) {...});
+//   caf::scan_flux("RSABEM.xml", [](const caf::Header& h) {...}, [](caf::RawHousehold&& raw) {
+//     if (changed(raw.matricule, raw.digest())) apply(*caf::parse_household(raw, encoding));
+//   });
 #pragma once
 
 #include <cstdint>
@@ -50,6 +55,7 @@ int decode_cp1252(unsigned char* out, int* outlen, const unsigned char* in, int*
 std::optional<std::string> file_sha256(const std::string& path);
 
 struct Header {
+  std::string encoding;        // of the XML declaration ("windows-1252"); UTF-8 when none
   std::string flux_type;       // TYPEFLUX
   std::string created_on;      // DTCREAFLUX "T" HEUCREAFLUX (hh:mm:ss)
   std::string reference_date;  // DTREF
@@ -87,8 +93,30 @@ struct Household {
   std::string digest() const;
 };
 
-// Streams the file: `on_header` once, then `on_household` for each household in order; stop
-// early by returning false from it. kInvalid when the file is not well-formed XML.
+// A household as it stands in the file, before any parsing.
+struct RawHousehold {
+  int line = 0;           // of its InfosFoyerRSA
+  std::string bytes;      // from <InfosFoyerRSA> to </InfosFoyerRSA>, in the file's encoding
+  std::string matricule;  // the text of its first MATRICULE, trimmed ("" when none)
+  int persons = 0;        // its Personne elements
+
+  // The SHA-256 of the bytes, hex: equal bytes, equal household.
+  std::string digest() const;
+};
+
+// Streams the file's top-level elements without building them: `on_header` once (before the
+// first household), then `on_household` for each household in order; stop early by returning
+// false from it. Meant for a file that passed validate_flux; kInvalid when it is not
+// well-formed enough to be cut (an element left open, a file in UTF-16).
+Result<void> scan_flux(const std::string& path, const std::function<void(const Header&)>& on_header,
+                       const std::function<bool(RawHousehold&&)>& on_household);
+
+// The household of scan_flux's bytes, in `encoding` (Header::encoding). kInvalid when the bytes
+// are not well-formed XML.
+Result<Household> parse_household(const RawHousehold& raw, const std::string& encoding);
+
+// scan_flux, each household parsed: `on_header` once, then `on_household` for each household in
+// order; stop early by returning false from it. kInvalid when the file is not well-formed XML.
 Result<void> read_flux(const std::string& path, const std::function<void(const Header&)>& on_header,
                        const std::function<bool(Household&&)>& on_household);
 

@@ -105,6 +105,25 @@ struct Counters {
 };
 
 class Importer {
+ private:
+  struct StoredHousehold {
+    std::string digest;
+    std::string reference_date;
+    std::optional<std::string> raw_digest;  // none for rows written before it was kept
+    std::optional<std::int64_t> territory_id;
+    std::string commune;
+    std::string departement;
+  };
+
+  static constexpr const char* kStoredHouseholdColumns =
+      "SELECT matricule, digest, reference_date, raw_digest, territory_id, commune, departement "
+      "FROM caf_households ";
+
+  static StoredHousehold stored_household_of(const store::Row& row) {
+    return {row.text(1),        row.text(2), row.opt_text(3),
+            row.opt_integer(4), row.text(5), row.text(6)};
+  }
+
  public:
   Importer(store::Connection& conn, const ImportOptions& options, std::int64_t import_id,
            const Header& header)
@@ -121,9 +140,32 @@ class Importer {
   Counters counters;
   std::set<std::int64_t> territories_touched;
 
-  void apply(Household& h) {
+  // A household whose bytes are those already applied, in the same territory, is unchanged
+  // without being parsed (the digest of its bytes decides, then that of what the import reads).
+  void apply(const RawHousehold& raw) {
+    std::string raw_digest = raw.digest();
+    const StoredHousehold* previous = stored_household(raw.matricule);
+    if (previous && previous->raw_digest == raw_digest && previous->territory_id &&
+        territory_of(previous->commune, previous->departement) == previous->territory_id &&
+        (!options_.territory_id || options_.territory_id == previous->territory_id)) {
+      ++counters.households;
+      counters.unchanged += raw.persons;
+      return;
+    }
+    auto h = parse_household(raw, header_.encoding);
+    if (!h) throw Unreadable{h.error()};
+    if (h->matricule != raw.matricule) previous = stored_household(h->matricule);
+    apply(*h, raw_digest, previous);
+  }
+
+  // Thrown when a household's bytes cannot be parsed (the import fails with this error).
+  struct Unreadable {
+    Error error;
+  };
+
+  void apply(const Household& h, const std::string& raw_digest, const StoredHousehold* previous) {
     ++counters.households;
-    auto territory = territory_of(h);
+    auto territory = territory_of(h.commune, h.departement);
     if (!territory) {
       reject(h, fmt::format("hors de tout territoire (commune {}, département {})",
                             h.commune.empty() ? "non renseignée" : h.commune,
@@ -136,9 +178,16 @@ class Importer {
       return;
     }
     std::string digest = h.digest();
-    const StoredHousehold* previous = stored_household(h.matricule);
     if (previous && previous->digest == digest) {
       counters.unchanged += static_cast<std::int64_t>(h.persons.size());
+      // Other bytes, same values (or a row from before the bytes were kept): these bytes are
+      // remembered, so that the next read of them needs no parsing.
+      if (previous->raw_digest != raw_digest) {
+        conn_.execute(
+            "UPDATE caf_households SET raw_digest = $2, commune = $3, departement = $4 WHERE "
+            "matricule = $1",
+            {h.matricule, raw_digest, h.commune, h.departement});
+      }
       return;
     }
     if (previous && previous->reference_date > header_.reference_date) {
@@ -154,11 +203,13 @@ class Importer {
     link_spouses(h, ids);
     conn_.execute(
         "INSERT INTO caf_households (matricule, territory_id, digest, reference_date, import_id, "
-        "updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (matricule) DO UPDATE SET "
-        "territory_id = excluded.territory_id, digest = excluded.digest, reference_date = "
-        "excluded.reference_date, import_id = excluded.import_id, updated_at = "
-        "excluded.updated_at",
-        {h.matricule, *territory, digest, header_.reference_date, import_id_, now_});
+        "updated_at, raw_digest, commune, departement) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+        "$9) ON CONFLICT (matricule) DO UPDATE SET territory_id = excluded.territory_id, digest "
+        "= excluded.digest, reference_date = excluded.reference_date, import_id = "
+        "excluded.import_id, updated_at = excluded.updated_at, raw_digest = "
+        "excluded.raw_digest, commune = excluded.commune, departement = excluded.departement",
+        {h.matricule, *territory, digest, header_.reference_date, import_id_, now_, raw_digest,
+         h.commune, h.departement});
   }
 
   void set_now(std::int64_t now) { now_ = now; }
@@ -166,12 +217,11 @@ class Importer {
   // The stored digests of a batch's households, in one query (per-household lookups cost a
   // round trip each on PostgreSQL). Households of the batch are applied after this, each one
   // once: a matricule repeated within the batch is looked up again after the first is written.
-  void prefetch(const std::vector<Household>& batch) {
+  void prefetch(const std::vector<RawHousehold>& batch) {
     stored_households_.clear();
     prefetched_.clear();
     if (batch.empty()) return;
-    std::string sql =
-        "SELECT matricule, digest, reference_date FROM caf_households WHERE matricule IN (";
+    std::string sql = std::string(kStoredHouseholdColumns) + "WHERE matricule IN (";
     store::Params params;
     std::set<std::string_view> seen;
     for (const auto& h : batch) {
@@ -182,41 +232,38 @@ class Importer {
     }
     sql += ")";
     for (const auto& row : conn_.query(sql, params)) {
-      stored_households_[row.text(0)] = {row.text(1), row.text(2)};
+      stored_households_[row.text(0)] = stored_household_of(row);
     }
   }
 
  private:
-  std::optional<std::int64_t> territory_of(const Household& h) {
-    if (!h.commune.empty()) {
-      auto it = commune_departement_.find(h.commune);
+  // The territory of a household's commune (NUMCOM), else of its département (IDEPARTE).
+  std::optional<std::int64_t> territory_of(const std::string& commune,
+                                           const std::string& departement) {
+    if (!commune.empty()) {
+      auto it = commune_departement_.find(commune);
       if (it == commune_departement_.end()) {
         auto row =
-            conn_.query_one("SELECT departement_code FROM communes WHERE code = $1", {h.commune});
-        std::string dep = row ? row->text(0) : departement_of_commune(h.commune);
-        it = commune_departement_.emplace(h.commune, dep).first;
+            conn_.query_one("SELECT departement_code FROM communes WHERE code = $1", {commune});
+        std::string dep = row ? row->text(0) : departement_of_commune(commune);
+        it = commune_departement_.emplace(commune, dep).first;
       }
       auto t = territory_of_departement_.find(it->second);
       if (t != territory_of_departement_.end()) return t->second;
     }
-    auto t = territory_of_departement_.find(normalise_departement(h.departement));
+    auto t = territory_of_departement_.find(normalise_departement(departement));
     if (t != territory_of_departement_.end()) return t->second;
     return std::nullopt;
   }
-
-  struct StoredHousehold {
-    std::string digest;
-    std::string reference_date;
-  };
 
   // The household's stored digest: from the batch's prefetch the first time, read again when
   // the same matricule comes back in the batch (the first one may have written it).
   const StoredHousehold* stored_household(const std::string& matricule) {
     if (prefetched_.erase(matricule) == 0) {
       stored_households_.erase(matricule);
-      auto row = conn_.query_one(
-          "SELECT digest, reference_date FROM caf_households WHERE matricule = $1", {matricule});
-      if (row) stored_households_[matricule] = {row->text(0), row->text(1)};
+      auto row = conn_.query_one(std::string(kStoredHouseholdColumns) + "WHERE matricule = $1",
+                                 {matricule});
+      if (row) stored_households_[matricule] = stored_household_of(*row);
     }
     auto it = stored_households_.find(matricule);
     return it == stored_households_.end() ? nullptr : &it->second;
@@ -707,27 +754,34 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
   std::optional<Header> header;
   std::optional<std::string> refused;
   std::optional<Importer> importer;
-  std::vector<Household> batch;
+  std::vector<RawHousehold> batch;
   std::int64_t done = 0;
   bool stopped = false;
+  std::optional<Error> unreadable;
   auto flush = [&] {
     if (batch.empty()) return;
-    store::with_transaction(conn, [&] {
-      importer->set_now(now_seconds());
-      importer->prefetch(batch);
-      for (auto& h : batch) importer->apply(h);
-      done += static_cast<std::int64_t>(batch.size());
-      const auto& c = importer->counters;
-      conn.execute(
-          "UPDATE caf_imports SET households_done = $2, persons_created = $3, persons_updated = "
-          "$4, persons_unchanged = $5, rejected = $6 WHERE id = $1",
-          {id, done, c.created, c.updated, c.unchanged, c.rejected});
-    });
+    try {
+      store::with_transaction(conn, [&] {
+        importer->set_now(now_seconds());
+        importer->prefetch(batch);
+        for (const auto& raw : batch) importer->apply(raw);
+        done += static_cast<std::int64_t>(batch.size());
+        const auto& c = importer->counters;
+        conn.execute(
+            "UPDATE caf_imports SET households_done = $2, persons_created = $3, persons_updated = "
+            "$4, persons_unchanged = $5, rejected = $6 WHERE id = $1",
+            {id, done, c.created, c.updated, c.unchanged, c.rejected});
+      });
+    } catch (const Importer::Unreadable& e) {
+      unreadable = e.error;
+      stopped = true;
+      return;
+    }
     batch.clear();
     if (options.progress) options.progress(done, validation->households);
     if (options.after_batch && !options.after_batch(done)) stopped = true;
   };
-  auto read = read_flux(
+  auto read = scan_flux(
       path,
       [&](const Header& h) {
         header = h;
@@ -759,7 +813,7 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
             "SELECT COALESCE(MAX(seq), 0) FROM caf_import_lines WHERE import_id = $1", {id});
         importer->set_seq(seq ? seq->integer(0) : 0);
       },
-      [&](Household&& h) {
+      [&](RawHousehold&& h) {
         if (refused || stopped) return false;
         batch.push_back(std::move(h));
         if (batch.size() >= options.batch) flush();
@@ -771,6 +825,10 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
   }
   if (refused) return refuse(*refused);
   if (!stopped) flush();
+  if (unreadable) {
+    finish(conn, id, "failed", unreadable->message);
+    return std::unexpected(*unreadable);
+  }
   if (stopped) return *find_import(conn, id);
   store::with_transaction(conn, [&] {
     finish(conn, id, "done", "");

@@ -5,10 +5,12 @@
 //    one already applied is refused too.
 // 2. Households are read one by one and applied in transactions of `batch` households; each
 //    transaction also records the import's progress and each household's digest
-//    (caf_households). A household whose digest did not change since it was applied is skipped
-//    at once: importing the same file twice changes nothing, a later file applies only what
-//    changed, and a process killed mid-import then rerun finds the committed households
-//    unchanged and resumes with the others — no person lost or duplicated, no event twice.
+//    (caf_households). A household whose bytes are those already applied (same digest of the
+//    bytes, same territory) is skipped before it is even parsed; else it is parsed and skipped
+//    when the digest of what the import reads did not change: the same file twice changes
+//    nothing, a later file applies only what changed, and a process killed mid-import then
+//    rerun finds the committed households unchanged and resumes with the others — no person
+//    lost or duplicated, no event twice.
 // 3. Each household goes to the territory covering its commune (NUMCOM), else its département
 //    (IDEPARTE); outside every territory it is rejected with that reason.
 // 4. Each person is found by the matching rules (NIR, then France Travail id — a France Travail
