@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <thread>
 
 #include "support/test_db.h"
@@ -84,21 +85,45 @@ TEST_P(AccessWriterTest, AFailedCommitIsReportedAndTheNextWriteWorks) {
 // On SQLite the access log is a file of its own: writing to it leaves the main file as it was,
 // so other connections keep their page cache and memory map (PRAGMA data_version counts the
 // changes committed by other connections).
-TEST_P(AccessWriterTest, OnSqliteTheAccessLogLeavesTheMainFileUnchanged) {
-  if (db().dialect() != Dialect::kSqlite) GTEST_SKIP() << "PostgreSQL keeps one database";
-  AccessLogWriter writer(db());
-  auto reader = db().acquire();
+INSTANTIATE_TEST_SUITE_P(Engines, AccessWriterTest, test::kEngines, test::engine_name);
+
+// SQLite only: PostgreSQL keeps the access log in its one database.
+TEST(SqliteAccessLogFile, ItsWritesLeaveTheMainFileUnchanged) {
+  auto db = test::make_test_db(Dialect::kSqlite);
+  AccessLogWriter writer(*db);
+  auto reader = db->acquire();
   EXPECT_FALSE(reader->query_one("SELECT 1 FROM main.sqlite_master WHERE name = 'access_log'"));
   EXPECT_TRUE(reader->query_one("SELECT 1 FROM access.sqlite_master WHERE name = 'access_log'"));
   std::int64_t main_version = reader->query_one("PRAGMA main.data_version")->integer(0);
   std::int64_t access_version = reader->query_one("PRAGMA access.data_version")->integer(0);
   writer.write({{.actor_id = 1, .person_id = 2, .part = "identity", .purpose = "à part"}});
-  EXPECT_EQ(count("à part"), 1);
+  EXPECT_EQ(
+      reader->query_one("SELECT COUNT(*) FROM access_log WHERE purpose = 'à part'")->integer(0), 1);
   EXPECT_EQ(reader->query_one("PRAGMA main.data_version")->integer(0), main_version);
   EXPECT_NE(reader->query_one("PRAGMA access.data_version")->integer(0), access_version);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, AccessWriterTest, test::kEngines, test::engine_name);
+TEST(SqliteAccessLogFile, LeftBesideADeletedDatabaseItIsNeitherAdoptedNorWiped) {
+  auto dir = std::filesystem::temp_directory_path() / "parcours-test-orphan-access";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto path = (dir / "base.db").string();
+  {
+    auto db = Db::open("sqlite:" + path, 1);
+    db->acquire()->execute_script(
+        "CREATE TABLE access.access_log (id INTEGER PRIMARY KEY); "
+        "INSERT INTO access.access_log VALUES (1);");
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  try {
+    Db::open("sqlite:" + path, 1)->acquire();
+    ADD_FAILURE() << "a new database adopted the old access log";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("journal des accès"), std::string::npos) << e.what();
+  }
+  EXPECT_GT(std::filesystem::file_size(path + ".access.sqlite"), 0U);
+  std::filesystem::remove_all(dir);
+}
 
 }  // namespace
 }  // namespace parcours::store

@@ -303,6 +303,20 @@ std::unique_ptr<Db> open_sqlite(const std::string& path, int pool_size) {
       throw StoreError(fmt::format("Impossible de créer le dossier « {} » de la base : {}",
                                    parent.string(), ec.message()));
     }
+    // An access log left beside a deleted database belongs to that database: it is neither
+    // silently adopted by a new one nor wiped (it is the trace of who read what).
+    const auto access = access_log_file(path);
+    std::error_code main_error;
+    std::error_code access_error;
+    const auto main_size = std::filesystem::file_size(path, main_error);
+    const auto access_size = std::filesystem::file_size(access, access_error);
+    if ((main_error || main_size == 0) && !access_error && access_size > 0) {
+      throw StoreError(fmt::format(
+          "La base SQLite « {} » n'existe pas mais son journal des accès « {} » est encore là : "
+          "déplacez ou supprimez ce fichier (il appartient à la base supprimée), ou remettez la "
+          "base à côté de lui.",
+          path, access));
+    }
   } else {
     pool_size = 1;  // every connection to ":memory:" would be a different, empty database
   }
