@@ -70,8 +70,8 @@ async function waitFor(what, check, timeoutMs = 20_000) {
   }
 }
 
-// Waits until no job is due or running (but the periodic appointments sweep and statistics
-// projection, always queued again), then checks that each of `recipients` got one mail:
+// Waits until no job is due or running (but the periodic appointments sweep, statistics
+// projection and hourly expiry of unconfirmed CSV uploads, always queued again), then checks that each of `recipients` got one mail:
 // one outbox row, delivered by one job that succeeded at its first run, and one .eml file. A
 // mail sent twice at the same time would show: deliver() counts one attempt per sending.
 // Resolves the mails by recipient and how many each server (told by its sender) delivered.
@@ -79,7 +79,7 @@ async function deliveredOnce(recipients) {
   await waitFor(
     () => `des tâches restent en attente :\n${sql(a, 'SELECT status, attempts, last_error, count(*) FROM jobs GROUP BY 1, 2, 3').join('\n')}`,
     // Jobs planned for later (the daily catalogue reminder, tomorrow) are not waiting.
-    () => sql(a, "SELECT count(*) FROM jobs WHERE kind NOT IN ('appointments.sweep', 'stats.project') AND (status = 'running' OR (status = 'queued' AND run_at < extract(epoch FROM now()) + 3600))")[0][0] === '0',
+    () => sql(a, "SELECT count(*) FROM jobs WHERE kind NOT IN ('appointments.sweep', 'stats.project', 'csvimport.expire') AND (status = 'running' OR (status = 'queued' AND run_at < extract(epoch FROM now()) + 3600))")[0][0] === '0',
   );
   const jobs = new Map();
   for (const [status, attempts, error, payload] of sql(a, "SELECT status, attempts, last_error, payload FROM jobs WHERE kind = 'mail.send'")) {
