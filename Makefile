@@ -31,6 +31,13 @@ bench: build
 	./bench/orientation/run.sh $(BUILD)
 	./bench/catalogue/run.sh $(BUILD)
 	./bench/appointments/run.sh $(BUILD)
+	./bench/plan/run.sh $(BUILD)
+	./bench/api/run.sh $(BUILD)
+	./bench/caf/run.sh $(BUILD)
+	./bench/feed/run.sh $(BUILD)
+	./bench/csvimport/run.sh $(BUILD)
+	./bench/stats/run.sh $(BUILD)
+	./bench/impact/run.sh $(BUILD)
 
 lint: build
 	./scripts/lint.sh $(BUILD)
