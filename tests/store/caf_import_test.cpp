@@ -407,6 +407,121 @@ TEST_P(CafImportTest, HouseholdsWhoseBytesChangedButNotTheirValuesChangeNothing)
   EXPECT_EQ(events(), before);
 }
 
+// Every row of a table, in a stable order, as text (NULL spelled out).
+std::string dump_rows(store::Connection& conn, const std::string& sql) {
+  std::string out;
+  for (const auto& row : conn.query(sql)) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      out += row.is_null(i) ? std::string("NULL") : row.text(i);
+      out += i + 1 < row.size() ? "|" : "\n";
+    }
+  }
+  return out;
+}
+
+// What an import writes: persons (the sealed NIR, encrypted with a random nonce, only as present
+// or not), field sources, search terms, the journal with its contents, journeys, report lines,
+// household digests and the imports' counters.
+std::vector<std::string> written_rows(store::Connection& conn) {
+  std::vector<std::string> out;
+  for (const char* sql :
+       {"SELECT id, territory_id, birth_name, usage_name, first_names, birth_date, sex, nir_hash, "
+        "nir_sealed IS NULL, caf_number, ft_id, internal_id, email, phone, phone2, address, "
+        "address_complement, postcode, commune_code, no_fixed_address, domiciliation, "
+        "rsa_status, rights_and_duties, allowances, rqth, education_level, last_job, "
+        "last_job_end, driving_licence, languages, merged_into, created_at, updated_at, "
+        "spouse_id, caf_role FROM persons ORDER BY id",
+        "SELECT person_id, field, source, user_id, organisation_id, file_name, at FROM "
+        "person_field_sources ORDER BY person_id, field",
+        "SELECT territory_id, term, person_id FROM person_terms ORDER BY person_id, territory_id, "
+        "term",
+        // (the fixture's own events, written before the clock is pinned, left out)
+        "SELECT seq, at, kind, territory_id, person_id, actor_id, payload FROM journal WHERE "
+        "person_id IS NOT NULL ORDER BY seq",
+        "SELECT id, person_id, territory_id, status, entry, need, opened_by, "
+        "opened_by_organisation_id, opened_at, closed_at, close_reason, last_activity_at FROM "
+        "journeys ORDER BY id",
+        "SELECT import_id, seq, line, matricule, outcome, person_id, territory_id, message FROM "
+        "caf_import_lines ORDER BY import_id, seq",
+        "SELECT matricule, territory_id, digest, reference_date, import_id, updated_at, "
+        "raw_digest, commune, departement FROM caf_households ORDER BY matricule",
+        "SELECT id, file_name, file_hash, status, message, households_total, households_done, "
+        "persons_created, persons_updated, persons_unchanged, rejected, started_at, finished_at "
+        "FROM caf_imports ORDER BY id"}) {
+    out.push_back(dump_rows(conn, sql));
+  }
+  return out;
+}
+
+TEST_P(CafImportTest, TheBulkPathWritesTheRowsOfThePerPersonPath) {
+  // A flux where new persons are created by the batch, a household comes twice in a batch, and
+  // a copy of a household under another matricule, with its state and roles changed, updates
+  // persons created earlier in the same batch (their sources, their spouse); then a later flux.
+  std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
+  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto begin = xml.find("<InfosFoyerRSA");
+  auto end = xml.find("</InfosFoyerRSA>", begin) + std::string_view("</InfosFoyerRSA>").size();
+  std::string first = xml.substr(begin, end - begin);
+  std::string copy = first;
+  auto replace = [](std::string& s, const std::string& from, const std::string& to) {
+    auto at = s.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    s.replace(at, from.size(), to);
+  };
+  replace(copy, "<MATRICULE>100000000000000</MATRICULE>", "<MATRICULE>100009900000000</MATRICULE>");
+  replace(copy, "<ETATDOSRSA>2</ETATDOSRSA>", "<ETATDOSRSA>4</ETATDOSRSA>");
+  for (int i = 0; i < 2; ++i) replace(copy, "<ROLEPERS>DEM</ROLEPERS>", "<ROLEPERS>XXX</ROLEPERS>");
+  for (int i = 0; i < 2; ++i) replace(copy, "<ROLEPERS>CJT</ROLEPERS>", "<ROLEPERS>DEM</ROLEPERS>");
+  for (int i = 0; i < 2; ++i) replace(copy, "<ROLEPERS>XXX</ROLEPERS>", "<ROLEPERS>CJT</ROLEPERS>");
+  xml.insert(end, first + copy);
+  auto path =
+      std::filesystem::temp_directory_path() /
+      ("caf-paths-" + std::to_string(::getpid()) + "-" + engine_name({GetParam(), 0}) + ".xml");
+  std::ofstream(path, std::ios::binary) << xml;
+
+  pin_clock_for_tests(1'790'000'000);
+  auto run = [&](store::Connection& conn, bool bulk) {
+    std::vector<caf::Report> reports;
+    for (const auto& file : {data("RSABEM.xml"), path.string(), data("flux_later.xml")}) {
+      auto report =
+          caf::import_flux(conn, file, {.file_name = "flux.xml", .batch = 7, .bulk = bulk});
+      EXPECT_TRUE(report) << (report ? "" : report.error().message);
+      if (report) reports.push_back(*report);
+    }
+    return reports;
+  };
+  auto conn = db().acquire();
+  auto bulk = run(*conn, true);
+  auto reference = make_test_db(GetParam());
+  auto rconn = reference->acquire();
+  make_people_world(*rconn);
+  rconn->execute(
+      "INSERT INTO territories (slug, name, created_at, updated_at) VALUES ('haute-marne', "
+      "'Haute-Marne', 0, 0)");
+  rconn->execute(
+      "INSERT INTO territory_departements (territory_id, departement_code) SELECT id, '52' FROM "
+      "territories WHERE slug = 'haute-marne'");
+  auto per_person = run(*rconn, false);
+  std::filesystem::remove(path);
+
+  ASSERT_EQ(bulk.size(), 3u);
+  ASSERT_EQ(per_person.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(bulk[i].status, "done") << bulk[i].message;
+    EXPECT_EQ(bulk[i].summary(), per_person[i].summary());
+  }
+  EXPECT_GT(bulk[1].persons_created, 10);
+  EXPECT_GT(bulk[1].persons_updated, 0);  // the copy under another matricule
+  EXPECT_GT(bulk[2].persons_updated, 0);
+  auto a = written_rows(*conn);
+  auto b = written_rows(*rconn);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_FALSE(a[i].empty()) << "table " << i;
+    EXPECT_EQ(a[i], b[i]) << "table " << i;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, CafImportTest, kEngines, engine_name);
 
 // A real process killed (SIGKILL) in the middle of an import, then the import rerun: no person

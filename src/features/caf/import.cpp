@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <map>
 #include <set>
@@ -104,6 +105,55 @@ struct Counters {
   std::int64_t rejected = 0;
 };
 
+// Rows of one table kept until the end of a batch, then written in the order they were added by
+// multi-row INSERTs of three fixed shapes (64, 8 and 1 rows): one statement per table and shape,
+// prepared once, instead of one execution per row.
+class RowBuffer {
+ public:
+  RowBuffer(std::string head, std::size_t columns) : head_(std::move(head)), columns_(columns) {}
+
+  void add(std::initializer_list<store::Value> row) {
+    values_.insert(values_.end(), row.begin(), row.end());
+  }
+  bool empty() const { return values_.empty(); }
+  void clear() { values_.clear(); }
+
+  void write(store::Connection& conn) {
+    std::size_t rows = values_.size() / columns_;
+    std::size_t first = 0;
+    for (std::size_t shape : {std::size_t{64}, std::size_t{8}, std::size_t{1}}) {
+      for (; rows - first >= shape; first += shape) {
+        store::Params params(std::vector<store::Value>(
+            std::make_move_iterator(values_.begin() + first * columns_),
+            std::make_move_iterator(values_.begin() + (first + shape) * columns_)));
+        conn.execute(sql(shape), params);
+      }
+    }
+    values_.clear();
+  }
+
+ private:
+  const std::string& sql(std::size_t rows) {
+    auto& text = sql_[rows];
+    if (text.empty()) {
+      text = head_ + " VALUES ";
+      for (std::size_t r = 0; r < rows; ++r) {
+        text += r ? ", (" : "(";
+        for (std::size_t c = 0; c < columns_; ++c) {
+          text += fmt::format("{}${}", c ? ", " : "", r * columns_ + c + 1);
+        }
+        text += ")";
+      }
+    }
+    return text;
+  }
+
+  std::string head_;
+  std::size_t columns_;
+  std::vector<store::Value> values_;
+  std::map<std::size_t, std::string> sql_;
+};
+
 class Importer {
  private:
   struct StoredHousehold {
@@ -142,20 +192,54 @@ class Importer {
 
   // A household whose bytes are those already applied, in the same territory, is unchanged
   // without being parsed (the digest of its bytes decides, then that of what the import reads).
-  void apply(const RawHousehold& raw) {
+  // `index`: the household's place in the batch given to prepare().
+  void apply(const RawHousehold& raw, std::size_t index) {
     std::string raw_digest = raw.digest();
     const StoredHousehold* previous = stored_household(raw.matricule);
-    if (previous && previous->raw_digest == raw_digest && previous->territory_id &&
-        territory_of(previous->commune, previous->departement) == previous->territory_id &&
-        (!options_.territory_id || options_.territory_id == previous->territory_id)) {
+    if (bytes_applied(previous, raw_digest)) {
       ++counters.households;
       counters.unchanged += raw.persons;
       return;
     }
-    auto h = parse_household(raw, header_.encoding);
+    Result<Household> h = index < parsed_.size() && parsed_[index]
+                              ? Result<Household>(std::move(*parsed_[index]))
+                              : parse_household(raw, header_.encoding);
     if (!h) throw Unreadable{h.error()};
     if (h->matricule != raw.matricule) previous = stored_household(h->matricule);
     apply(*h, raw_digest, previous);
+  }
+
+  // Bulk path, after prefetch() and before the batch is applied: the households whose bytes
+  // were not applied are parsed, and the strong identifiers of their persons (NIR, France Travail
+  // id, CAF matricule) looked up in one query each for the whole batch instead of three or four
+  // queries per person. A person none of whose identifiers is held by a record, nor touched by
+  // this batch since, is then known new without a query (see apply_person).
+  void prepare(const std::vector<RawHousehold>& batch) {
+    parsed_.assign(batch.size(), std::nullopt);
+    held_.clear();
+    identifiers_read_ = false;
+    if (!options_.bulk) return;
+    std::set<std::string> nir_hashes, ft_ids, caf_numbers;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      auto stored = stored_households_.find(batch[i].matricule);
+      if (bytes_applied(stored == stored_households_.end() ? nullptr : &stored->second,
+                        batch[i].digest())) {
+        continue;
+      }
+      auto h = parse_household(batch[i], header_.encoding);
+      if (!h) throw Unreadable{h.error()};
+      for (const auto& p : h->persons) {
+        auto ids = identifiers_of(*h, p);
+        if (ids.hash) nir_hashes.insert(*ids.hash);
+        if (ids.ft_id) ft_ids.insert(*ids.ft_id);
+        if (ids.caf_number) caf_numbers.insert(*ids.caf_number);
+      }
+      parsed_[i] = std::move(*h);
+    }
+    read_held('n', "nir_hash", nir_hashes);
+    read_held('f', "ft_id", ft_ids);
+    read_held('c', "caf_number", caf_numbers);
+    identifiers_read_ = true;
   }
 
   // Thrown when a household's bytes cannot be parsed (the import fails with this error).
@@ -199,8 +283,9 @@ class Importer {
     territories_touched.insert(*territory);
     std::vector<std::optional<std::int64_t>> ids;
     ids.reserve(h.persons.size());
+    household_created_.clear();
     for (const auto& p : h.persons) ids.push_back(apply_person(h, p, *territory));
-    link_spouses(h, ids);
+    link_spouses(h, ids, *territory);
     conn_.execute(
         "INSERT INTO caf_households (matricule, territory_id, digest, reference_date, import_id, "
         "updated_at, raw_digest, commune, departement) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
@@ -218,6 +303,7 @@ class Importer {
   // round trip each on PostgreSQL). Households of the batch are applied after this, each one
   // once: a matricule repeated within the batch is looked up again after the first is written.
   void prefetch(const std::vector<RawHousehold>& batch) {
+    discard_pending();
     stored_households_.clear();
     prefetched_.clear();
     if (batch.empty()) return;
@@ -256,6 +342,13 @@ class Importer {
     return std::nullopt;
   }
 
+  // The household's bytes are those applied, in a territory that still covers it.
+  bool bytes_applied(const StoredHousehold* previous, const std::string& raw_digest) {
+    return previous && previous->raw_digest == raw_digest && previous->territory_id &&
+           territory_of(previous->commune, previous->departement) == previous->territory_id &&
+           (!options_.territory_id || options_.territory_id == previous->territory_id);
+  }
+
   // The household's stored digest: from the batch's prefetch the first time, read again when
   // the same matricule comes back in the batch (the first one may have written it).
   const StoredHousehold* stored_household(const std::string& matricule) {
@@ -276,6 +369,11 @@ class Importer {
 
   void add_line(const Household& h, const char* outcome, std::optional<std::int64_t> person_id,
                 std::optional<std::int64_t> territory_id, const std::string& message) {
+    if (options_.bulk) {
+      lines_.add({import_id_, ++seq_, static_cast<std::int64_t>(h.line), h.matricule,
+                  std::string(outcome), store::opt(person_id), store::opt(territory_id), message});
+      return;
+    }
     conn_.execute(
         "INSERT INTO caf_import_lines (import_id, seq, line, matricule, outcome, person_id, "
         "territory_id, message) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -340,10 +438,24 @@ class Importer {
       payload["reason"] = h.suspension_reason;
     }
     if (!h.closure_reason.empty() && closed(h.state)) payload["reason"] = h.closure_reason;
-    people::append_person_event(conn_, kind, person_id, territory_id, options_.user_id, payload);
+    append_event(kind, person_id, territory_id, payload);
+  }
+
+  // A journal event of the import (its actor: who imported). The bulk path keeps it for the
+  // batch's multi-row INSERT, in order: the journal's positions are those of the per-person path.
+  void append_event(const char* kind, std::int64_t person_id, std::int64_t territory_id,
+                    const json::object& payload) {
+    if (!options_.bulk) {
+      people::append_person_event(conn_, kind, person_id, territory_id, options_.user_id, payload);
+      return;
+    }
+    events_.add({now_seconds(), std::string(kind), territory_id, person_id,
+                 store::opt(options_.user_id), json::serialize(payload)});
   }
 
   void record_source(std::int64_t person_id, const std::string& field) {
+    // The kept rows of a record created in this batch first: this upsert may replace one.
+    if (options_.bulk && batch_created_.contains(person_id)) sources_.write(conn_);
     conn_.execute(
         "INSERT INTO person_field_sources (person_id, field, source, user_id, organisation_id, "
         "file_name, at) VALUES ($1, $2, 'import', $3, NULL, $4, $5) ON CONFLICT (person_id, "
@@ -354,6 +466,7 @@ class Importer {
 
   void open_journey_if_needed(std::int64_t person_id, std::int64_t territory_id) {
     if (people::active_journey(conn_, person_id, territory_id)) return;
+    write_pending();  // people::open_journey writes the journal (and maybe terms) itself
     auto journey = people::open_journey(conn_, {.person_id = person_id,
                                                 .territory_id = territory_id,
                                                 .entry = people::Entry::kImport,
@@ -370,29 +483,69 @@ class Importer {
     if (!journey) throw std::runtime_error(journey.error().message);
   }
 
+  struct Identifiers {
+    std::optional<std::string> nir;   // the first 13 characters
+    std::optional<std::string> hash;  // of the NIR
+    std::optional<std::string> ft_id;
+    std::optional<std::string> caf_number;
+  };
+
+  Identifiers identifiers_of(const Household& h, const FluxPerson& p) {
+    Identifiers ids;
+    if (!p.nir.empty()) {
+      if (auto n = people::normalise_nir(p.nir)) ids.nir = people::nir_first13(*n);
+    }
+    if (ids.nir) ids.hash = people::nir_hash(conn_, *ids.nir);
+    if (!p.ft_id.empty()) {
+      if (auto f = people::normalise_ft_id(p.ft_id)) ids.ft_id = *f;
+    }
+    ids.caf_number = caf_number_of(h);
+    return ids;
+  }
+
+  // Which of the identifiers are held by a record (of any state: a superset is only slower), in
+  // one query per 256 values; the statement always has 256 parameters (the last value repeated).
+  void read_held(char kind, const char* column, const std::set<std::string>& values) {
+    constexpr std::size_t kChunk = 256;
+    std::string sql = fmt::format("SELECT {0} FROM persons WHERE {0} IN (", column);
+    for (std::size_t i = 1; i <= kChunk; ++i) sql += fmt::format("{}${}", i > 1 ? ", " : "", i);
+    sql += ")";
+    std::vector<std::string> list(values.begin(), values.end());
+    for (std::size_t first = 0; first < list.size(); first += kChunk) {
+      store::Params params;
+      for (std::size_t i = 0; i < kChunk; ++i) {
+        params.add(list[std::min(first + i, list.size() - 1)]);
+      }
+      for (const auto& row : conn_.query(sql, params)) held_.insert(kind + row.text(0));
+    }
+  }
+
+  bool held(char kind, const std::optional<std::string>& value) const {
+    return value && held_.contains(kind + *value);
+  }
+
   std::optional<std::int64_t> apply_person(const Household& h, const FluxPerson& p,
                                            std::int64_t territory) {
-    std::optional<std::string> nir;
-    if (!p.nir.empty()) {
-      if (auto n = people::normalise_nir(p.nir)) nir = people::nir_first13(*n);
-    }
-    std::optional<std::string> hash;
-    if (nir) hash = people::nir_hash(conn_, *nir);
-    std::optional<std::string> ft_id;
-    if (!p.ft_id.empty()) {
-      if (auto f = people::normalise_ft_id(p.ft_id)) ft_id = *f;
-    }
-    auto caf_number = caf_number_of(h);
+    auto ids = identifiers_of(h, p);
+    // None of its identifiers held before the batch nor touched by it: nobody to find.
+    bool unheld = identifiers_read_ && !held('n', ids.hash) && !held('f', ids.ft_id) &&
+                  !held('c', ids.caf_number);
     std::string how;
-    auto stored = find_stored(p, hash, ft_id, caf_number, how);
-    if (!stored) return create(h, p, territory, nir, ft_id, caf_number);
-    return update(h, p, *stored, ft_id, caf_number, how);
+    auto stored = unheld ? std::nullopt : find_stored(p, ids.hash, ids.ft_id, ids.caf_number, how);
+    auto id = stored ? update(h, p, *stored, ids.ft_id, ids.caf_number, how)
+                     : create(h, p, territory, ids.nir, ids.ft_id, ids.caf_number, unheld);
+    if (identifiers_read_) {  // whatever was written, the next person looks it up
+      if (ids.hash) held_.insert('n' + *ids.hash);
+      if (ids.ft_id) held_.insert('f' + *ids.ft_id);
+      if (ids.caf_number) held_.insert('c' + *ids.caf_number);
+    }
+    return id;
   }
 
   std::optional<std::int64_t> create(const Household& h, const FluxPerson& p,
                                      std::int64_t territory, const std::optional<std::string>& nir,
                                      std::optional<std::string> ft_id,
-                                     const std::optional<std::string>& caf_number) {
+                                     const std::optional<std::string>& caf_number, bool unheld) {
     if (!p.rights_and_duties || !open_right(h.state)) {
       add_line(h, "skipped", std::nullopt, territory,
                person_label(p) + " : inconnue, non créée (" +
@@ -401,7 +554,7 @@ class Importer {
                    ")");
       return std::nullopt;
     }
-    if (ft_id && !ft_id_free(*ft_id, 0)) ft_id.reset();
+    if (ft_id && !unheld && !ft_id_free(*ft_id, 0)) ft_id.reset();
     people::PersonForm form;
     form.identity.birth_name = p.birth_name.empty() ? p.usage_name : p.birth_name;
     form.identity.usage_name = p.usage_name == form.identity.birth_name ? "" : p.usage_name;
@@ -419,6 +572,10 @@ class Importer {
     }
     form.situation.rsa_status = h.state;
     form.situation.rights_and_duties = true;
+    std::optional<std::int64_t> inserted;
+    if (options_.bulk) inserted = insert_new(form, p.role, territory);
+    if (inserted) return created(h, p, *inserted, territory, form);
+    write_pending();  // people::create_person writes the journal itself
     auto provenance = people::Provenance::import(options_.file_name, options_.user_id);
     auto id = people::create_person(conn_, territory, form, provenance);
     if (!id && (id.error().field == "postcode" || id.error().field == "commune" ||
@@ -436,20 +593,137 @@ class Importer {
     }
     if (!p.role.empty()) {
       conn_.execute("UPDATE persons SET caf_role = $2 WHERE id = $1", {*id, p.role});
-      record_source(*id, "caf_role");
+      record_source(*id, "caf_role");  // not created in this household yet: written now
     }
     open_journey_for_new(*id, territory);
-    rsa_event(h, *id, territory);
+    return created(h, p, *id, territory, form);
+  }
+
+  // What follows a creation, either way: the RSA event, the report line.
+  std::int64_t created(const Household& h, const FluxPerson& p, std::int64_t id,
+                       std::int64_t territory, const people::PersonForm& form) {
+    if (options_.bulk) {
+      household_created_.insert(id);
+      batch_created_.insert(id);
+    }
+    rsa_event(h, id, territory);
     ++counters.created;
     std::string message = person_label(p) + " : créée, à orienter";
     people::Candidate candidate;
     candidate.birth_name = form.identity.birth_name;
     candidate.first_names = p.first_names;
     if (!p.birth_date.empty()) candidate.birth_date = p.birth_date;
-    auto weak = people::find_weak_matches(conn_, candidate, *id, 1);
+    auto weak = people::find_weak_matches(conn_, candidate, id, 1);
     if (!weak.empty()) message += " ; doublon possible à vérifier";
-    add_line(h, "created", *id, territory, message);
-    return *id;
+    add_line(h, "created", id, territory, message);
+    return id;
+  }
+
+  // The bulk path of a creation: the rows people::create_person then people::open_journey write
+  // for a new record, without the lookups apply_person has just made (strong identifiers: none
+  // is held, else the person was found) or that cannot find anything for a record just
+  // inserted (its journeys), with the CAF role in the same INSERT, and with the journal, the
+  // sources and the terms kept for the batch's multi-row INSERTs. A value the validation
+  // refuses: none, and the per-person way says why.
+  std::optional<std::int64_t> insert_new(const people::PersonForm& form, const std::string& role,
+                                         std::int64_t territory) {
+    auto identity = people::validate_identity(form.identity);
+    if (!identity) return std::nullopt;
+    auto contact = people::validate_contact(conn_, form.contact);
+    if (!contact) return std::nullopt;
+    std::string rsa = text::trim(form.situation.rsa_status);
+    const auto& statuses = people::rsa_statuses();
+    if (std::none_of(statuses.begin(), statuses.end(),
+                     [&](const people::Choice& c) { return c.code == rsa; })) {
+      return std::nullopt;
+    }
+    const people::ValidIdentity& i = *identity;
+    const people::ValidContact& c = *contact;
+    std::optional<people::ProtectedNir> nir;
+    if (i.nir) nir = people::protect_nir(conn_, *i.nir);
+    std::int64_t now = now_seconds();
+    auto row = conn_.query_one(
+        "INSERT INTO persons (territory_id, birth_name, usage_name, first_names, birth_date, sex, "
+        "nir_hash, nir_sealed, caf_number, ft_id, internal_id, email, phone, phone2, address, "
+        "address_complement, postcode, commune_code, no_fixed_address, domiciliation, "
+        "rsa_status, rights_and_duties, allowances, rqth, education_level, last_job, "
+        "last_job_end, driving_licence, languages, created_at, updated_at, caf_role) VALUES ($1, "
+        "$2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
+        "$20, $21, '', 0, NULL, '', NULL, 0, '', $22, $22, $23) RETURNING id",
+        {territory,
+         i.birth_name,
+         i.usage_name,
+         i.first_names,
+         store::opt(i.birth_date),
+         store::opt(i.sex),
+         nir ? store::Value{nir->hash} : store::Value{nullptr},
+         nir ? store::Value{nir->sealed} : store::Value{nullptr},
+         store::opt(i.caf_number),
+         store::opt(i.ft_id),
+         store::opt(c.email),
+         store::opt(c.phone),
+         store::opt(c.phone2),
+         c.address,
+         c.address_complement,
+         c.postcode,
+         store::opt(c.commune_code),
+         store::boolean(c.no_fixed_address),
+         c.domiciliation,
+         rsa.empty() ? store::Value{nullptr} : store::Value{rsa},
+         store::boolean(form.situation.rights_and_duties),
+         now,
+         role.empty() ? store::Value{nullptr} : store::Value{role}});
+    std::int64_t id = row->integer(0);
+    // The fields people::create_person names, in its order (internal_id, allowances, rqth,
+    // education level, last job, driving licence and languages are never in the flux).
+    std::pair<const char*, bool> given[] = {
+        {"birth_name", true},
+        {"usage_name", !i.usage_name.empty()},
+        {"first_names", true},
+        {"birth_date", i.birth_date.has_value()},
+        {"sex", i.sex.has_value()},
+        {"nir", i.nir.has_value()},
+        {"caf_number", i.caf_number.has_value()},
+        {"ft_id", i.ft_id.has_value()},
+        {"email", c.email.has_value()},
+        {"phone", c.phone.has_value()},
+        {"phone2", c.phone2.has_value()},
+        {"address", !c.address.empty()},
+        {"address_complement", !c.address_complement.empty()},
+        {"postcode", !c.postcode.empty()},
+        {"commune_code", c.commune_code.has_value()},
+        {"no_fixed_address", c.no_fixed_address},
+        {"domiciliation", !c.domiciliation.empty()},
+        {"rsa_status", !rsa.empty()},
+        {"rights_and_duties", form.situation.rights_and_duties}};
+    store::Value file_name =
+        options_.file_name.empty() ? store::Value{nullptr} : store::Value{options_.file_name};
+    json::array fields;
+    for (const auto& [field, present] : given) {
+      if (!present) continue;
+      sources_.add({id, std::string(field), std::string("import"), store::opt(options_.user_id),
+                    nullptr, file_name, now});
+      fields.push_back(json::value(field));
+    }
+    for (auto& term : people::name_terms(i.birth_name, i.usage_name, i.first_names)) {
+      terms_.add({territory, std::move(term), id});
+    }
+    json::object payload{{"source", "import"}, {"fields", std::move(fields)}};
+    if (!options_.file_name.empty()) payload["file_name"] = options_.file_name;
+    append_event(people::kPersonCreated, id, territory, payload);
+    if (!role.empty()) {
+      sources_.add({id, std::string("caf_role"), std::string("import"),
+                    store::opt(options_.user_id), nullptr, options_.file_name, now_});
+    }
+    std::int64_t opened = now_seconds();
+    auto journey = conn_.query_one(
+        "INSERT INTO journeys (person_id, territory_id, status, entry, need, opened_by, "
+        "opened_by_organisation_id, opened_at, last_activity_at) VALUES ($1, $2, 'to_orient', "
+        "'import', '', $3, NULL, $4, $4) RETURNING id",
+        {id, territory, store::opt(options_.user_id), opened});
+    append_event(people::kJourneyOpened, id, territory,
+                 json::object{{"journey_id", journey->integer(0)}, {"entry", "import"}});
+    return id;
   }
 
   std::optional<std::int64_t> update(const Household& h, const FluxPerson& p, const Stored& s,
@@ -488,8 +762,7 @@ class Importer {
                            {"fields", std::move(names)},
                            {"source", "import"},
                            {"file_name", options_.file_name}};
-      people::append_person_event(conn_, people::kPersonUpdated, s.id, s.territory_id,
-                                  options_.user_id, payload);
+      append_event(people::kPersonUpdated, s.id, s.territory_id, payload);
       if (status_changed) rsa_event(h, s.id, s.territory_id);
       ++counters.updated;
       std::string labels;
@@ -506,7 +779,8 @@ class Importer {
     return s.id;
   }
 
-  void link_spouses(const Household& h, const std::vector<std::optional<std::int64_t>>& ids) {
+  void link_spouses(const Household& h, const std::vector<std::optional<std::int64_t>>& ids,
+                    std::int64_t household_territory) {
     std::optional<std::int64_t> applicant, spouse;
     for (std::size_t i = 0; i < h.persons.size(); ++i) {
       if (!ids[i]) continue;
@@ -515,18 +789,29 @@ class Importer {
     }
     if (!applicant || !spouse) return;
     for (auto [self, other] : {std::pair{*applicant, *spouse}, std::pair{*spouse, *applicant}}) {
-      auto row =
-          conn_.query_one("SELECT spouse_id, territory_id FROM persons WHERE id = $1", {self});
-      if (!row || row->opt_integer(0) == other) continue;
+      // A record created in this household has no spouse yet and lives in its territory.
+      std::int64_t territory = household_territory;
+      if (!household_created_.contains(self)) {
+        auto row =
+            conn_.query_one("SELECT spouse_id, territory_id FROM persons WHERE id = $1", {self});
+        if (!row || row->opt_integer(0) == other) continue;
+        territory = row->integer(1);
+      }
       conn_.execute("UPDATE persons SET spouse_id = $2, updated_at = $3 WHERE id = $1",
                     {self, other, now_});
-      record_source(self, "spouse_id");
+      if (options_.bulk && household_created_.contains(self)) {
+        // A record created in this household has no spouse source yet: kept with the others.
+        sources_.add({self, std::string("spouse_id"), std::string("import"),
+                      store::opt(options_.user_id), nullptr, options_.file_name, now_});
+      } else {
+        record_source(self, "spouse_id");
+      }
       json::object payload{{"section", "situation"},
                            {"fields", json::array{"spouse_id"}},
                            {"source", "import"},
                            {"file_name", options_.file_name}};
-      people::append_person_event(conn_, people::kPersonUpdated, self, row->integer(1),
-                                  options_.user_id, payload);
+      append_event(people::kPersonUpdated, self, territory, payload);
+      if (self == other) break;  // the second turn would find it done
     }
   }
 
@@ -550,6 +835,44 @@ class Importer {
   std::unordered_map<std::string, bool> commune_known_;
   std::unordered_map<std::string, StoredHousehold> stored_households_;
   std::set<std::string, std::less<>> prefetched_;
+  // Bulk path: the rows kept for the end of the batch, and the records created in it.
+  RowBuffer lines_{
+      "INSERT INTO caf_import_lines (import_id, seq, line, matricule, outcome, person_id, "
+      "territory_id, message)",
+      8};
+  RowBuffer sources_{
+      "INSERT INTO person_field_sources (person_id, field, source, user_id, organisation_id, "
+      "file_name, at)",
+      7};
+  RowBuffer terms_{"INSERT INTO person_terms (territory_id, term, person_id)", 3};
+  RowBuffer events_{"INSERT INTO journal (at, kind, territory_id, person_id, actor_id, payload)",
+                    6};
+  std::set<std::int64_t> household_created_;
+  std::set<std::int64_t> batch_created_;
+  // Bulk path: the batch's households parsed by prepare(), and the identifiers held.
+  std::vector<std::optional<Household>> parsed_;
+  std::set<std::string> held_;
+  bool identifiers_read_ = false;
+
+ public:
+  // Writes the rows the bulk path kept: at the end of a batch, and before anything that writes
+  // the journal or the sources another way (the order of the journal is that of the calls).
+  void write_pending() {
+    lines_.write(conn_);
+    sources_.write(conn_);
+    terms_.write(conn_);
+    events_.write(conn_);
+  }
+
+ private:
+  void discard_pending() {
+    lines_.clear();
+    sources_.clear();
+    terms_.clear();
+    events_.clear();
+    household_created_.clear();
+    batch_created_.clear();
+  }
 
  public:
   void set_seq(std::int64_t seq) { seq_ = seq; }
@@ -764,7 +1087,9 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
       store::with_transaction(conn, [&] {
         importer->set_now(now_seconds());
         importer->prefetch(batch);
-        for (const auto& raw : batch) importer->apply(raw);
+        importer->prepare(batch);
+        for (std::size_t i = 0; i < batch.size(); ++i) importer->apply(batch[i], i);
+        importer->write_pending();
         done += static_cast<std::int64_t>(batch.size());
         const auto& c = importer->counters;
         conn.execute(

@@ -48,6 +48,10 @@ struct ImportOptions {
   std::optional<std::int64_t> territory_id;  // pages: households elsewhere are rejected
   std::optional<std::int64_t> import_id;     // a caf_imports row created by the upload page
   std::size_t batch = kDefaultBatch;
+  // New persons by the bulk path: their rows, the journal and the report lines written per batch
+  // in multi-row INSERTs. false: one person at a time through the people service, the path the
+  // tests compare the bulk one with (the same rows).
+  bool bulk = true;
   bool mail = true;  // mail the report to the territory managers
   // Called after each committed batch and at the end.
   std::function<void(std::int64_t done, std::int64_t total)> progress;
