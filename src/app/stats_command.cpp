@@ -18,11 +18,12 @@ std::function<std::optional<int>()> add_stats_commands(CLI::App& cli, Config& co
   return [rebuild, &config]() -> std::optional<int> {
     if (!*rebuild) return std::nullopt;
     try {
-      auto db = store::Db::open(config.db_url, 1);
+      auto db = store::Db::open(config.db_url, 2);
       auto conn = db->acquire();
       if (!database_is_migrated(*conn)) return 1;
+      auto reader = db->acquire();  // reads the journal ahead on a second thread
       auto start = std::chrono::steady_clock::now();
-      std::int64_t n = stats::rebuild(*conn);
+      std::int64_t n = stats::rebuild(*conn, &reader.get());
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::cout << "Statistiques recalculées : " << n << " événement(s) du journal relu(s) en "

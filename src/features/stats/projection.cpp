@@ -3,7 +3,11 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <mutex>
+#include <thread>
 
 #include "core/clock.h"
 #include "core/jobs/jobs.h"
@@ -56,17 +60,22 @@ std::string kind_clause(const Projection& projection, const char* column) {
 
 // Up to `limit` events of the given kinds (empty: all) after `position`, in cursor order;
 // `last` gets the last one's position.
+// $1: the position after which to read, $2: how many events at most.
+std::string read_sql(store::Dialect dialect, const std::vector<std::string>& kinds) {
+  return dialect == store::Dialect::kPostgres
+             ? "SELECT j.seq, j.at, j.kind, j.territory_id, j.person_id, j.actor_id, j.payload, "
+               "f.position FROM journal_feed f JOIN journal j ON j.seq = f.seq WHERE f.position "
+               "> $1" +
+                   kind_clause(kinds, "j.kind") + " ORDER BY f.position LIMIT $2"
+             : "SELECT seq, at, kind, territory_id, person_id, actor_id, payload, seq FROM "
+               "journal WHERE seq > $1" +
+                   kind_clause(kinds, "kind") + " ORDER BY seq LIMIT $2";
+}
+
 std::vector<store::Event> read_after(store::Connection& conn, const std::vector<std::string>& kinds,
                                      std::int64_t position, int limit, std::int64_t& last) {
-  bool pg = conn.dialect() == store::Dialect::kPostgres;
-  auto rows = conn.query(
-      pg ? "SELECT j.seq, j.at, j.kind, j.territory_id, j.person_id, j.actor_id, j.payload, "
-           "f.position FROM journal_feed f JOIN journal j ON j.seq = f.seq WHERE f.position > $1" +
-               kind_clause(kinds, "j.kind") + " ORDER BY f.position LIMIT $2"
-         : "SELECT seq, at, kind, territory_id, person_id, actor_id, payload, seq FROM journal "
-           "WHERE seq > $1" +
-               kind_clause(kinds, "kind") + " ORDER BY seq LIMIT $2",
-      {position, static_cast<std::int64_t>(limit)});
+  auto rows =
+      conn.query(read_sql(conn.dialect(), kinds), {position, static_cast<std::int64_t>(limit)});
   std::vector<store::Event> events;
   events.reserve(rows.size());
   for (const auto& r : rows) {
@@ -180,12 +189,82 @@ std::int64_t lag(store::Connection& conn) {
 
 namespace {
 
+// Reads the journal ahead, on its own connection and thread, while the rebuilding thread
+// applies the batches already read: at the country's scale reading is half of a rebuild, and
+// the machine has two cores. At most kAhead batches wait (memory stays bounded). The reader
+// sees every committed event: on SQLite no event can be appended while the rebuild holds the
+// write lock; on PostgreSQL a later one is left to the next catch-up, as without read-ahead.
+class ReadAhead {
+ public:
+  static constexpr std::size_t kAhead = 2;
+
+  ReadAhead(store::Connection& reader, std::vector<std::string> kinds, int batch_size)
+      : thread_([this, &reader, kinds = std::move(kinds), batch_size] {
+          run(reader, kinds, batch_size);
+        }) {}
+
+  ~ReadAhead() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+
+  // The next batch and its last position; false at the end of the journal. Rethrows what the
+  // reader threw.
+  bool next(std::vector<store::Event>& events, std::int64_t& last) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !queue_.empty() || finished_; });
+    if (queue_.empty()) {
+      if (error_) std::rethrow_exception(error_);
+      return false;
+    }
+    events = std::move(queue_.front().first);
+    last = queue_.front().second;
+    queue_.pop_front();
+    changed_.notify_all();
+    return true;
+  }
+
+ private:
+  void run(store::Connection& reader, const std::vector<std::string>& kinds, int batch_size) {
+    try {
+      std::int64_t last = 0;
+      for (;;) {
+        auto events = read_after(reader, kinds, last, batch_size, last);
+        bool end = static_cast<int>(events.size()) < batch_size;
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return queue_.size() < kAhead || stop_; });
+        if (stop_) break;
+        if (!events.empty()) queue_.emplace_back(std::move(events), last);
+        changed_.notify_all();
+        if (end) break;
+      }
+    } catch (...) {
+      std::lock_guard lock(mutex_);
+      error_ = std::current_exception();
+    }
+    std::lock_guard lock(mutex_);
+    finished_ = true;
+    changed_.notify_all();
+  }
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::pair<std::vector<store::Event>, std::int64_t>> queue_;
+  bool stop_ = false, finished_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;  // last: starts once the members above exist
+};
+
 // Resets the projections and feeds them the journal again in one pass: each batch of events (of
 // the kinds any of them reads) goes to every projection, which ignores the kinds it does not
 // know. At the country's scale reading the journal is most of a rebuild: once, not once per
 // projection.
-std::int64_t rebuild_together(store::Connection& conn, const std::vector<Projection*>& all,
-                              int batch_size) {
+std::int64_t rebuild_together(store::Connection& conn, store::Connection* reader,
+                              const std::vector<Projection*>& all, int batch_size) {
   return in_transaction(conn, [&]() -> std::int64_t {
     for (auto* p : all) {
       lock_cursor(conn, p->name());
@@ -210,12 +289,22 @@ std::int64_t rebuild_together(store::Connection& conn, const std::vector<Project
     }
     auto kinds = union_of_kinds(all);
     std::int64_t read = 0, last = 0;
-    for (;;) {
-      auto events = read_after(conn, kinds, last, batch_size, last);
-      if (events.empty()) break;
-      for (auto* p : all) p->apply(conn, events);
-      read += static_cast<std::int64_t>(events.size());
-      if (static_cast<int>(events.size()) < batch_size) break;
+    if (reader) {
+      // Started once this transaction holds the cursors (and, on SQLite, the write lock).
+      ReadAhead ahead(*reader, kinds, batch_size);
+      std::vector<store::Event> events;
+      while (ahead.next(events, last)) {
+        for (auto* p : all) p->apply(conn, events);
+        read += static_cast<std::int64_t>(events.size());
+      }
+    } else {
+      for (;;) {
+        auto events = read_after(conn, kinds, last, batch_size, last);
+        if (events.empty()) break;
+        for (auto* p : all) p->apply(conn, events);
+        read += static_cast<std::int64_t>(events.size());
+        if (static_cast<int>(events.size()) < batch_size) break;
+      }
     }
     finish.done = true;
     for (auto* p : all) p->end_rebuild(conn);
@@ -229,14 +318,25 @@ std::int64_t rebuild_together(store::Connection& conn, const std::vector<Project
 }  // namespace
 
 std::int64_t rebuild(store::Connection& conn, Projection& projection, int batch_size) {
-  return rebuild_together(conn, {&projection}, batch_size);
+  return rebuild_together(conn, nullptr, {&projection}, batch_size);
 }
 
-std::int64_t rebuild(store::Connection& conn, int batch_size) {
+std::int64_t rebuild(store::Connection& conn, store::Connection* reader, int batch_size) {
   auto all = projections();
   std::vector<Projection*> raw;
   for (const auto& p : all) raw.push_back(p.get());
-  return rebuild_together(conn, raw, batch_size);
+  return rebuild_together(conn, reader, raw, batch_size);
+}
+
+std::int64_t rebuild(store::Connection& conn, int batch_size) {
+  return rebuild(conn, nullptr, batch_size);
+}
+
+std::string rebuild_read_sql(store::Dialect dialect) {
+  auto all = projections();
+  std::vector<Projection*> raw;
+  for (const auto& p : all) raw.push_back(p.get());
+  return read_sql(dialect, union_of_kinds(raw));
 }
 
 std::int64_t catch_up_before_page(store::Connection& conn) {

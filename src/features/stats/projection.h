@@ -74,7 +74,14 @@ std::int64_t lag(store::Connection& conn);
 // once, each batch going to every projection (hence apply's "ignore the kinds it does not
 // know"). Returns the number of journal events read.
 std::int64_t rebuild(store::Connection& conn, int batch_size = 20000);
+// The same, the journal being read ahead on `reader` (a second connection to the same database,
+// outside any transaction) by a second thread while `conn`'s thread applies: `stats rebuild`.
+std::int64_t rebuild(store::Connection& conn, store::Connection* reader, int batch_size = 20000);
 std::int64_t rebuild(store::Connection& conn, Projection& projection, int batch_size = 20000);
+// The query a rebuild of the registered projections reads the journal with ($1: after which
+// position, $2: how many): on SQLite it must use the covering index journal_projected
+// (migration 0026), whose condition lists the same kinds.
+std::string rebuild_read_sql(store::Dialect dialect);
 
 // Before a dashboard is shown: catches up when fewer than kPageCatchUpLimit events are
 // pending (bounded time); otherwise leaves it to the background job. Returns the lag left.
