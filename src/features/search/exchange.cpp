@@ -30,6 +30,7 @@ struct Pending {
   catalogue::Service service;
   catalogue::Structure structure;
   std::vector<std::string> notices;
+  IndexEntry index;  // of a service, without its score (known when written)
 };
 
 // A record read and checked, ready to write (or rejected, or skipped), in the file's order.
@@ -116,6 +117,23 @@ struct KnownZones {
   }
 };
 
+// The index rows of a service as reindex_services would compute them from its stored row.
+IndexEntry index_entry_of(const catalogue::Service& s) {
+  auto position = [](const std::optional<double>& v) {
+    return v ? store::Value{*v} : store::Value{nullptr};
+  };
+  return index_entry({.name = s.nom,
+                      .description = s.description,
+                      .type = s.type.value_or(""),
+                      .frais = s.frais.value_or(""),
+                      .thematiques = s.thematiques,
+                      .publics = s.publics,
+                      .modes_accueil = s.modes_accueil,
+                      .zone_eligibilite = s.zone_eligibilite,
+                      .latitude = position(s.latitude),
+                      .longitude = position(s.longitude)});
+}
+
 class Importer {
  public:
   Importer(store::Connection& conn, const ImportListener& listener)
@@ -151,6 +169,7 @@ class Importer {
       }
       p.pending.service = std::move(*service);
       filter_zones(p);
+      if (p.rejections.empty()) p.pending.index = index_entry_of(p.pending.service);
     } else {
       auto structure = catalogue::structure_from_data_inclusion(o);
       if (!structure) {
@@ -275,6 +294,9 @@ class Importer {
   void flush() {
     if (structures_.empty() && services_.empty()) return;
     std::vector<std::int64_t> changed_services;
+    // Services inserted by this batch: their index rows come from memory, not read back.
+    std::vector<std::pair<std::int64_t, IndexEntry>> new_services;
+    bool services_changed = false;
     std::int64_t changes = 0;
     std::vector<ImportLine> lines;  // reported once the batch is committed
     ImportReport before = report_;
@@ -331,11 +353,19 @@ class Importer {
           continue;
         }
         ++(existed ? report_.services_updated : report_.services_created);
-        changed_services.push_back(s.id);
+        services_changed = true;
+        if (existed) {
+          changed_services.push_back(s.id);
+        } else if (s.status == "published") {
+          p.index.score = s.score_qualite;
+          new_services.emplace_back(s.id, std::move(p.index));
+        }
         ++changes;
       }
+      // New services first: a record repeated later in the batch updates the one it inserted.
+      index_new_services(conn_, new_services);
       reindex_services(conn_, changed_services, false);
-      centres_stale_ = centres_stale_ || !changed_services.empty();
+      centres_stale_ = centres_stale_ || services_changed;
       if (changes) {
         store::append_event(
             conn_,

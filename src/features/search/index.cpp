@@ -21,10 +21,12 @@ constexpr std::array<std::string_view, 40> kStopWords = {
     "lui", "mais", "me",   "ne",  "nos", "notre", "nous", "on",  "ou",   "par",
     "pas", "pour", "qu",   "que", "qui", "sa",    "se",   "ses", "son",  "sur"};
 
+constexpr std::array<std::string_view, 5> kMoreStopWords = {"un", "une", "vos", "votre", "vous"};
+
 bool stop_word(std::string_view word) {
   if (word.size() < 2) return true;
   return std::find(kStopWords.begin(), kStopWords.end(), word) != kStopWords.end() ||
-         word == "un" || word == "une" || word == "vos" || word == "votre" || word == "vous";
+         std::find(kMoreStopWords.begin(), kMoreStopWords.end(), word) != kMoreStopWords.end();
 }
 
 std::vector<std::string> json_codes(const std::string& text) {
@@ -44,22 +46,6 @@ std::string spaced(const std::vector<std::string>& codes) {
   for (const auto& c : codes) out += c + " ";
   return out;
 }
-
-struct Indexed {
-  std::int64_t id = 0;
-  bool published = false;
-  std::string name;
-  std::string description;
-  std::string type;
-  std::string frais;
-  std::string thematiques;
-  std::string publics;
-  std::string modes_accueil;
-  std::string zones;
-  store::Value latitude;
-  store::Value longitude;
-  double score = 0;
-};
 
 struct Terms {
   std::vector<std::string> in_name;
@@ -187,6 +173,47 @@ std::vector<std::string> unspaced(std::string_view spaced_codes) {
   return out;
 }
 
+// The index tables' inserters of one chunk, in key order at finish().
+struct IndexWriter {
+  explicit IndexWriter(store::Connection& conn)
+      : zones(conn,
+              "INSERT INTO service_zones (code, service_id, latitude, longitude, modes, score)", 6),
+        themes(conn, "INSERT INTO service_thematiques (code, service_id)", 2),
+        zone_themes(conn,
+                    "INSERT INTO service_zone_thematiques (zone, thematique, service_id, "
+                    "latitude, longitude, modes, score)",
+                    7),
+        terms(conn, "INSERT INTO service_terms (term, weight, service_id)", 3),
+        search(conn,
+               "INSERT INTO service_search (service_id, name_words, words, latitude, longitude, "
+               "frais, type, publics, modes_accueil, score_qualite, zones, thematiques)",
+               12) {}
+
+  void add(std::int64_t id, IndexEntry& e) {
+    for (const auto& z : e.zones) zones.add({z, id, e.latitude, e.longitude, e.modes, e.score});
+    for (const auto& t : e.themes) {
+      themes.add({t, id});
+      for (const auto& z : e.zones) {
+        zone_themes.add({z, t, id, e.latitude, e.longitude, e.modes, e.score});
+      }
+    }
+    for (auto& w : e.in_name) terms.add({std::move(w), std::int64_t{0}, id});
+    for (auto& w : e.in_description) terms.add({std::move(w), std::int64_t{1}, id});
+    search.add({id, std::move(e.name_words), std::move(e.words), e.latitude, e.longitude,
+                std::move(e.frais), std::move(e.type), std::move(e.publics),
+                std::move(e.modes_accueil), e.score, spaced(e.zones), spaced(e.themes)});
+  }
+  void finish() {
+    zones.finish();
+    themes.finish();
+    zone_themes.finish();
+    terms.finish();
+    search.finish();
+  }
+
+  Inserter zones, themes, zone_themes, terms, search;
+};
+
 void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids, std::size_t begin,
                    std::size_t end, bool centres) {
   std::vector<store::Value> id_values;
@@ -219,71 +246,29 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
   }
 
   std::set<std::string> communes;  // whose centre may move
-  Inserter zones(
-      conn, "INSERT INTO service_zones (code, service_id, latitude, longitude, modes, score)", 6);
-  Inserter themes(conn, "INSERT INTO service_thematiques (code, service_id)", 2);
-  Inserter zone_themes(conn,
-                       "INSERT INTO service_zone_thematiques (zone, thematique, service_id, "
-                       "latitude, longitude, modes, score)",
-                       7);
-  Inserter terms(conn, "INSERT INTO service_terms (term, weight, service_id)", 3);
-  Inserter search(conn,
-                  "INSERT INTO service_search (service_id, name_words, words, latitude, longitude, "
-                  "frais, type, publics, modes_accueil, score_qualite, zones, thematiques)",
-                  12);
+  IndexWriter writer(conn);
   for (const auto& row :
        conn.query("SELECT id, status, nom, description, type, frais, thematiques, publics, "
                   "modes_accueil, zone_eligibilite, latitude, longitude, score_qualite, code_insee "
                   "FROM services WHERE id IN (" +
                       list + ")",
                   store::Params(std::move(id_values)))) {
-    std::int64_t id = row.integer(0);
     if (!row.is_null(13)) communes.insert(row.text(13));
     if (row.text(1) != "published") continue;
-    std::string name = row.text(2);
-    std::string description = row.text(3);
-    std::set<std::string> zone_codes;
-    for (auto& z : json_codes(row.text(9))) {
-      // 99100 is the country code of France: the same as "france".
-      zone_codes.insert(z == "99100" ? std::string(kFrance) : std::move(z));
-    }
-    // No zone given: eligible anywhere (as data·inclusion reads it), within reach.
-    if (zone_codes.empty()) zone_codes.insert(std::string(kAnyZone));
-    std::int64_t modes = 0;
-    for (const auto& m : json_codes(row.text(8))) {
-      if (m == "en-presentiel") modes |= kInPerson;
-      if (m == "a-distance") modes |= kRemote;
-    }
-    double score = row.real(12);
-    for (const auto& z : zone_codes) zones.add({z, id, row.value(10), row.value(11), modes, score});
-    std::set<std::string> theme_codes;
-    for (const auto& t : json_codes(row.text(6))) {
-      theme_codes.insert(t);
-      theme_codes.insert(thematique_category(t));
-    }
-    for (const auto& t : theme_codes) {
-      themes.add({t, id});
-      for (const auto& z : zone_codes) {
-        zone_themes.add({z, t, id, row.value(10), row.value(11), modes, score});
-      }
-    }
-    Terms t = terms_of(name, description);
-    std::string all_terms = " ";
-    for (const auto& w : t.in_name) all_terms += w + " ";
-    for (const auto& w : t.in_description) all_terms += w + " ";
-    for (auto& w : t.in_name) terms.add({std::move(w), std::int64_t{0}, id});
-    for (auto& w : t.in_description) terms.add({std::move(w), std::int64_t{1}, id});
-    std::string folded_name = text::fold_for_search(name);
-    search.add({id, " " + folded_name + " ", all_terms, row.value(10), row.value(11), row.text(5),
-                row.text(4), spaced(json_codes(row.text(7))), spaced(json_codes(row.text(8))),
-                row.real(12), spaced({zone_codes.begin(), zone_codes.end()}),
-                spaced({theme_codes.begin(), theme_codes.end()})});
+    auto entry = index_entry({.name = row.text(2),
+                              .description = row.text(3),
+                              .type = row.text(4),
+                              .frais = row.text(5),
+                              .thematiques = json_codes(row.text(6)),
+                              .publics = json_codes(row.text(7)),
+                              .modes_accueil = json_codes(row.text(8)),
+                              .zone_eligibilite = json_codes(row.text(9)),
+                              .latitude = row.value(10),
+                              .longitude = row.value(11),
+                              .score = row.real(12)});
+    writer.add(row.integer(0), entry);
   }
-  zones.finish();
-  themes.finish();
-  zone_themes.finish();
-  terms.finish();
-  search.finish();
+  writer.finish();
   if (centres && !communes.empty()) {
     std::vector<store::Value> codes(communes.begin(), communes.end());
     std::string in;
@@ -301,6 +286,54 @@ void reindex_chunk(store::Connection& conn, const std::vector<std::int64_t>& ids
 
 }  // namespace
 
+IndexEntry index_entry(const IndexedService& s) {
+  IndexEntry e;
+  std::set<std::string> zone_codes;
+  for (const auto& z : s.zone_eligibilite) {
+    // 99100 is the country code of France: the same as "france".
+    zone_codes.insert(z == "99100" ? std::string(kFrance) : z);
+  }
+  // No zone given: eligible anywhere (as data·inclusion reads it), within reach.
+  if (zone_codes.empty()) zone_codes.insert(std::string(kAnyZone));
+  e.zones.assign(zone_codes.begin(), zone_codes.end());
+  for (const auto& m : s.modes_accueil) {
+    if (m == "en-presentiel") e.modes |= kInPerson;
+    if (m == "a-distance") e.modes |= kRemote;
+  }
+  std::set<std::string> theme_codes;
+  for (const auto& t : s.thematiques) {
+    theme_codes.insert(t);
+    theme_codes.insert(thematique_category(t));
+  }
+  e.themes.assign(theme_codes.begin(), theme_codes.end());
+  Terms t = terms_of(s.name, s.description);
+  e.words = " ";
+  for (const auto& w : t.in_name) e.words += w + " ";
+  for (const auto& w : t.in_description) e.words += w + " ";
+  e.in_name = std::move(t.in_name);
+  e.in_description = std::move(t.in_description);
+  e.name_words = " " + text::fold_for_search(s.name) + " ";
+  e.latitude = s.latitude;
+  e.longitude = s.longitude;
+  e.frais = s.frais;
+  e.type = s.type;
+  e.publics = spaced(s.publics);
+  e.modes_accueil = spaced(s.modes_accueil);
+  e.score = s.score;
+  return e;
+}
+
+void index_new_services(store::Connection& conn,
+                        std::vector<std::pair<std::int64_t, IndexEntry>>& entries) {
+  for (std::size_t begin = 0; begin < entries.size(); begin += kReadBatch) {
+    IndexWriter writer(conn);
+    for (std::size_t i = begin; i < std::min(entries.size(), begin + kReadBatch); ++i) {
+      writer.add(entries[i].first, entries[i].second);
+    }
+    writer.finish();
+  }
+}
+
 std::vector<std::string> text_terms(std::string_view text) {
   std::string folded = text::fold_for_search(text);
   std::vector<std::string> terms;
@@ -317,6 +350,13 @@ std::vector<std::string> text_terms(std::string_view text) {
     start = end + 1;
   }
   return terms;
+}
+
+bool indexed_word_prefix(std::string_view prefix) {
+  if (prefix.size() < 2) return false;
+  auto starts = [&](std::string_view word) { return word.starts_with(prefix); };
+  return std::none_of(kStopWords.begin(), kStopWords.end(), starts) &&
+         std::none_of(kMoreStopWords.begin(), kMoreStopWords.end(), starts);
 }
 
 std::string thematique_category(std::string_view code) {

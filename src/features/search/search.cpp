@@ -272,11 +272,12 @@ std::string filters_without_like(store::Connection& conn, Sql& sql, const Servic
 
 // Of `candidates` (all eligible, in person within reach), those whose service_search row
 // passes the text and the filters, with the query's words missing from the name counted in
-// their key. Ids go by batches of kCheckBatch, or kCheckBatch * 8 for a long list, padded
-// (repeating one) so that two statements serve them all.
+// their key (unless they already are: `count_missing` false). Ids go by batches of kCheckBatch, or
+// kCheckBatch * 8 for a long list, padded (repeating one) so that two statements serve them all.
 std::vector<Candidate> checked_candidates(store::Connection& conn, const ServiceQuery& q,
                                           const std::vector<std::string>& words,
-                                          std::span<const Candidate> candidates) {
+                                          std::span<const Candidate> candidates,
+                                          bool count_missing) {
   std::vector<Candidate> out;
   std::size_t size = candidates.size() > kCheckBatch ? kCheckBatch * 8 : kCheckBatch;
   for (std::size_t start = 0; start < candidates.size(); start += size) {
@@ -295,8 +296,41 @@ std::vector<Candidate> checked_candidates(store::Connection& conn, const Service
     for (const auto& row : conn.query(sql.text, store::Params(std::move(sql.values)))) {
       Candidate c = *by_id.at(row.integer(0));
       std::string name = row.text(1);
-      for (const auto& w : words) c.key.b += has_word_prefix(name, w) ? 0 : 1000;
+      if (count_missing) {
+        for (const auto& w : words) c.key.b += has_word_prefix(name, w) ? 0 : 1000;
+      }
       out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+// For each word, the services with a word beginning with it in their name, read from the
+// in-name rows of service_terms (one range per indexed term that begins with the word); none
+// when that would not be exact (indexed_word_prefix) or would read more than `max_rows` rows.
+std::optional<std::vector<std::unordered_set<std::int64_t>>> names_with_words(
+    store::Connection& conn, const std::vector<std::string>& words, std::size_t max_rows) {
+  constexpr int kMaxTerms = 32;  // indexed terms that begin with one word
+  std::vector<std::unordered_set<std::int64_t>> out;
+  std::size_t rows = 0;
+  for (const auto& w : words) {
+    if (!indexed_word_prefix(w)) return std::nullopt;
+    auto& ids = out.emplace_back();
+    std::string term = w;
+    for (int terms = 0;; ++terms) {
+      auto next = conn.query_one(std::string("SELECT term FROM service_terms WHERE ") +
+                                     (terms ? "term > $1" : "term >= $1") +
+                                     " AND term < $2 ORDER BY term LIMIT 1",
+                                 {term, w + kAfterPrefix});
+      if (!next) break;
+      if (terms == kMaxTerms) return std::nullopt;
+      term = next->text(0);
+      for (const auto& row : conn.query(
+               "SELECT service_id FROM service_terms WHERE term = $1 AND weight = 0 LIMIT $2",
+               {term, static_cast<std::int64_t>(max_rows - rows + 1)})) {
+        ids.insert(row.integer(0));
+        if (++rows > max_rows) return std::nullopt;
+      }
     }
   }
   return out;
@@ -347,9 +381,11 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
           sql.param(lon - dlon) + " AND " + sql.param(lon + dlon) + "))";
     }
     if (checked) sql.text += filters(sql, q, words);
+    auto rows = conn.query(sql.text, store::Params(std::move(sql.values)));
     std::vector<Candidate> out;
-    std::unordered_set<std::int64_t> seen;
-    for (const auto& row : conn.query(sql.text, store::Params(std::move(sql.values)))) {
+    out.reserve(rows.size());
+    std::unordered_set<std::int64_t> seen(rows.size());
+    for (const auto& row : rows) {
       if (!seen.insert(row.integer(0)).second) continue;
       auto c = candidate_of(row, *commune, checked ? words : std::vector<std::string>{});
       if (c) out.push_back(std::move(*c));
@@ -358,6 +394,7 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
   };
   bool check = !words.empty() || !q.frais.empty() || !q.types.empty() || !q.publics.empty() ||
                !q.modes_accueil.empty();
+  bool exact_keys = false;  // the candidates' keys count the words missing from the name
   std::vector<Candidate> candidates = eligible(false);
 
   // The main word: the longest (the most selective, usually).
@@ -406,10 +443,19 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
     }
     check = false;
   } else if (check && !commune->centre) {
-    // Without a centre, every candidate ties on distance: checking them in batches would read
-    // them all, one statement does it better.
-    candidates = eligible(true);
-    check = false;
+    // Without a centre, every candidate ties on distance: the order is the words missing from
+    // the name, then quality. When the in-name index tells them exactly, the candidates get
+    // their whole key here and are checked in that order, a batch at a time, until the page is
+    // full; otherwise one statement checks them all.
+    if (auto in_name = names_with_words(conn, words, candidates.size() * 4 + 1000)) {
+      for (auto& c : candidates) {
+        for (const auto& ids : *in_name) c.key.b += ids.contains(c.key.id) ? 0 : 1000;
+      }
+      exact_keys = true;
+    } else {
+      candidates = eligible(true);
+      check = false;
+    }
   }
 
   ServicePage page;
@@ -420,23 +466,36 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
   if (check) {
     // Sorted by distance alone (the rest of the key needs the service_search row); checked in
     // batches that end between two distances, so that each checked batch sorted by the whole
-    // key follows the previous one. Before the cursor's distance, nothing is checked.
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
-      return std::tie(x.key.a, x.key.id) < std::tie(y.key.a, y.key.id);
-    });
+    // key follows the previous one. Before the cursor's distance, nothing is checked. With
+    // exact keys, sorted by the whole key, in batches of any size, from the cursor.
     std::size_t next = 0;
-    if (after) {
-      next = std::partition_point(candidates.begin(), candidates.end(),
-                                  [&](const Candidate& c) { return c.key.a < after->a; }) -
-             candidates.begin();
+    if (exact_keys) {
+      std::sort(candidates.begin(), candidates.end(), by_key);
+      if (after) {
+        next = std::upper_bound(candidates.begin(), candidates.end(), *after,
+                                [](const Key& k, const Candidate& c) { return k < c.key; }) -
+               candidates.begin();
+      }
+    } else {
+      std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+        return std::tie(x.key.a, x.key.id) < std::tie(y.key.a, y.key.id);
+      });
+      if (after) {
+        next = std::partition_point(candidates.begin(), candidates.end(),
+                                    [&](const Candidate& c) { return c.key.a < after->a; }) -
+               candidates.begin();
+      }
     }
     for (std::size_t round = std::max<std::size_t>(kCheckBatch, q.limit + 1);
          next < candidates.size() && static_cast<int>(shown.size()) <= q.limit;
          round = kCheckBatch * 8) {
       std::size_t end = std::min(candidates.size(), next + round);
-      while (end < candidates.size() && candidates[end].key.a == candidates[end - 1].key.a) ++end;
-      auto passed =
-          checked_candidates(conn, q, words, std::span(candidates).subspan(next, end - next));
+      while (!exact_keys && end < candidates.size() &&
+             candidates[end].key.a == candidates[end - 1].key.a) {
+        ++end;
+      }
+      auto passed = checked_candidates(
+          conn, q, words, std::span(candidates).subspan(next, end - next), !exact_keys);
       std::sort(passed.begin(), passed.end(), by_key);
       for (auto& c : passed) {
         if (!after || *after < c.key) shown.push_back(std::move(c));
