@@ -38,6 +38,7 @@
 #include "core/http/security_headers.h"
 #include "core/http/upload.h"
 #include "core/http/url.h"
+#include "core/http/wire.h"
 #include "core/http/worker_pool.h"
 
 namespace parcours::http {
@@ -338,7 +339,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
     // The job holds a work guard: run() must not return while a worker is busy for us.
     auto job = [self = shared_from_this(), request = std::move(request),
-                upload_raw = std::move(upload_raw),
+                upload_raw = std::move(upload_raw), head = head_,
                 guard = net::make_work_guard(server_.ioc)](int worker) mutable {
       Response response;
       try {
@@ -365,8 +366,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
                                   request.path.starts_with("/api/"));
       }
       auto executor = self->executor();
-      net::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
-        self->send(std::move(response));
+      if (!response.body_file.empty()) {
+        return net::post(executor,
+                         [self = std::move(self), response = std::move(response)]() mutable {
+                           self->send(std::move(response));
+                         });
+      }
+      // Serialized here rather than on the network thread, which all connections share.
+      auto wire = to_wire(std::move(response), self->config(), head);
+      net::post(executor, [self = std::move(self), wire = std::move(wire)]() mutable {
+        self->send_wire(std::move(wire));
       });
     };
     if (!server_.pool.try_submit(std::move(job))) {
@@ -386,25 +395,25 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void send(Response response) {
+    if (!response.body_file.empty()) {
+      state_ = State::kWriting;
+      add_security_headers(response, config());
+      return send_file(std::move(response));
+    }
+    send_wire(to_wire(std::move(response), config(), head_));
+  }
+
+  // Header and body in one gathered write (wire.h).
+  void send_wire(WireResponse wire) {
     state_ = State::kWriting;
-    add_security_headers(response, config());
-    if (!response.body_file.empty()) return send_file(std::move(response));
-    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
-    message->version(11);
-    message->result(response.status);
-    for (auto& [name, value] : response.headers) message->insert(name, value);
-    bool no_body = response.status == 204 || response.status == 304 ||
-                   (response.status >= 100 && response.status < 200);
-    if (!no_body) message->body() = std::move(response.body);
-    message->prepare_payload();
-    if (head_) message->body().clear();  // Content-Length still tells the size of a GET
     bool keep_alive = keep_alive_ && !closing_ && !server_.stopping;
-    message->keep_alive(keep_alive);
+    finish_head(wire, keep_alive);
     stream_.expires_after(std::chrono::seconds(config().body_timeout_seconds));
-    bhttp::async_write(
-        stream_, *message,
+    auto message = std::make_shared<WireResponse>(std::move(wire));
+    net::async_write(
+        stream_, message->buffers(),
         [self = shared_from_this(), message, keep_alive](beast::error_code ec, std::size_t) {
-          self->log(message->result_int(), message->body().size());
+          self->log(message->status, message->body.size());
           if (ec) return self->close();
           if (!keep_alive) return self->linger();
           self->first_request_ = false;
