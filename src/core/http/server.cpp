@@ -3,8 +3,10 @@
 //
 // Threads. One thread runs the io_context: accepting, parsing and writing never block. A parsed
 // request goes to the WorkerPool (the application's database work happens there); the response
-// is posted back to the connection's strand. If the pool's queue is full the connection answers
-// 503 itself, at once.
+// is posted back to the io_context. If the pool's queue is full the connection answers 503
+// itself, at once. Connections have no strand: with one thread running the io_context their
+// handlers never run concurrently, and a strand cost a lock and a queue on every completion.
+// Running the io_context on more threads would need one strand per connection again.
 //
 // Deadlines. A connection waits for the first byte of a request with the header deadline (first
 // request) or the idle deadline (keep-alive), then the header deadline runs until the headers are
@@ -127,7 +129,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
                   [self = shared_from_this()] { self->wait_for_request(); });
   }
 
-  // On the connection's strand, when the server stops.
+  // On the io_context's thread, when the server stops.
   void on_server_stop() {
     closing_ = true;
     if (state_ == State::kWaiting) close();
@@ -523,7 +525,7 @@ void ServerState::bind() {
 }
 
 void ServerState::accept() {
-  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  acceptor.async_accept(ioc, [this](beast::error_code ec, tcp::socket socket) {
     if (stopping || !acceptor.is_open()) return;
     if (!ec) {
       std::make_shared<Connection>(*this, std::move(socket))->start();
