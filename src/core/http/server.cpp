@@ -3,8 +3,10 @@
 //
 // Threads. One thread runs the io_context: accepting, parsing and writing never block. A parsed
 // request goes to the WorkerPool (the application's database work happens there); the response
-// is posted back to the connection's strand. If the pool's queue is full the connection answers
-// 503 itself, at once.
+// is posted back to the io_context. If the pool's queue is full the connection answers 503
+// itself, at once. Connections have no strand: with one thread running the io_context their
+// handlers never run concurrently, and a strand cost a lock and a queue on every completion.
+// Running the io_context on more threads would need one strand per connection again.
 //
 // Deadlines. A connection waits for the first byte of a request with the header deadline (first
 // request) or the idle deadline (keep-alive), then the header deadline runs until the headers are
@@ -38,6 +40,7 @@
 #include "core/http/security_headers.h"
 #include "core/http/upload.h"
 #include "core/http/url.h"
+#include "core/http/wire.h"
 #include "core/http/worker_pool.h"
 
 namespace parcours::http {
@@ -126,7 +129,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
                   [self = shared_from_this()] { self->wait_for_request(); });
   }
 
-  // On the connection's strand, when the server stops.
+  // On the io_context's thread, when the server stops.
   void on_server_stop() {
     closing_ = true;
     if (state_ == State::kWaiting) close();
@@ -338,7 +341,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
     // The job holds a work guard: run() must not return while a worker is busy for us.
     auto job = [self = shared_from_this(), request = std::move(request),
-                upload_raw = std::move(upload_raw),
+                upload_raw = std::move(upload_raw), head = head_,
                 guard = net::make_work_guard(server_.ioc)](int worker) mutable {
       Response response;
       try {
@@ -365,8 +368,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
                                   request.path.starts_with("/api/"));
       }
       auto executor = self->executor();
-      net::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
-        self->send(std::move(response));
+      if (!response.body_file.empty()) {
+        return net::post(executor,
+                         [self = std::move(self), response = std::move(response)]() mutable {
+                           self->send(std::move(response));
+                         });
+      }
+      // Serialized here rather than on the network thread, which all connections share.
+      auto wire = to_wire(std::move(response), self->config(), head);
+      net::post(executor, [self = std::move(self), wire = std::move(wire)]() mutable {
+        self->send_wire(std::move(wire));
       });
     };
     if (!server_.pool.try_submit(std::move(job))) {
@@ -386,25 +397,25 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void send(Response response) {
+    if (!response.body_file.empty()) {
+      state_ = State::kWriting;
+      add_security_headers(response, config());
+      return send_file(std::move(response));
+    }
+    send_wire(to_wire(std::move(response), config(), head_));
+  }
+
+  // Header and body in one gathered write (wire.h).
+  void send_wire(WireResponse wire) {
     state_ = State::kWriting;
-    add_security_headers(response, config());
-    if (!response.body_file.empty()) return send_file(std::move(response));
-    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
-    message->version(11);
-    message->result(response.status);
-    for (auto& [name, value] : response.headers) message->insert(name, value);
-    bool no_body = response.status == 204 || response.status == 304 ||
-                   (response.status >= 100 && response.status < 200);
-    if (!no_body) message->body() = std::move(response.body);
-    message->prepare_payload();
-    if (head_) message->body().clear();  // Content-Length still tells the size of a GET
     bool keep_alive = keep_alive_ && !closing_ && !server_.stopping;
-    message->keep_alive(keep_alive);
+    finish_head(wire, keep_alive);
     stream_.expires_after(std::chrono::seconds(config().body_timeout_seconds));
-    bhttp::async_write(
-        stream_, *message,
+    auto message = std::make_shared<WireResponse>(std::move(wire));
+    net::async_write(
+        stream_, message->buffers(),
         [self = shared_from_this(), message, keep_alive](beast::error_code ec, std::size_t) {
-          self->log(message->result_int(), message->body().size());
+          self->log(message->status, message->body.size());
           if (ec) return self->close();
           if (!keep_alive) return self->linger();
           self->first_request_ = false;
@@ -514,7 +525,7 @@ void ServerState::bind() {
 }
 
 void ServerState::accept() {
-  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  acceptor.async_accept(ioc, [this](beast::error_code ec, tcp::socket socket) {
     if (stopping || !acceptor.is_open()) return;
     if (!ec) {
       std::make_shared<Connection>(*this, std::move(socket))->start();

@@ -77,7 +77,7 @@ class SqliteConnection final : public Connection {
   }
 
   ~SqliteConnection() override {
-    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    for (auto& [sql, prepared] : statements_) sqlite3_finalize(prepared.stmt);
     sqlite3_close_v2(db_);
   }
 
@@ -149,26 +149,40 @@ class SqliteConnection final : public Connection {
     return code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
   }
 
-  sqlite3_stmt* prepare(std::string_view sql) {
+  // A statement prepared once per connection, and where each $N is bound.
+  struct Prepared {
+    sqlite3_stmt* stmt = nullptr;
+    std::vector<int> index;  // $N -> bind index
+  };
+
+  // Looked up by the SQL text without copying it (a page runs a few statements of several
+  // hundred characters each).
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const {
+      return std::hash<std::string_view>{}(sql);
+    }
+  };
+
+  Prepared& prepare(std::string_view sql) {
+    if (auto it = statements_.find(sql); it != statements_.end()) return it->second;
     std::string key(sql);
-    if (auto it = statements_.find(key); it != statements_.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) fail(sql);
-    statements_.emplace(std::move(key), stmt);
+    Prepared& prepared = statements_.emplace(std::move(key), Prepared{stmt, {}}).first->second;
     // Where each $N is bound, found once: sqlite3_bind_parameter_index searches the names one by
     // one, quadratic for the multi-row INSERTs of imports (a third of their time).
-    auto& index = parameter_index_[stmt];
     int count = sqlite3_bind_parameter_count(stmt);
-    index.assign(count, 0);
+    prepared.index.assign(count, 0);
     for (int i = 1; i <= count; ++i) {
       const char* name = sqlite3_bind_parameter_name(stmt, i);
       if (!name || name[0] != '$') continue;
       int n = std::atoi(name + 1);
-      if (n >= 1 && n <= count) index[n - 1] = i;
+      if (n >= 1 && n <= count) prepared.index[n - 1] = i;
     }
-    return stmt;
+    return prepared;
   }
 
   [[noreturn]] void fail(std::string_view sql) {
@@ -177,14 +191,15 @@ class SqliteConnection final : public Connection {
         is_unique(sqlite3_extended_errcode(db_)));
   }
 
-  void bind(sqlite3_stmt* stmt, std::string_view sql, const Params& params) {
+  void bind(const Prepared& prepared, std::string_view sql, const Params& params) {
+    sqlite3_stmt* stmt = prepared.stmt;
     const auto& values = params.values();
     if (sqlite3_bind_parameter_count(stmt) != static_cast<int>(values.size())) {
       throw StoreError(fmt::format("Requête à {} paramètre(s) appelée avec {} valeur(s) : {}",
                                    sqlite3_bind_parameter_count(stmt), values.size(),
                                    shorten(sql)));
     }
-    const auto& indexes = parameter_index_[stmt];
+    const auto& indexes = prepared.index;
     for (std::size_t i = 0; i < values.size(); ++i) {
       int index = i < indexes.size() ? indexes[i] : 0;
       if (index == 0) {
@@ -212,7 +227,7 @@ class SqliteConnection final : public Connection {
 
   // Steps a statement without parameters nor rows (BEGIN, COMMIT of a read batch).
   void step_plain(std::string_view sql) {
-    sqlite3_stmt* stmt = prepare(sql);
+    sqlite3_stmt* stmt = prepare(sql).stmt;
     int rc = sqlite3_step(stmt);
     sqlite3_reset(stmt);
     if (rc != SQLITE_DONE) fail(sql);
@@ -237,7 +252,8 @@ class SqliteConnection final : public Connection {
   }
 
   void run(std::string_view sql, const Params& params, std::vector<Row>* rows) {
-    sqlite3_stmt* stmt = prepare(sql);
+    const Prepared& prepared = prepare(sql);
+    sqlite3_stmt* stmt = prepared.stmt;
     enter_batch(stmt);
     // Resets the statement whatever happens, so that it releases its read snapshot.
     struct Reset {
@@ -247,7 +263,7 @@ class SqliteConnection final : public Connection {
         sqlite3_clear_bindings(stmt);
       }
     } reset{stmt};
-    bind(stmt, sql, params);
+    bind(prepared, sql, params);
     int columns = sqlite3_column_count(stmt);
     for (;;) {
       int rc = sqlite3_step(stmt);
@@ -281,8 +297,7 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
-  std::unordered_map<sqlite3_stmt*, std::vector<int>> parameter_index_;  // $N -> bind index
+  std::unordered_map<std::string, Prepared, SqlHash, std::equal_to<>> statements_;
   std::chrono::steady_clock::time_point busy_since_;
   bool batching_ = false;    // between start_read_batches() and stop_read_batches()
   bool batch_open_ = false;  // a BEGIN of ours holds the read snapshot
