@@ -17,6 +17,7 @@
 #include "features/people/notes.h"
 #include "features/people/routes.h"
 #include "features/people/timeline.h"
+#include "features/people/timeline_cache.h"
 #include "features/people/web.h"
 #include "features/plan/routes.h"
 
@@ -167,16 +168,16 @@ void fill_contact_and_situation(ctemplate::TemplateDictionary& dict, const Perso
 }
 
 // The notes the actor may read, newest first, kNotesPage at a time: `notes_avant` (a note id)
-// starts the page after that note. `records`: person_record_ids of the person.
+// starts the page after that note. `notes`: the headers of every note of the person's records
+// (note_headers_of_person), the same for every viewer; what this one may read is decided here.
 void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, const PersonPage& p,
-                const std::vector<std::int64_t>& records) {
+                const std::vector<Note>& notes) {
   int shown = 0;
   int readable = 0;  // notes the actor may read, on every page
   int skipped = 0;   // readable notes of the newer pages
   std::optional<std::int64_t> last_shown;
   std::map<std::int64_t, std::int64_t> created;  // note id → date, for "corrige la note du"
   // Which notes to show from their headers, then the text and names of those only.
-  auto notes = note_headers_of_person(ctx.db, records);
   for (const Note& n : notes) created[n.id] = n.created_at;
   std::vector<std::int64_t> page_ids;
   auto before = text::parse_id(ctx.request.query_value("notes_avant"));
@@ -234,35 +235,16 @@ void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, cons
   if (before) journey.ShowSection("NEWER_NOTES"_key);
 }
 
-void fill_timeline(http::Context& ctx, ctemplate::TemplateDictionary& journey,
-                   const std::vector<std::int64_t>& records) {
-  TimelineFilter filter{.limit = kTimelinePage};
-  std::string kind = ctx.request.query_value("type");
-  for (const EventKind& k : event_kinds()) {
-    auto* option = journey.AddSectionDictionary("KIND_OPTION"_key);
-    option->SetValue("CODE"_key, k.code);
-    option->SetValue("LABEL"_key, k.label);
-    if (kind == k.code) {
-      option->ShowSection("SELECTED"_key);
-      filter.kind = kind;
-    }
-  }
-  auto author = text::parse_id(ctx.request.query_value("auteur"));
-  for (const TimelineAuthor& a : timeline_authors(ctx.db, records)) {
-    auto* option = journey.AddSectionDictionary("AUTHOR_OPTION"_key);
-    option->SetIntValue("ID"_key, a.user_id);
-    option->SetValue("NAME"_key, a.name);
-    if (author == a.user_id) {
-      option->ShowSection("SELECTED"_key);
-      filter.author_id = author;
-    }
-  }
-  filter.before_seq = text::parse_id(ctx.request.query_value("avant"));
+// The list of events of the carnet (people/timeline_events.tpl), as HTML.
+std::string render_events(http::Context& ctx, std::int64_t person_id,
+                          const std::vector<std::int64_t>& records, const TimelineFilter& filter) {
+  ctemplate::TemplateDictionary dict("timeline_events");
+  dict.SetIntValue("ID"_key, person_id);
   auto page = person_timeline(ctx.db, records, filter);
   if (page.entries.empty()) {
-    journey.ShowSection("NO_EVENTS"_key);
+    dict.ShowSection("NO_EVENTS"_key);
   } else {
-    auto* list = journey.AddSectionDictionary("HAS_EVENTS"_key);
+    auto* list = dict.AddSectionDictionary("HAS_EVENTS"_key);
     for (const TimelineEntry& e : page.entries) {
       auto* row = list->AddSectionDictionary("EVENT"_key);
       row->SetValue("SENTENCE"_key, e.sentence);
@@ -274,8 +256,64 @@ void fill_timeline(http::Context& ctx, ctemplate::TemplateDictionary& journey,
     std::string query = "avant=" + std::to_string(*page.next_before);
     if (filter.kind) query += "&type=" + http::url_encode(*filter.kind);
     if (filter.author_id) query += "&auteur=" + std::to_string(*filter.author_id);
-    journey.SetValueAndShowSection("OLDER_QUERY"_key, query, "OLDER"_key);
+    dict.SetValueAndShowSection("OLDER_QUERY"_key, query, "OLDER"_key);
   }
+  return html::render("people/timeline_events.tpl", dict);
+}
+
+// What the person page keeps in memory per person (timeline_cache.h).
+TimelineCache& carnet_cache() {
+  static TimelineCache cache(1024);  // an entry is ≈ 20 KiB (50 events, 100 note headers)
+  return cache;
+}
+
+// The carnet de bord: its filter and a page of events. Its unfiltered first page and its authors
+// come from `cached` when the caller found the person's entry at `version`; otherwise they are
+// read, and an unfiltered page is kept with `notes` (the note headers the caller read). Returns
+// what the journey dictionary points at: keep it until the page is rendered.
+std::shared_ptr<const std::string> fill_timeline(
+    http::Context& ctx, ctemplate::TemplateDictionary& journey, std::int64_t person_id,
+    const std::vector<std::int64_t>& records, std::shared_ptr<const CachedTimeline> cached,
+    const TimelineVersion& version, std::vector<Note>&& notes) {
+  TimelineFilter filter{.limit = kTimelinePage};
+  std::string kind = ctx.request.query_value("type");
+  for (const EventKind& k : event_kinds()) {
+    auto* option = journey.AddSectionDictionary("KIND_OPTION"_key);
+    option->SetValue("CODE"_key, k.code);
+    option->SetValue("LABEL"_key, k.label);
+    if (kind == k.code) {
+      option->ShowSection("SELECTED"_key);
+      filter.kind = kind;
+    }
+  }
+  std::vector<TimelineAuthor> authors;
+  if (!cached) authors = timeline_authors(ctx.db, records);
+  auto author = text::parse_id(ctx.request.query_value("auteur"));
+  for (const TimelineAuthor& a : cached ? cached->authors : authors) {
+    auto* option = journey.AddSectionDictionary("AUTHOR_OPTION"_key);
+    option->SetIntValue("ID"_key, a.user_id);
+    option->SetValue("NAME"_key, a.name);
+    if (author == a.user_id) {
+      option->ShowSection("SELECTED"_key);
+      filter.author_id = author;
+    }
+  }
+  filter.before_seq = text::parse_id(ctx.request.query_value("avant"));
+  std::shared_ptr<const std::string> events;
+  if (filter.kind || filter.author_id || filter.before_seq) {
+    events = std::make_shared<const std::string>(render_events(ctx, person_id, records, filter));
+  } else {
+    if (!cached) {
+      cached = std::make_shared<const CachedTimeline>(
+          CachedTimeline{.authors = std::move(authors),
+                         .first_page = render_events(ctx, person_id, records, filter),
+                         .notes = std::move(notes)});
+      carnet_cache().put(records, version, cached);
+    }
+    events = std::shared_ptr<const std::string>(cached, &cached->first_page);
+  }
+  journey.SetValueWithoutCopy("CARNET_EVENTS"_key, *events);
+  return events;
 }
 
 http::Response person_page(http::Context& ctx, const PersonPage& p, const Error* join_error,
@@ -293,7 +331,8 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
     badge->SetValue("STATUS"_key, journey_status_label(p.journey->status));
     badge->SetValue("BADGE"_key, web::status_badge(p.journey->status));
   }
-  web::ReadLog reads(ctx);  // written at once, before the page is sent
+  web::ReadLog reads(ctx);                    // written at once, before the page is sent
+  std::shared_ptr<const std::string> carnet;  // the carnet's events, shown by the dictionary
   reads.add(person.id, "identity");
   auto sources = field_sources(ctx.db, person.id);
   fill_identity(ctx, dict, p, sources, reads);
@@ -359,9 +398,14 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
       fill_note_form(ctx, *journey, person.id, "", "", std::nullopt, nullptr);
     }
     // The person's records (hers and those merged into it), for the notes and the timeline.
+    // The version is read before what it versions: data read after it is as new or newer.
     auto records = person_record_ids(ctx.db, person.id);
-    fill_notes(ctx, *journey, p, records);
-    fill_timeline(ctx, *journey, records);
+    TimelineVersion version = timeline_version(ctx.db, records);
+    auto cached = carnet_cache().get(records, version);
+    std::vector<Note> notes;
+    if (!cached) notes = note_headers_of_person(ctx.db, records);
+    fill_notes(ctx, *journey, p, cached ? cached->notes : notes);
+    carnet = fill_timeline(ctx, *journey, person.id, records, cached, version, std::move(notes));
   }
 
   if (may_dismiss_match(ctx.actor, p.facts)) {

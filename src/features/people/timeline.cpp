@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "features/people/events.h"
+#include "features/people/timeline_cache.h"
 
 namespace parcours::people {
 namespace {
@@ -88,6 +89,17 @@ TimelinePage person_timeline(store::Connection& conn, const std::vector<std::int
                             .author = std::move(author)});
   }
   return page;
+}
+
+TimelineVersion timeline_version(store::Connection& conn,
+                                 const std::vector<std::int64_t>& records) {
+  store::Params params;
+  std::string sql =
+      "SELECT count(*), coalesce(max(seq), 0), (SELECT version FROM names_version WHERE id = 1) "
+      "FROM journal WHERE person_id IN (" +
+      id_list(records, params) + ")";  // journal_person
+  auto row = conn.query_one(sql, params);
+  return {row->integer(0), row->integer(1), row->integer(2)};
 }
 
 std::vector<TimelineAuthor> timeline_authors(store::Connection& conn, std::int64_t person_id) {
