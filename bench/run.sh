@@ -14,6 +14,7 @@ duration=${BENCH_DURATION:-10s}
 connections=${BENCH_CONNECTIONS:-64}
 password=bench-password-2026
 export PARCOURS_DEMO_PASSWORD=$password
+source "$root/bench/lib.sh"
 
 # Prepares a database at URL $1: schema, geography, demo territory, and bench organisations with
 # many members (bench/gen/generate.cpp).
@@ -25,49 +26,15 @@ prepare() {
     --members "${BENCH_MEMBERS:-40}"
 }
 
-# Starts the server on $1 (db URL), port $2; echoes its PID.
-start_server() {
-  "$bin" serve --db "$1" --listen "127.0.0.1:$2" --jobs false \
-    --workers "${BENCH_WORKERS:-4}" --mail "file:$out/mail" >"$out/server-$2.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 100); do
-    curl -fsS "http://127.0.0.1:$2/healthz" >/dev/null 2>&1 && break
-    sleep 0.1
-  done
-  echo $pid
-}
-
-# Stops the server of PID $1 (SIGTERM) and waits for its exit.
-stop_server() {
-  kill -TERM "$1"
-  while kill -0 "$1" 2>/dev/null; do sleep 0.1; done
-}
-
-# Logs in as the national admin and prints the session cookie.
-login_cookie() {
-  local url=$1 jar="$out/jar.txt"
-  rm -f "$jar"
-  local token
-  token=$(curl -fsS -c "$jar" "$url/connexion" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  curl -fsS -b "$jar" -c "$jar" -o /dev/null -H "Origin: $url" \
-    --data-urlencode "csrf_token=$token" --data-urlencode "email=admin@demo.test" \
-    --data-urlencode "password=$password" "$url/connexion"
-  awk '$6 == "parcours_session" { print "parcours_session=" $7 }' "$jar"
-}
-
 # Runs wrk and prints one markdown table row: name, req/s, p50, p99, RSS.
 measure() {
   local name=$1 url=$2 pid=$3 cookie=${4:-}
   local args=(-t2 "-c$connections" "-d$duration" --latency)
   [[ -n "$cookie" ]] && args+=(-H "Cookie: $cookie")
   wrk "${args[@]}" "$url" >"$out/wrk.txt"
-  local rps p50 p99 rss non2xx
-  rps=$(awk '/Requests\/sec/ { print $2 }' "$out/wrk.txt")
-  p50=$(awk '$1 == "50%" { print $2 }' "$out/wrk.txt")
-  p99=$(awk '$1 == "99%" { print $2 }' "$out/wrk.txt")
-  non2xx=$(awk '/Non-2xx/ { print $5 }' "$out/wrk.txt")
-  rss=$(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "-")
-  echo "| $name | $rps | $p50 | $p99 | $rss | ${non2xx:-0} |"
+  local rps p50 p99 non2xx requests
+  bench_wrk_read "$out/wrk.txt"
+  echo "| $name | $rps | $p50 | $p99 | $(bench_rss "$pid") | $non2xx |"
 }
 
 results="$out/results.md"
@@ -83,31 +50,31 @@ db="$out/bench.db"
 rm -f "$db" "$db-wal" "$db-shm" "$db".access.sqlite*
 prepare "sqlite:$db"
 port=18080
-pid=$(start_server "sqlite:$db" $port)
+pid=$(bench_start_server "sqlite:$db" $port "$out/server-$port.log")
 url="http://127.0.0.1:$port"
-cookie=$(login_cookie "$url")
+cookie=$(bench_login_cookie "$url" admin@demo.test)
 path="/structures/$("$root/$build/parcours_bench_gen" --db "sqlite:$db" --print-org-id)/membres"
 curl -fsS -H "Cookie: $cookie" "$url$path" >"$out/members.html"
-grep -q "bench-membre" "$out/members.html" || { echo "La page des membres ne liste pas les membres" >&2; stop_server $pid; exit 1; }
+grep -q "bench-membre" "$out/members.html" || { echo "La page des membres ne liste pas les membres" >&2; bench_stop_server $pid; exit 1; }
 measure "GET /healthz (SQLite)" "$url/healthz" $pid >>"$results"
 measure "GET /connexion (SQLite)" "$url/connexion" $pid >>"$results"
 measure "GET $path authentifié (SQLite)" "$url$path" $pid "$cookie" >>"$results"
-stop_server $pid
+bench_stop_server $pid
 
 # PostgreSQL
 bench_pg() {
   prepare "$PARCOURS_TEST_PG_URL"
   local port=18081
   local pid
-  pid=$(start_server "$PARCOURS_TEST_PG_URL" $port)
+  pid=$(bench_start_server "$PARCOURS_TEST_PG_URL" $port "$out/server-$port.log")
   local url="http://127.0.0.1:$port"
   local cookie path
-  cookie=$(login_cookie "$url")
+  cookie=$(bench_login_cookie "$url" admin@demo.test)
   path="/structures/$("$root/$build/parcours_bench_gen" --db "$PARCOURS_TEST_PG_URL" --print-org-id)/membres"
   measure "GET $path authentifié (PostgreSQL)" "$url$path" $pid "$cookie"
-  stop_server $pid
+  bench_stop_server $pid
 }
-export -f bench_pg prepare start_server stop_server login_cookie measure
+export -f bench_pg prepare measure
 export bin root build out duration connections password
 "$root/scripts/with-postgres.sh" bash -c bench_pg | grep '^|' >>"$results"
 

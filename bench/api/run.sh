@@ -13,7 +13,9 @@ out="$root/bench/out/api"
 mkdir -p "$out"
 duration=${BENCH_DURATION:-10s}
 engines=${BENCH_ENGINES:-sqlite postgres}
-export PARCOURS_DEMO_PASSWORD=bench-password-2026
+password=bench-password-2026
+export PARCOURS_DEMO_PASSWORD=$password
+source "$root/bench/lib.sh"
 
 run_engine() {
   local engine=$1 db=$2 port=$3
@@ -23,15 +25,10 @@ run_engine() {
   local secret
   secret=$("$bin" token create --db "$db" --org mission-locale-de-charleville-mezieres \
     --scopes persons:read --name "Banc d'essai" 2>/dev/null)
-  "$bin" serve --db "$db" --listen "127.0.0.1:$port" --jobs false --access-log false \
-    --workers "${BENCH_WORKERS:-4}" --api-rate 1000000 --api-burst 1000000 \
-    --mail "file:$out/mail" >"$out/server-$engine.log" 2>&1 &
-  local pid=$!
-  trap "kill -TERM $pid 2>/dev/null" EXIT
-  for _ in $(seq 1 200); do
-    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-    sleep 0.1
-  done
+  local pid
+  pid=$(bench_start_server "$db" "$port" "$out/server-$engine.log" --access-log false \
+    --api-rate 1000000 --api-burst 1000000)
+  trap "kill -TERM $pid 2>/dev/null || true" EXIT
   # A person whose journey's team has a member of the mission locale.
   local person
   person=$(BASE="http://127.0.0.1:$port" SECRET="$secret" python3 -c '
@@ -54,16 +51,12 @@ for letter in string.ascii_lowercase:
   for connections in 1 32; do
     wrk -t$((connections < 2 ? 1 : 2)) -c$connections -d"$duration" --latency \
       -H "Authorization: Bearer $secret" "$url" >"$out/wrk-$engine-$connections.txt"
-    local rps p50 p99 non2xx load
-    rps=$(awk '/Requests\/sec/ { printf "%d", $2 }' "$out/wrk-$engine-$connections.txt")
-    p50=$(awk '$1 == "50%" { print $2 }' "$out/wrk-$engine-$connections.txt")
-    p99=$(awk '$1 == "99%" { print $2 }' "$out/wrk-$engine-$connections.txt")
-    non2xx=$(awk '/Non-2xx/ { print $NF }' "$out/wrk-$engine-$connections.txt")
+    local rps p50 p99 non2xx requests load
+    bench_wrk_read "$out/wrk-$engine-$connections.txt"
     load=$(cut -d' ' -f1 /proc/loadavg)
-    echo "| \`GET /api/v1/persons/{id}\`, $engine | $connections | $rps | $p50 | $p99 | ${non2xx:-0} | $load |" >>"$out/results.md"
+    echo "| \`GET /api/v1/persons/{id}\`, $engine | $connections | ${rps%.*} | $p50 | $p99 | $non2xx | $load |" >>"$out/results.md"
   done
-  kill -TERM "$pid"
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  bench_stop_server "$pid"
 }
 
 export -f run_engine

@@ -18,45 +18,22 @@ duration=${BENCH_DURATION:-10s}
 password=bench-password-2026
 export PARCOURS_DEMO_PASSWORD=$password
 port=18191
-
-start_server() {
-  "$bin" serve --db "$1" --listen "127.0.0.1:$port" --jobs false --mail "file:$out/mail" \
-    >"$out/server.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 200); do
-    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-    sleep 0.1
-  done
-}
-
-login_cookie() {
-  local url=$1 jar="$out/jar.txt" token
-  rm -f "$jar"
-  token=$(curl -fsS -c "$jar" "$url/connexion" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  curl -fsS -b "$jar" -c "$jar" -o /dev/null -H "Origin: $url" \
-    --data-urlencode "csrf_token=$token" --data-urlencode "email=territoire@demo.test" \
-    --data-urlencode "password=$password" "$url/connexion"
-  awk '$6 == "parcours_session" { print "parcours_session=" $7 }' "$jar"
-}
+source "$root/bench/lib.sh"
 
 measure() {
   local db=$1 name=$2 url="http://127.0.0.1:$port"
-  start_server "$db"
-  local cookie first before after requests
-  cookie=$(login_cookie "$url")
+  local pid cookie first before after rps p50 p99 non2xx requests
+  pid=$(bench_start_server "$db" "$port" "$out/server.log")
+  cookie=$(bench_login_cookie "$url" territoire@demo.test)
   first=$(curl -fsS -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$url/pilotage/ce-qui-marche")
-  before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+  before=$(bench_cpu_ticks "$pid")
   wrk -t2 -c8 "-d$duration" --latency -H "Cookie: $cookie" "$url/pilotage/ce-qui-marche?profil=frein" >"$out/wrk-$name.txt"
-  after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-  requests=$(awk '/requests in/ { print $1 }' "$out/wrk-$name.txt")
-  printf '| %s | %s s | %s | %s | %s | %s | %s |\n' "$name" "$first" \
-    "$(awk '/Requests\/sec/ { print $2 }' "$out/wrk-$name.txt")" \
-    "$(awk '$1 == "50%" { print $2 }' "$out/wrk-$name.txt")" \
-    "$(awk '$1 == "99%" { print $2 }' "$out/wrk-$name.txt")" \
-    "$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f ms", t * 1000 / hz / n }')" \
+  after=$(bench_cpu_ticks "$pid")
+  bench_wrk_read "$out/wrk-$name.txt"
+  printf '| %s | %s s | %s | %s | %s | %s | %s |\n' "$name" "$first" "$rps" "$p50" "$p99" \
+    "$(bench_cpu_per_request "$before" "$after" "$requests")" \
     "$(cut -d' ' -f1 /proc/loadavg)" >>"$out/results.md"
-  kill -TERM "$pid"
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  bench_stop_server "$pid"
 }
 
 db="$out/demo.db"

@@ -17,6 +17,7 @@ engines=${BENCH_ENGINES:-sqlite postgres}
 password=bench-password-2026
 export PARCOURS_DEMO_PASSWORD=$password
 export bin out duration connections password root
+source "$root/bench/lib.sh"
 
 run_sql() {  # url, file
   local now
@@ -28,35 +29,11 @@ run_sql() {  # url, file
   fi
 }
 
-start_server() {
-  "$bin" serve --db "$1" --listen "127.0.0.1:$2" --jobs false --workers "${BENCH_WORKERS:-4}" \
-    --mail "file:$out/mail" >"$out/server-$2.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 200); do
-    curl -fsS "http://127.0.0.1:$2/healthz" >/dev/null 2>&1 && break
-    sleep 0.1
-  done
-  echo $pid
-}
-
-login_cookie() {
-  local url=$1 jar="$out/jar.txt" token
-  rm -f "$jar"
-  token=$(curl -fsS -c "$jar" "$url/connexion" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  curl -fsS -b "$jar" -c "$jar" -o /dev/null -H "Origin: $url" \
-    --data-urlencode "csrf_token=$token" --data-urlencode "email=orientation@demo.test" \
-    --data-urlencode "password=$password" "$url/connexion"
-  awk '$6 == "parcours_session" { print "parcours_session=" $7 }' "$jar"
-}
-
 measure_http() {  # name, url, cookie
   wrk -t2 "-c$connections" "-d$duration" --latency -H "Cookie: $3" "$2" >"$out/wrk.txt"
-  local rps p50 p99 non2xx
-  rps=$(awk '/Requests\/sec/ { print $2 }' "$out/wrk.txt")
-  p50=$(awk '$1 == "50%" { print $2 }' "$out/wrk.txt")
-  p99=$(awk '$1 == "99%" { print $2 }' "$out/wrk.txt")
-  non2xx=$(awk '/Non-2xx/ { print $5 }' "$out/wrk.txt")
-  echo "| $1 | $connections | $rps | $p50 | $p99 | ${non2xx:-0} |"
+  local rps p50 p99 non2xx requests
+  bench_wrk_read "$out/wrk.txt"
+  echo "| $1 | $connections | $rps | $p50 | $p99 | $non2xx |"
 }
 
 bench_engine() {
@@ -66,9 +43,9 @@ bench_engine() {
   "$bin" seed-demo --db "$url" >/dev/null
   run_sql "$url" "$root/bench/orientation/waiting.sql"
   local pid server cookie
-  pid=$(start_server "$url" "$port")
+  pid=$(bench_start_server "$url" "$port" "$out/server-$port.log")
   server="http://127.0.0.1:$port"
-  cookie=$(login_cookie "$server")
+  cookie=$(bench_login_cookie "$server" orientation@demo.test)
   curl -fsS -H "Cookie: $cookie" "$server/orientation" >"$out/queue-$engine.html"
   grep -q "100[0-9][0-9] personne(s) attendent" "$out/queue-$engine.html" ||
     { echo "la file ne compte pas les 10 000 personnes" >&2; kill "$pid"; return 1; }
@@ -86,10 +63,9 @@ bench_engine() {
   measure_http "GET /orientation?commune=08105&tri=newest ($engine)" \
     "$server/orientation?commune=08105&tri=newest" "$cookie" >>"$http"
   measure_http "GET /orientation, page 151 par curseur ($engine)" "$server$next" "$cookie" >>"$http"
-  kill -TERM "$pid"
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  bench_stop_server "$pid"
 }
-export -f run_sql start_server login_cookie measure_http bench_engine
+export -f run_sql measure_http bench_engine
 
 for engine in $engines; do
   case $engine in

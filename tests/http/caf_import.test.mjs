@@ -18,26 +18,11 @@ async function upload(visitor, { name, bytes, csrf, origin = visitor.base, terri
   if (csrf !== null) form.append('csrf_token', csrf ?? (await visitor.csrf('/imports/caf')));
   if (territory) form.append('territory_id', String(territory));
   if (name) form.append('file', new Blob([bytes]), name);
-  const headers = {
-    cookie: [...visitor.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-  };
-  if (origin) headers.origin = origin;
-  const res = await fetch(new URL('/imports/caf', visitor.base), {
-    method: 'POST', body: form, headers, redirect: 'manual',
-  });
-  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+  return visitor.request('/imports/caf', { method: 'POST', multipart: form, origin });
 }
 
-async function waitFinished(visitor, id) {
-  for (let i = 0; i < 100; i += 1) {
-    const res = await visitor.request(`/imports/caf/${id}/progression.json`);
-    assert.equal(res.status, 200, res.text);
-    const p = JSON.parse(res.text);
-    if (p.finished) return p;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`import ${id} pas terminé`);
-}
+const waitFinished = (visitor, id) =>
+  visitor.pollJson(`/imports/caf/${id}/progression.json`, (p) => p.finished);
 
 describe('CAF flux upload', () => {
   let server;

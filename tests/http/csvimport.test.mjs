@@ -20,24 +20,11 @@ async function upload(visitor, { name, bytes, csrf, origin = visitor.base, organ
   if (csrf !== null) form.append('csrf_token', csrf ?? (await visitor.csrf('/imports/personnes')));
   if (organisation) form.append('organisation_id', String(organisation));
   if (name) form.append('file', new Blob([bytes]), name);
-  const headers = { cookie: [...visitor.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-  if (origin) headers.origin = origin;
-  const res = await fetch(new URL('/imports/personnes', visitor.base), {
-    method: 'POST', body: form, headers, redirect: 'manual',
-  });
-  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+  return visitor.request('/imports/personnes', { method: 'POST', multipart: form, origin });
 }
 
-async function waitDone(visitor, id) {
-  for (let i = 0; i < 200; i += 1) {
-    const res = await visitor.request(`/imports/personnes/${id}/rapport.json`);
-    assert.equal(res.status, 200, res.text);
-    const r = JSON.parse(res.text);
-    if (r.status === 'done' || r.status === 'failed') return r;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`import ${id} pas terminé`);
-}
+const waitDone = (visitor, id) => visitor.pollJson(`/imports/personnes/${id}/rapport.json`,
+  (r) => r.status === 'done' || r.status === 'failed', { tries: 200 });
 
 const idOf = (location) => Number(/\/imports\/personnes\/(\d+)/.exec(location)[1]);
 

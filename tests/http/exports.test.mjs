@@ -5,7 +5,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemoServer } from '../support/server.mjs';
 import { sqliteQuery } from '../support/sqlite.mjs';
-import { Visitor } from '../support/visitor.mjs';
+import { Visitor, signIn } from '../support/visitor.mjs';
 
 describe('CSV exports', () => {
   let server;
@@ -17,9 +17,9 @@ describe('CSV exports', () => {
     server = await startDemoServer();
     sql = sqliteQuery(server);
     territory = Number(sql("SELECT territory_id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.email = 'territoire@demo.test' AND r.role = 'territory_manager'"));
-    visitors.manager = await new Visitor(server.url).login('territoire@demo.test');
-    visitors.referent = await new Visitor(server.url).login('referent@demo.test');
-    visitors.admin = await new Visitor(server.url).login('admin@demo.test');
+    Object.assign(visitors, await signIn(server.url, {
+      manager: 'territoire@demo.test', referent: 'referent@demo.test', admin: 'admin@demo.test',
+    }));
   });
 
   // Posts the export form and returns the answer with its raw bytes decoded without dropping

@@ -6,7 +6,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemoServer } from '../support/server.mjs';
 import { sqliteQuery } from '../support/sqlite.mjs';
-import { Visitor } from '../support/visitor.mjs';
+import { Visitor, signIn } from '../support/visitor.mjs';
 
 describe('what works, for whom', () => {
   let server;
@@ -18,10 +18,10 @@ describe('what works, for whom', () => {
     server = await startDemoServer();
     sql = sqliteQuery(server);
     territory = Number(sql("SELECT territory_id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.email = 'territoire@demo.test' AND r.role = 'territory_manager'"));
-    visitors.manager = await new Visitor(server.url).login('territoire@demo.test');
-    visitors.admin = await new Visitor(server.url).login('admin@demo.test');
-    visitors.orgAdmin = await new Visitor(server.url).login('structure@demo.test');
-    visitors.referent = await new Visitor(server.url).login('referent@demo.test');
+    Object.assign(visitors, await signIn(server.url, {
+      manager: 'territoire@demo.test', admin: 'admin@demo.test', orgAdmin: 'structure@demo.test',
+      referent: 'referent@demo.test',
+    }));
   });
 
   after(async () => {

@@ -14,12 +14,13 @@ export class Visitor {
   }
 
   // `origin` is sent on every unsafe method (the server checks it); pass null to leave it out.
-  async request(path, { method = 'GET', form, origin = this.base, headers: extra = {} } = {}) {
+  // `form` is sent URL-encoded; `multipart` (a FormData, e.g. with a file) as a browser does.
+  async request(path, { method = 'GET', form, multipart, origin = this.base, headers: extra = {} } = {}) {
     const headers = { ...extra };
     if (this.cookies.size) {
       headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     }
-    let body;
+    let body = multipart;
     if (form) {
       body = (form instanceof URLSearchParams ? form : new URLSearchParams(form)).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -55,6 +56,19 @@ export class Visitor {
     const params = new URLSearchParams(form);
     if (!params.has('csrf_token')) params.set('csrf_token', await this.csrf(formPage));
     return this.request(path, { method: 'POST', form: params, ...options });
+  }
+
+  // GETs the JSON at `path` every 100 ms until `done(body)` holds and returns that body; fails
+  // the test after `tries` attempts.
+  async pollJson(path, done, { tries = 100 } = {}) {
+    for (let i = 0; i < tries; i += 1) {
+      const res = await this.request(path);
+      assert.equal(res.status, 200, res.text);
+      const body = JSON.parse(res.text);
+      if (done(body)) return body;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.fail(`${path} : toujours pas terminé après ${tries} essais`);
   }
 
   // The login form's answer, whatever it is.
