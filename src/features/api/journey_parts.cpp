@@ -19,23 +19,6 @@ namespace {
 
 namespace json = boost::json;
 
-struct SeenJourney {
-  people::Journey journey;
-  people::PersonFacts facts;
-};
-std::variant<SeenJourney, http::Response> see_journey(http::Context& ctx, const Caller& caller) {
-  auto id = path_id(ctx, "id");
-  auto journey = id ? people::find_journey(ctx.db, *id) : std::nullopt;
-  if (!journey || journey->territory_id != caller.territory_id) {
-    return problem(404, "Parcours introuvable.");
-  }
-  auto facts = facts_for(ctx, caller, journey->person_id);
-  if (facts.journey_id != journey->id) {
-    return problem(403, "Ce parcours n’est plus celui de la personne dans le territoire.");
-  }
-  return SeenJourney{std::move(*journey), std::move(facts)};
-}
-
 json::value version_json(const std::optional<diagnostic::DiagnosticVersion>& v) {
   if (!v) return nullptr;
   return json::object{{"version", v->version},
@@ -48,7 +31,7 @@ json::value version_json(const std::optional<diagnostic::DiagnosticVersion>& v) 
 // GET /api/v1/journeys/{id}/diagnostic — diagnostic:read: the current professional diagnostic
 // and the person's own words, each its latest version.
 http::Response read_diagnostic(http::Context& ctx, const Caller& caller) {
-  auto seen = see_journey(ctx, caller);
+  auto seen = see_journey(ctx, caller, path_id(ctx, "id"));
   if (auto* refused = std::get_if<http::Response>(&seen)) return std::move(*refused);
   auto& s = std::get<SeenJourney>(seen);
   if (!diagnostic::may_read_diagnostic(ctx.actor, s.facts)) {
@@ -67,7 +50,7 @@ http::Response read_diagnostic(http::Context& ctx, const Caller& caller) {
 // a new version of the professional diagnostic, the fields named as in the page's form (the
 // socle commun and the territory's questions), checked by the same validation.
 http::Response write_diagnostic(http::Context& ctx, const Caller& caller) {
-  auto seen = see_journey(ctx, caller);
+  auto seen = see_journey(ctx, caller, path_id(ctx, "id"));
   if (auto* refused = std::get_if<http::Response>(&seen)) return std::move(*refused);
   auto& s = std::get<SeenJourney>(seen);
   if (!diagnostic::may_write_diagnostic(ctx.actor, s.facts)) {
@@ -145,7 +128,7 @@ json::value orientation_json(const std::optional<orientation::Orientation>& o) {
 // GET /api/v1/journeys/{id}/orientation — orientation:read: the team, or the chargés
 // d'orientation of the territory (orientation:write tokens).
 http::Response read_orientation(http::Context& ctx, const Caller& caller) {
-  auto seen = see_journey(ctx, caller);
+  auto seen = see_journey(ctx, caller, path_id(ctx, "id"));
   if (auto* refused = std::get_if<http::Response>(&seen)) return std::move(*refused);
   auto& s = std::get<SeenJourney>(seen);
   if (!people::may_view_journey(ctx.actor, s.facts) &&
@@ -163,7 +146,7 @@ http::Response read_orientation(http::Context& ctx, const Caller& caller) {
 // POST /api/v1/journeys/{id}/orientation {route, organisation_id, referent_id, reason} —
 // orientation:write: a chargé(e) d'orientation's decision, as on the decision page.
 http::Response decide(http::Context& ctx, const Caller& caller) {
-  auto seen = see_journey(ctx, caller);
+  auto seen = see_journey(ctx, caller, path_id(ctx, "id"));
   if (auto* refused = std::get_if<http::Response>(&seen)) return std::move(*refused);
   auto& s = std::get<SeenJourney>(seen);
   if (!orientation::may_decide(ctx.actor, s.journey.territory_id)) {
@@ -207,7 +190,7 @@ http::Response read_plan(http::Context& ctx, const Caller& caller) {
   if (auto* refused = std::get_if<http::Response>(&p)) return std::move(*refused);
   auto after = id_cursor(std::get<Paging>(p).cursor);
   if (!after) return validation_problem({{"cursor", "Paramètre « cursor » : curseur invalide."}});
-  auto seen = see_journey(ctx, caller);
+  auto seen = see_journey(ctx, caller, path_id(ctx, "id"));
   if (auto* refused = std::get_if<http::Response>(&seen)) return std::move(*refused);
   auto& s = std::get<SeenJourney>(seen);
   if (!people::may_view_journey(ctx.actor, s.facts)) {

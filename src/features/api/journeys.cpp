@@ -15,25 +15,6 @@ namespace {
 
 namespace json = boost::json;
 
-// A journey of the token's territory with the pages' facts about its person; the problem to
-// answer otherwise (404 unknown, or not the person's journey shown in the territory).
-struct SeenJourney {
-  people::Journey journey;
-  people::PersonFacts facts;
-};
-std::variant<SeenJourney, http::Response> see_journey(http::Context& ctx, const Caller& caller,
-                                                      std::optional<std::int64_t> id) {
-  auto journey = id ? people::find_journey(ctx.db, *id) : std::nullopt;
-  if (!journey || journey->territory_id != caller.territory_id) {
-    return problem(404, "Parcours introuvable.");
-  }
-  auto facts = facts_for(ctx, caller, journey->person_id);
-  if (facts.journey_id != journey->id) {
-    return problem(403, "Ce parcours n’est plus celui de la personne dans le territoire.");
-  }
-  return SeenJourney{std::move(*journey), std::move(facts)};
-}
-
 json::object member_json(const people::Member& m) {
   return {{"user_id", m.user_id},
           {"name", m.name},

@@ -155,6 +155,19 @@ std::variant<SeenPerson, http::Response> see_person(http::Context& ctx, const Ca
   return SeenPerson{std::move(*person), std::move(facts)};
 }
 
+std::variant<SeenJourney, http::Response> see_journey(http::Context& ctx, const Caller& caller,
+                                                      std::optional<std::int64_t> journey_id) {
+  auto journey = journey_id ? people::find_journey(ctx.db, *journey_id) : std::nullopt;
+  if (!journey || journey->territory_id != caller.territory_id) {
+    return problem(404, "Parcours introuvable.");
+  }
+  auto facts = facts_for(ctx, caller, journey->person_id);
+  if (facts.journey_id != journey->id) {
+    return problem(403, "Ce parcours n’est plus celui de la personne dans le territoire.");
+  }
+  return SeenJourney{std::move(*journey), std::move(facts)};
+}
+
 void log_read(http::Context& ctx, const Caller& caller, std::int64_t person_id,
               const std::string& part) {
   store::log_access(ctx.db, {.actor_id = caller.account_id,

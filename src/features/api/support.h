@@ -15,6 +15,7 @@
 #include "core/http/context.h"
 #include "core/http/router.h"
 #include "features/api/auth.h"
+#include "features/people/journeys.h"
 #include "features/people/persons.h"
 #include "features/people/policy.h"
 
@@ -81,6 +82,15 @@ struct SeenPerson {
 // identity.
 std::variant<SeenPerson, http::Response> see_person(http::Context& ctx, const Caller& caller,
                                                     std::int64_t person_id);
+// A journey of the token's territory with the pages' facts about its person.
+struct SeenJourney {
+  people::Journey journey;
+  people::PersonFacts facts;
+};
+// 404 when `journey_id` is empty, unknown or of another territory; 403 when it is no longer the
+// person's journey shown in the territory.
+std::variant<SeenJourney, http::Response> see_journey(http::Context& ctx, const Caller& caller,
+                                                      std::optional<std::int64_t> journey_id);
 // The facts of the pages' policy for the token (see the file comment).
 people::PersonFacts facts_for(http::Context& ctx, const Caller& caller, std::int64_t person_id);
 
