@@ -134,6 +134,32 @@ std::optional<Organisation> managed_organisation(http::Context& ctx,
   return org;
 }
 
+// The organisation and the member of the path, for the member's pages.
+struct ManagedMember {
+  Organisation org;
+  Member member;
+};
+
+// Loads them and checks may_manage_members; sets `refusal` otherwise.
+std::optional<ManagedMember> managed_member(http::Context& ctx,
+                                            std::optional<http::Response>& refusal) {
+  auto org = managed_organisation(ctx, refusal);
+  if (!org) return std::nullopt;
+  auto user_id = path_id(ctx, "user");
+  auto member = user_id ? find_member(ctx.db, org->id, *user_id) : std::nullopt;
+  if (!member) {
+    refusal = not_found(ctx, "Cette personne n’est pas membre de la structure.");
+    return std::nullopt;
+  }
+  return ManagedMember{std::move(*org), std::move(*member)};
+}
+
+RolesForm roles_of(const Member& member) {
+  return {.role = security::role_code(member.role),
+          .orientation = member.orientation,
+          .referent = member.referent};
+}
+
 // GET /structures/{id}/membres — admins, its territory's managers, its org admins.
 http::Response list(http::Context& ctx) {
   std::optional<http::Response> refusal;
@@ -162,49 +188,35 @@ http::Response invite(http::Context& ctx) {
 // GET /structures/{id}/membres/{user} — same: the member's roles.
 http::Response edit_form(http::Context& ctx) {
   std::optional<http::Response> refusal;
-  auto org = managed_organisation(ctx, refusal);
-  if (!org) return std::move(*refusal);
-  auto user_id = path_id(ctx, "user");
-  auto member = user_id ? find_member(ctx.db, org->id, *user_id) : std::nullopt;
-  if (!member) return not_found(ctx, "Cette personne n’est pas membre de la structure.");
-  RolesForm roles{.role = security::role_code(member->role),
-                  .orientation = member->orientation,
-                  .referent = member->referent};
-  return member_form_page(ctx, *org, *member, roles, nullptr);
+  auto managed = managed_member(ctx, refusal);
+  if (!managed) return std::move(*refusal);
+  const auto& [org, member] = *managed;
+  return member_form_page(ctx, org, member, roles_of(member), nullptr);
 }
 
 // POST /structures/{id}/membres/{user} — same: sets the member's roles.
 http::Response update(http::Context& ctx) {
   std::optional<http::Response> refusal;
-  auto org = managed_organisation(ctx, refusal);
-  if (!org) return std::move(*refusal);
-  auto user_id = path_id(ctx, "user");
-  auto member = user_id ? find_member(ctx.db, org->id, *user_id) : std::nullopt;
-  if (!member) return not_found(ctx, "Cette personne n’est pas membre de la structure.");
+  auto managed = managed_member(ctx, refusal);
+  if (!managed) return std::move(*refusal);
+  const auto& [org, member] = *managed;
   RolesForm roles = roles_from_request(ctx.request);
-  auto done = set_member_roles(ctx.db, *org, member->user_id, roles, actor_id(ctx));
-  if (!done) return member_form_page(ctx, *org, *member, roles, &done.error());
-  http::set_flash(ctx, "Rôles de " + member->name + " enregistrés.");
-  return http::Response::redirect(members_path(*org));
+  auto done = set_member_roles(ctx.db, org, member.user_id, roles, actor_id(ctx));
+  if (!done) return member_form_page(ctx, org, member, roles, &done.error());
+  http::set_flash(ctx, "Rôles de " + member.name + " enregistrés.");
+  return http::Response::redirect(members_path(org));
 }
 
 // POST /structures/{id}/membres/{user}/desactiver — same: removes the member's roles here.
 http::Response deactivate(http::Context& ctx) {
   std::optional<http::Response> refusal;
-  auto org = managed_organisation(ctx, refusal);
-  if (!org) return std::move(*refusal);
-  auto user_id = path_id(ctx, "user");
-  auto member = user_id ? find_member(ctx.db, org->id, *user_id) : std::nullopt;
-  if (!member) return not_found(ctx, "Cette personne n’est pas membre de la structure.");
-  auto done = deactivate_member(ctx.db, *org, member->user_id, actor_id(ctx));
-  if (!done) {
-    RolesForm roles{.role = security::role_code(member->role),
-                    .orientation = member->orientation,
-                    .referent = member->referent};
-    return member_form_page(ctx, *org, *member, roles, &done.error());
-  }
-  http::set_flash(ctx, member->name + " a été désactivé·e dans la structure.");
-  return http::Response::redirect(members_path(*org));
+  auto managed = managed_member(ctx, refusal);
+  if (!managed) return std::move(*refusal);
+  const auto& [org, member] = *managed;
+  auto done = deactivate_member(ctx.db, org, member.user_id, actor_id(ctx));
+  if (!done) return member_form_page(ctx, org, member, roles_of(member), &done.error());
+  http::set_flash(ctx, member.name + " a été désactivé·e dans la structure.");
+  return http::Response::redirect(members_path(org));
 }
 
 }  // namespace
