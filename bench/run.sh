@@ -76,7 +76,9 @@ bench_pg() {
 }
 export -f bench_pg prepare measure
 export bin root build out duration connections password
-"$root/scripts/with-postgres.sh" bash -c bench_pg | grep '^|' >>"$results"
+if [[ " ${BENCH_ENGINES:-sqlite postgres} " == *" postgres "* ]]; then
+  "$root/scripts/with-postgres.sh" bash -c bench_pg | grep '^|' >>"$results"
+fi
 
 # nginx: the same HTML as a static file, the ceiling.
 mkdir -p "$out/nginx"
