@@ -425,6 +425,7 @@ std::int64_t rebuild(store::Connection& conn, store::Connection* reader, Project
 std::int64_t rebuild(store::Connection& conn, store::Connection* reader, int batch_size) {
   auto all = projections();
   std::vector<Projection*> raw;
+  raw.reserve(all.size());
   for (const auto& p : all) raw.push_back(p.get());
   return rebuild_together(conn, reader, raw, batch_size);
 }
@@ -436,6 +437,7 @@ std::int64_t rebuild(store::Connection& conn, int batch_size) {
 std::string rebuild_read_sql(store::Dialect dialect) {
   auto all = projections();
   std::vector<Projection*> raw;
+  raw.reserve(all.size());
   for (const auto& p : all) raw.push_back(p.get());
   return read_sql(dialect, union_of_kinds(raw));
 }
