@@ -78,6 +78,8 @@ std::int64_t rebuild(store::Connection& conn, int batch_size = 20000);
 // outside any transaction) by a second thread while `conn`'s thread applies: `stats rebuild`.
 std::int64_t rebuild(store::Connection& conn, store::Connection* reader, int batch_size = 20000);
 std::int64_t rebuild(store::Connection& conn, Projection& projection, int batch_size = 20000);
+std::int64_t rebuild(store::Connection& conn, store::Connection* reader, Projection& projection,
+                     int batch_size = 20000);
 // The query a rebuild of the registered projections reads the journal with ($1: after which
 // position, $2: how many): on SQLite it must use the covering index journal_projected
 // (migration 0026), whose condition lists the same kinds.
