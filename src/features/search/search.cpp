@@ -272,14 +272,17 @@ std::string filters_without_like(store::Connection& conn, Sql& sql, const Servic
 
 // Of `candidates` (all eligible, in person within reach), those whose service_search row
 // passes the text and the filters, with the query's words missing from the name counted in
-// their key (unless they already are: `count_missing` false). Ids go by batches of kCheckBatch, or
-// kCheckBatch * 8 for a long list, padded (repeating one) so that two statements serve them all.
+// their key (unless they already are: `count_missing` false). Ids go by batches of kCheckBatch
+// times a power of two, up to kCheckBatch * 8, padded (repeating one) so that four statements
+// serve them all.
 std::vector<Candidate> checked_candidates(store::Connection& conn, const ServiceQuery& q,
                                           const std::vector<std::string>& words,
                                           std::span<const Candidate> candidates,
                                           bool count_missing) {
   std::vector<Candidate> out;
-  std::size_t size = candidates.size() > kCheckBatch ? kCheckBatch * 8 : kCheckBatch;
+  // A few fixed sizes (64 to 512 ids), so that few statements serve every batch.
+  std::size_t size = kCheckBatch;
+  while (size < candidates.size() && size < kCheckBatch * 8) size *= 2;
   for (std::size_t start = 0; start < candidates.size(); start += size) {
     auto batch = candidates.subspan(start, std::min(size, candidates.size() - start));
     std::unordered_map<std::int64_t, const Candidate*> by_id;
@@ -486,9 +489,13 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
                candidates.begin();
       }
     }
+    // After the first batch, the next one is sized from the share of candidates that passed so
+    // far: twice what should fill the page, between kCheckBatch and kCheckBatch * 8 (a common
+    // word fills it from a few dozen more, instead of reading hundreds of rows).
+    std::size_t tried = 0;
+    std::size_t passes = 0;
     for (std::size_t round = std::max<std::size_t>(kCheckBatch, q.limit + 1);
-         next < candidates.size() && static_cast<int>(shown.size()) <= q.limit;
-         round = kCheckBatch * 8) {
+         next < candidates.size() && static_cast<int>(shown.size()) <= q.limit;) {
       std::size_t end = std::min(candidates.size(), next + round);
       while (!exact_keys && end < candidates.size() &&
              candidates[end].key.a == candidates[end - 1].key.a) {
@@ -496,11 +503,17 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
       }
       auto passed = checked_candidates(
           conn, q, words, std::span(candidates).subspan(next, end - next), !exact_keys);
+      tried += end - next;
+      passes += passed.size();
       std::sort(passed.begin(), passed.end(), by_key);
       for (auto& c : passed) {
         if (!after || *after < c.key) shown.push_back(std::move(c));
       }
       next = end;
+      std::size_t missing = static_cast<std::size_t>(q.limit) + 1 -
+                            std::min(shown.size(), static_cast<std::size_t>(q.limit) + 1);
+      round = passes == 0 ? kCheckBatch * 8
+                          : std::clamp(2 * missing * tried / passes, kCheckBatch, kCheckBatch * 8);
     }
   }
   if (!check) {
