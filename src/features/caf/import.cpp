@@ -503,13 +503,12 @@ class Importer {
     return ids;
   }
 
-  // Which of the identifiers are held by a record (of any state: a superset is only slower), in
-  // one query per 256 values; the statement always has 256 parameters (the last value repeated).
+  // Which of the identifiers are held by a live record (the matching rules and the unique
+  // indexes look at live records only), in one query per kHeldChunk values; the statement always
+  // has kHeldChunk parameters (the last value repeated).
   void read_held(char kind, const char* column, const std::set<std::string>& values) {
-    constexpr std::size_t kChunk = 256;
-    std::string sql = fmt::format("SELECT {0} FROM persons WHERE {0} IN (", column);
-    for (std::size_t i = 1; i <= kChunk; ++i) sql += fmt::format("{}${}", i > 1 ? ", " : "", i);
-    sql += ")";
+    constexpr std::size_t kChunk = kHeldChunk;
+    std::string sql = held_identifiers_sql(column);
     std::vector<std::string> list(values.begin(), values.end());
     for (std::size_t first = 0; first < list.size(); first += kChunk) {
       store::Params params;
@@ -946,6 +945,15 @@ void mail_report(store::Connection& conn, const Report& report,
 }
 
 }  // namespace
+
+std::string held_identifiers_sql(std::string_view column) {
+  // `merged_into IS NULL` is the condition of the partial indexes persons_nir and persons_ft_id:
+  // without it SQLite reads the whole persons table for each query.
+  std::string sql =
+      fmt::format("SELECT {0} FROM persons WHERE merged_into IS NULL AND {0} IN (", column);
+  for (std::size_t i = 1; i <= kHeldChunk; ++i) sql += fmt::format("{}${}", i > 1 ? ", " : "", i);
+  return sql + ")";
+}
 
 std::string Report::summary() const {
   auto plural = [](std::int64_t n, const char* one, const char* many) {
