@@ -18,6 +18,7 @@
 #include "features/people/known.h"
 #include "features/people/matching.h"
 #include "features/people/nir_protection.h"
+#include "features/people/person_rows.h"
 #include "features/people/persons.h"
 
 namespace parcours::caf {
@@ -503,13 +504,12 @@ class Importer {
     return ids;
   }
 
-  // Which of the identifiers are held by a record (of any state: a superset is only slower), in
-  // one query per 256 values; the statement always has 256 parameters (the last value repeated).
+  // Which of the identifiers are held by a live record (the matching rules and the unique
+  // indexes look at live records only), in one query per kHeldChunk values; the statement always
+  // has kHeldChunk parameters (the last value repeated).
   void read_held(char kind, const char* column, const std::set<std::string>& values) {
-    constexpr std::size_t kChunk = 256;
-    std::string sql = fmt::format("SELECT {0} FROM persons WHERE {0} IN (", column);
-    for (std::size_t i = 1; i <= kChunk; ++i) sql += fmt::format("{}${}", i > 1 ? ", " : "", i);
-    sql += ")";
+    constexpr std::size_t kChunk = kHeldChunk;
+    std::string sql = held_identifiers_sql(column);
     std::vector<std::string> list(values.begin(), values.end());
     for (std::size_t first = 0; first < list.size(); first += kChunk) {
       store::Params params;
@@ -631,71 +631,36 @@ class Importer {
     if (!identity) return std::nullopt;
     auto contact = people::validate_contact(conn_, form.contact);
     if (!contact) return std::nullopt;
-    std::string rsa = text::trim(form.situation.rsa_status);
-    const auto& statuses = people::rsa_statuses();
-    if (std::none_of(statuses.begin(), statuses.end(),
-                     [&](const people::Choice& c) { return c.code == rsa; })) {
-      return std::nullopt;
-    }
+    auto situation = people::validate_situation(form.situation);
+    if (!situation || !situation->rsa_status) return std::nullopt;
     const people::ValidIdentity& i = *identity;
     const people::ValidContact& c = *contact;
     std::optional<people::ProtectedNir> nir;
     if (i.nir) nir = people::protect_nir(conn_, *i.nir);
     std::int64_t now = now_seconds();
-    auto row = conn_.query_one(
-        "INSERT INTO persons (territory_id, birth_name, usage_name, first_names, birth_date, sex, "
-        "nir_hash, nir_sealed, caf_number, ft_id, internal_id, email, phone, phone2, address, "
-        "address_complement, postcode, commune_code, no_fixed_address, domiciliation, "
-        "rsa_status, rights_and_duties, allowances, rqth, education_level, last_job, "
-        "last_job_end, driving_licence, languages, created_at, updated_at, caf_role) VALUES ($1, "
-        "$2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
-        "$20, $21, '', 0, NULL, '', NULL, 0, '', $22, $22, $23) RETURNING id",
-        {territory,
-         i.birth_name,
-         i.usage_name,
-         i.first_names,
-         store::opt(i.birth_date),
-         store::opt(i.sex),
-         nir ? store::Value{nir->hash} : store::Value{nullptr},
-         nir ? store::Value{nir->sealed} : store::Value{nullptr},
-         store::opt(i.caf_number),
-         store::opt(i.ft_id),
-         store::opt(c.email),
-         store::opt(c.phone),
-         store::opt(c.phone2),
-         c.address,
-         c.address_complement,
-         c.postcode,
-         store::opt(c.commune_code),
-         store::boolean(c.no_fixed_address),
-         c.domiciliation,
-         rsa.empty() ? store::Value{nullptr} : store::Value{rsa},
-         store::boolean(form.situation.rights_and_duties),
-         now,
-         role.empty() ? store::Value{nullptr} : store::Value{role}});
-    std::int64_t id = row->integer(0);
+    std::int64_t id = people::insert_person(conn_, territory, i, c, *situation, nir, now,
+                                            role.empty() ? std::nullopt : std::optional(role));
     // The fields people::create_person names, in its order (internal_id, allowances, rqth,
     // education level, last job, driving licence and languages are never in the flux).
-    std::pair<const char*, bool> given[] = {
-        {"birth_name", true},
-        {"usage_name", !i.usage_name.empty()},
-        {"first_names", true},
-        {"birth_date", i.birth_date.has_value()},
-        {"sex", i.sex.has_value()},
-        {"nir", i.nir.has_value()},
-        {"caf_number", i.caf_number.has_value()},
-        {"ft_id", i.ft_id.has_value()},
-        {"email", c.email.has_value()},
-        {"phone", c.phone.has_value()},
-        {"phone2", c.phone2.has_value()},
-        {"address", !c.address.empty()},
-        {"address_complement", !c.address_complement.empty()},
-        {"postcode", !c.postcode.empty()},
-        {"commune_code", c.commune_code.has_value()},
-        {"no_fixed_address", c.no_fixed_address},
-        {"domiciliation", !c.domiciliation.empty()},
-        {"rsa_status", !rsa.empty()},
-        {"rights_and_duties", form.situation.rights_and_duties}};
+    std::pair<const char*, bool> given[] = {{"birth_name", true},
+                                            {"usage_name", !i.usage_name.empty()},
+                                            {"first_names", true},
+                                            {"birth_date", i.birth_date.has_value()},
+                                            {"sex", i.sex.has_value()},
+                                            {"nir", i.nir.has_value()},
+                                            {"caf_number", i.caf_number.has_value()},
+                                            {"ft_id", i.ft_id.has_value()},
+                                            {"email", c.email.has_value()},
+                                            {"phone", c.phone.has_value()},
+                                            {"phone2", c.phone2.has_value()},
+                                            {"address", !c.address.empty()},
+                                            {"address_complement", !c.address_complement.empty()},
+                                            {"postcode", !c.postcode.empty()},
+                                            {"commune_code", c.commune_code.has_value()},
+                                            {"no_fixed_address", c.no_fixed_address},
+                                            {"domiciliation", !c.domiciliation.empty()},
+                                            {"rsa_status", situation->rsa_status.has_value()},
+                                            {"rights_and_duties", situation->rights_and_duties}};
     store::Value file_name =
         options_.file_name.empty() ? store::Value{nullptr} : store::Value{options_.file_name};
     json::array fields;
@@ -946,6 +911,15 @@ void mail_report(store::Connection& conn, const Report& report,
 }
 
 }  // namespace
+
+std::string held_identifiers_sql(std::string_view column) {
+  // `merged_into IS NULL` is the condition of the partial indexes persons_nir and persons_ft_id:
+  // without it SQLite reads the whole persons table for each query.
+  std::string sql =
+      fmt::format("SELECT {0} FROM persons WHERE merged_into IS NULL AND {0} IN (", column);
+  for (std::size_t i = 1; i <= kHeldChunk; ++i) sql += fmt::format("{}${}", i > 1 ? ", " : "", i);
+  return sql + ")";
+}
 
 std::string Report::summary() const {
   auto plural = [](std::int64_t n, const char* one, const char* many) {

@@ -42,6 +42,12 @@ namespace parcours::caf {
 
 inline constexpr std::size_t kDefaultBatch = 500;
 
+// The bulk path reads which NIR hashes, France Travail ids and CAF matricules of a batch are
+// held by a live record with this statement (`column` IN kHeldChunk parameters); exposed for the
+// test of its query plan.
+inline constexpr std::size_t kHeldChunk = 256;
+std::string held_identifiers_sql(std::string_view column);
+
 struct ImportOptions {
   std::string file_name;                     // the name shown as the source of values
   std::optional<std::int64_t> user_id;       // who imported (pages); empty for the command

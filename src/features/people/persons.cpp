@@ -13,6 +13,7 @@
 #include "features/people/events.h"
 #include "features/people/identity.h"
 #include "features/people/nir_protection.h"
+#include "features/people/person_rows.h"
 
 namespace parcours::people {
 namespace {
@@ -101,17 +102,7 @@ bool known(const std::vector<Choice>& choices, std::string_view code) {
                      [&](const Choice& c) { return code == c.code; });
 }
 
-struct ValidSituation {
-  std::optional<std::string> rsa_status;
-  bool rights_and_duties = false;
-  std::string allowances;
-  bool rqth = false;
-  std::optional<std::string> education_level;
-  std::string last_job;
-  std::optional<std::string> last_job_end;
-  bool driving_licence = false;
-  std::string languages;
-};
+}  // namespace
 
 Result<ValidSituation> validate_situation(const SituationForm& form) {
   ValidSituation v;
@@ -165,6 +156,8 @@ Result<ValidSituation> validate_situation(const SituationForm& form) {
   v.languages = *languages;
   return v;
 }
+
+namespace {
 
 // The source of one field, replacing the previous one.
 void record_source(store::Connection& conn, std::int64_t person_id, const std::string& field,
@@ -551,6 +544,52 @@ void insert_terms(store::Connection& conn, std::int64_t person_id,
 
 }  // namespace
 
+std::int64_t insert_person(store::Connection& conn, std::int64_t territory_id,
+                           const ValidIdentity& i, const ValidContact& c, const ValidSituation& s,
+                           const std::optional<ProtectedNir>& nir, std::int64_t now,
+                           const std::optional<std::string>& caf_role) {
+  auto row = conn.query_one(
+      "INSERT INTO persons (territory_id, birth_name, usage_name, first_names, birth_date, sex, "
+      "nir_hash, nir_sealed, caf_number, ft_id, internal_id, email, phone, phone2, address, "
+      "address_complement, postcode, commune_code, no_fixed_address, domiciliation, rsa_status, "
+      "rights_and_duties, allowances, rqth, education_level, last_job, last_job_end, "
+      "driving_licence, languages, created_at, updated_at, caf_role) VALUES ($1, $2, $3, $4, $5, "
+      "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, "
+      "$25, $26, $27, $28, $29, $30, $30, $31) RETURNING id",
+      {territory_id,
+       i.birth_name,
+       i.usage_name,
+       i.first_names,
+       store::opt(i.birth_date),
+       store::opt(i.sex),
+       nir ? store::Value{nir->hash} : store::Value{nullptr},
+       nir ? store::Value{nir->sealed} : store::Value{nullptr},
+       store::opt(i.caf_number),
+       store::opt(i.ft_id),
+       store::opt(i.internal_id),
+       store::opt(c.email),
+       store::opt(c.phone),
+       store::opt(c.phone2),
+       c.address,
+       c.address_complement,
+       c.postcode,
+       store::opt(c.commune_code),
+       store::boolean(c.no_fixed_address),
+       c.domiciliation,
+       store::opt(s.rsa_status),
+       store::boolean(s.rights_and_duties),
+       s.allowances,
+       store::boolean(s.rqth),
+       store::opt(s.education_level),
+       s.last_job,
+       store::opt(s.last_job_end),
+       store::boolean(s.driving_licence),
+       s.languages,
+       now,
+       store::opt(caf_role)});
+  return row->integer(0);
+}
+
 Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territory_id,
                                    const PersonForm& form, const Provenance& provenance) {
   auto identity = validate_identity(form.identity);
@@ -570,45 +609,7 @@ Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territo
       const ValidIdentity& i = *identity;
       const ValidContact& c = *contact;
       const ValidSituation& s = *situation;
-      auto row = conn.query_one(
-          "INSERT INTO persons (territory_id, birth_name, usage_name, first_names, birth_date, "
-          "sex, nir_hash, nir_sealed, caf_number, ft_id, internal_id, email, phone, phone2, "
-          "address, address_complement, postcode, commune_code, no_fixed_address, "
-          "domiciliation, rsa_status, rights_and_duties, allowances, rqth, education_level, "
-          "last_job, last_job_end, driving_licence, languages, created_at, updated_at) VALUES "
-          "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-          "$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30) RETURNING id",
-          {territory_id,
-           i.birth_name,
-           i.usage_name,
-           i.first_names,
-           store::opt(i.birth_date),
-           store::opt(i.sex),
-           nir ? store::Value{nir->hash} : store::Value{nullptr},
-           nir ? store::Value{nir->sealed} : store::Value{nullptr},
-           store::opt(i.caf_number),
-           store::opt(i.ft_id),
-           store::opt(i.internal_id),
-           store::opt(c.email),
-           store::opt(c.phone),
-           store::opt(c.phone2),
-           c.address,
-           c.address_complement,
-           c.postcode,
-           store::opt(c.commune_code),
-           store::boolean(c.no_fixed_address),
-           c.domiciliation,
-           store::opt(s.rsa_status),
-           store::boolean(s.rights_and_duties),
-           s.allowances,
-           store::boolean(s.rqth),
-           store::opt(s.education_level),
-           s.last_job,
-           store::opt(s.last_job_end),
-           store::boolean(s.driving_licence),
-           s.languages,
-           now});
-      std::int64_t id = row->integer(0);
+      std::int64_t id = insert_person(conn, territory_id, i, c, s, nir, now);
 
       std::vector<std::pair<const char*, bool>> given{
           {"birth_name", true},
