@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <thread>
 
@@ -101,6 +102,38 @@ TEST(SqliteAccessLogFile, ItsWritesLeaveTheMainFileUnchanged) {
       reader->query_one("SELECT COUNT(*) FROM access_log WHERE purpose = 'à part'")->integer(0), 1);
   EXPECT_EQ(reader->query_one("PRAGMA main.data_version")->integer(0), main_version);
   EXPECT_NE(reader->query_one("PRAGMA access.data_version")->integer(0), access_version);
+}
+
+// The writer commits to the WAL only; the copy into the file (the checkpoint, with its syncs) is
+// a background thread's. 3,000 rows are ≈ 200 pages, far under SQLite's automatic checkpoint at
+// commit (1,000 pages) and the writer's own (20,000): only the background checkpoint grows the
+// file. New access logs have 1 KiB pages.
+TEST(SqliteAccessLogFile, ItsWalIsCopiedBackInTheBackground) {
+  auto db = test::make_test_db(Dialect::kSqlite);
+  auto reader = db->acquire();
+  EXPECT_EQ(reader->query_one("PRAGMA access.page_size")->integer(0), 1024);
+  std::string file;
+  for (const Row& row : reader->query("PRAGMA database_list")) {
+    if (row.text(1) == "access") file = row.text(2);
+  }
+  ASSERT_FALSE(file.empty());
+  reader->query_one("PRAGMA access.wal_checkpoint(TRUNCATE)");
+  const auto size_before = std::filesystem::file_size(file);
+
+  AccessLogWriter writer(*db);
+  std::vector<AccessRecord> records;
+  for (int i = 0; i < 3000; ++i) {
+    records.push_back(
+        {.actor_id = 1, .person_id = i, .part = "appointments", .purpose = "GET /agenda"});
+  }
+  writer.write(records);
+  EXPECT_EQ(reader->query_one("SELECT COUNT(*) FROM access_log")->integer(0), 3000);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::filesystem::file_size(file) == size_before &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_GT(std::filesystem::file_size(file), size_before + 100 * 1024);
 }
 
 TEST(SqliteAccessLogFile, LeftBesideADeletedDatabaseItIsNeitherAdoptedNorWiped) {

@@ -1,11 +1,22 @@
 #include "core/store/access_writer.h"
 
+#include <fmt/format.h>
+
 #include <atomic>
+#include <chrono>
 
 namespace parcours::store {
 namespace {
 
 std::atomic<AccessLogWriter*> installed{nullptr};
+
+// At most one background checkpoint per interval while rows are written: each one syncs the WAL
+// and the file, so fewer and larger is cheaper, and the WAL stays a few MiB.
+constexpr auto kCheckpointInterval = std::chrono::milliseconds(100);
+// The writer's own checkpoint (SQLite's automatic one, at commit), for a WAL that the background
+// checkpoints could not start over (see the header). SQLite's default is 1,000 pages.
+constexpr int kWriterCheckpointPages = 20000;
+constexpr int kSqliteDefaultCheckpointPages = 1000;
 
 }  // namespace
 
@@ -21,6 +32,10 @@ void install_access_log_writer(AccessLogWriter* writer) {
 }
 
 AccessLogWriter::AccessLogWriter(Db& db) : conn_(db.acquire()) {
+  if (db.dialect() == Dialect::kSqlite) {
+    conn_->execute_script(fmt::format("PRAGMA wal_autocheckpoint = {}", kWriterCheckpointPages));
+    checkpointer_ = std::thread([this, &db] { run_checkpoints(db); });
+  }
   thread_ = std::thread([this] { run(); });
 }
 
@@ -30,7 +45,18 @@ AccessLogWriter::~AccessLogWriter() {
     stopping_ = true;
   }
   work_.notify_one();
+  committed_signal_.notify_all();
   thread_.join();
+  if (checkpointer_.joinable()) {
+    checkpointer_.join();
+    // The connection goes back to the pool as the others are.
+    try {
+      conn_->execute_script(
+          fmt::format("PRAGMA wal_autocheckpoint = {}", kSqliteDefaultCheckpointPages));
+    } catch (const StoreError&) {
+      // A connection that fails this will fail its next query too, and be replaced.
+    }
+  }
 }
 
 void AccessLogWriter::write(const std::vector<AccessRecord>& records) {
@@ -64,10 +90,31 @@ void AccessLogWriter::run() {
     }
     {
       std::lock_guard lock(mutex_);
+      if (error.empty()) committed_ = true;
       batch->error = std::move(error);
       batch->done = true;
     }
     done_.notify_all();
+    committed_signal_.notify_one();
+  }
+}
+
+void AccessLogWriter::run_checkpoints(Db& db) {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    committed_signal_.wait(lock, [&] { return stopping_ || committed_; });
+    // Let the commits of one interval gather into one checkpoint.
+    if (committed_signal_.wait_for(lock, kCheckpointInterval, [&] { return stopping_; })) return;
+    committed_ = false;
+    lock.unlock();
+    try {
+      // PASSIVE: copies what it can without waiting for the writer or the readers.
+      db.acquire()->query_one("PRAGMA access.wal_checkpoint(PASSIVE)");
+    } catch (const StoreError&) {
+      // Nothing is lost: the rows are committed in the WAL, and the next checkpoint (this
+      // thread's or the writer's own) copies them.
+    }
+    lock.lock();
   }
 }
 
