@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <thread>
 
 #include "support/test_db.h"
@@ -81,6 +82,44 @@ TEST_P(AccessWriterTest, AFailedCommitIsReportedAndTheNextWriteWorks) {
   writer.write({{.actor_id = 1, .person_id = 2, .part = "p", .purpose = "reprise"}});
   EXPECT_EQ(count("reprise"), 1);
   EXPECT_EQ(count("échec"), 0);
+}
+
+// A page's reads kept aside while it is built, then committed without waiting: `then` runs once
+// they are committed (the server sends the page from it), or with the error of a failed commit.
+TEST_P(AccessWriterTest, DeferredReadsAreCommittedBeforeTheirContinuationRuns) {
+  AccessLogWriter writer(db());
+  install_access_log_writer(&writer);
+  struct Uninstall {
+    ~Uninstall() { install_access_log_writer(nullptr); }
+  } uninstall;
+  auto conn = db().acquire();
+  std::vector<AccessRecord> reads;
+  {
+    DeferredAccesses deferred;
+    log_accesses(*conn, {{.actor_id = 1, .person_id = 2, .part = "identity", .purpose = "page"},
+                         {.actor_id = 1, .person_id = 3, .part = "identity", .purpose = "page"}});
+    EXPECT_EQ(count("page"), 0);  // kept aside, not yet written
+    reads = deferred.take();
+  }
+  ASSERT_EQ(reads.size(), 2U);
+  std::promise<std::pair<std::string, std::int64_t>> seen;
+  commit_then(*conn, reads, [&](const std::string& error) {
+    seen.set_value({error, count("page")});
+  });
+  auto [error, rows] = seen.get_future().get();
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(rows, 2);  // committed before the continuation ran
+
+  // Outside the scope, log_accesses waits for its commit as before.
+  log_access(*conn, {.actor_id = 1, .person_id = 4, .part = "identity", .purpose = "après"});
+  EXPECT_EQ(count("après"), 1);
+
+  db().acquire()->execute_script("ALTER TABLE access_log RENAME TO access_log_moved");
+  std::promise<std::string> failed;
+  commit_then(*conn, reads, [&](const std::string& e) { failed.set_value(e); });
+  EXPECT_NE(failed.get_future().get(), "");
+  db().acquire()->execute_script("ALTER TABLE access_log_moved RENAME TO access_log");
+  EXPECT_EQ(count("page"), 2);
 }
 
 // On SQLite the access log is a file of its own: writing to it leaves the main file as it was,

@@ -4,11 +4,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <iterator>
 
 namespace parcours::store {
 namespace {
 
 std::atomic<AccessLogWriter*> installed{nullptr};
+thread_local DeferredAccesses* deferred_here = nullptr;
 
 // At most one background checkpoint per interval while rows are written: each one syncs the WAL
 // and the file, so fewer and larger is cheaper, and the WAL stays a few MiB.
@@ -25,14 +27,42 @@ namespace internal {
 // journal.cpp: the writer to use for a connection outside a transaction, if any.
 AccessLogWriter* access_log_writer() { return installed.load(std::memory_order_acquire); }
 
+// journal.cpp: where this thread keeps its rows instead of waiting for their commit, if anywhere.
+DeferredAccesses* deferred_accesses() { return deferred_here; }
+
 }  // namespace internal
 
 void install_access_log_writer(AccessLogWriter* writer) {
   installed.store(writer, std::memory_order_release);
 }
 
+DeferredAccesses::DeferredAccesses() : previous_(deferred_here) { deferred_here = this; }
+
+DeferredAccesses::~DeferredAccesses() { deferred_here = previous_; }
+
+void DeferredAccesses::add(const std::vector<AccessRecord>& records) {
+  records_.insert(records_.end(), records.begin(), records.end());
+}
+
+void commit_then(Connection& conn, std::vector<AccessRecord> records,
+                 std::function<void(const std::string&)> then) {
+  if (auto* writer = internal::access_log_writer()) {
+    writer->write_then(std::move(records), std::move(then));
+    return;
+  }
+  std::string error;
+  try {
+    log_accesses(conn, records);
+  } catch (const StoreError& e) {
+    error = e.what();
+  }
+  then(error);
+}
+
 AccessLogWriter::AccessLogWriter(Db& db) : conn_(db.acquire()) {
-  if (db.dialect() == Dialect::kSqlite) {
+  // Not for an in-memory database (one connection, no WAL): nothing to copy back.
+  if (db.dialect() == Dialect::kSqlite &&
+      conn_->query_one("PRAGMA access.journal_mode")->text(0) == "wal") {
     conn_->execute_script(fmt::format("PRAGMA wal_autocheckpoint = {}", kWriterCheckpointPages));
     checkpointer_ = std::thread([this, &db] { run_checkpoints(db); });
   }
@@ -69,6 +99,21 @@ void AccessLogWriter::write(const std::vector<AccessRecord>& records) {
   if (!batch->error.empty()) throw StoreError(batch->error);
 }
 
+void AccessLogWriter::write_then(std::vector<AccessRecord> records,
+                                 std::function<void(const std::string&)> then) {
+  if (records.empty()) {
+    then({});
+    return;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    open_->records.insert(open_->records.end(), std::make_move_iterator(records.begin()),
+                          std::make_move_iterator(records.end()));
+    open_->then.push_back(std::move(then));
+  }
+  work_.notify_one();
+}
+
 void AccessLogWriter::run() {
   for (;;) {
     std::shared_ptr<Batch> batch;
@@ -91,11 +136,12 @@ void AccessLogWriter::run() {
     {
       std::lock_guard lock(mutex_);
       if (error.empty()) committed_ = true;
-      batch->error = std::move(error);
+      batch->error = error;
       batch->done = true;
     }
     done_.notify_all();
     committed_signal_.notify_one();
+    for (auto& then : batch->then) then(error);
   }
 }
 
