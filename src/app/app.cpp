@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "core/error.h"
@@ -11,6 +13,7 @@
 #include "core/http/sessions.h"
 #include "core/http/upload.h"
 #include "core/http/url.h"
+#include "core/store/access_writer.h"
 #include "features/accounts/actor.h"
 #include "features/portal/person_sessions.h"
 
@@ -129,6 +132,10 @@ http::Response App::dynamic(http::Request& request, int worker) {
 
   http::Context ctx{request, *conn, config_};
   http::Response response;
+  // A page that only reads is sent once its reads are committed to the access log, without
+  // keeping this worker waiting for the commit (store::DeferredAccesses).
+  std::optional<store::DeferredAccesses> deferred;
+  if (request.method == "GET" || request.method == "HEAD") deferred.emplace();
   conn->start_read_batches();
   try {
     response = run_route(ctx);
@@ -161,6 +168,23 @@ http::Response App::dynamic(http::Request& request, int worker) {
   }
   for (auto& [name, value] : ctx.response_headers) response.add_header(name, value);
   if (response.header("Cache-Control").empty()) response.set_header("Cache-Control", "no-store");
+  if (deferred) {
+    auto reads = deferred->take();
+    deferred.reset();
+    if (!reads.empty()) {
+      response.defer = [conn, reads = std::move(reads), method = request.method,
+                        path = request.path](std::function<void(bool)> send) mutable {
+        store::commit_then(*conn, std::move(reads),
+                           [send = std::move(send), method, path](const std::string& error) {
+                             if (!error.empty()) {
+                               spdlog::error("{} {} : journal des accès non écrit : {}", method,
+                                             path, error);
+                             }
+                             send(error.empty());
+                           });
+      };
+    }
+  }
   return response;
 }
 

@@ -75,8 +75,9 @@ int run_serve(const Config& config) {
   std::unique_ptr<store::Db> db;
   try {
     // One connection per request worker, one each for the job loop, the access log's group
-    // commit, the webhook sender and a CAF import in progress, one spare.
-    db = store::Db::open(config.db_url, config.workers + 5);
+    // commit and its checkpoints (SQLite), the webhook sender and a CAF import in progress, one
+    // spare.
+    db = store::Db::open(config.db_url, config.workers + 6);
     auto conn = db->acquire();
     auto pending = store::pending_migrations(*conn);
     if (!pending.empty()) {

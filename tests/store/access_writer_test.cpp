@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <future>
 #include <thread>
 
 #include "support/test_db.h"
@@ -82,6 +84,44 @@ TEST_P(AccessWriterTest, AFailedCommitIsReportedAndTheNextWriteWorks) {
   EXPECT_EQ(count("échec"), 0);
 }
 
+// A page's reads kept aside while it is built, then committed without waiting: `then` runs once
+// they are committed (the server sends the page from it), or with the error of a failed commit.
+TEST_P(AccessWriterTest, DeferredReadsAreCommittedBeforeTheirContinuationRuns) {
+  AccessLogWriter writer(db());
+  install_access_log_writer(&writer);
+  struct Uninstall {
+    ~Uninstall() { install_access_log_writer(nullptr); }
+  } uninstall;
+  auto conn = db().acquire();
+  std::vector<AccessRecord> reads;
+  {
+    DeferredAccesses deferred;
+    log_accesses(*conn, {{.actor_id = 1, .person_id = 2, .part = "identity", .purpose = "page"},
+                         {.actor_id = 1, .person_id = 3, .part = "identity", .purpose = "page"}});
+    EXPECT_EQ(count("page"), 0);  // kept aside, not yet written
+    reads = deferred.take();
+  }
+  ASSERT_EQ(reads.size(), 2U);
+  std::promise<std::pair<std::string, std::int64_t>> seen;
+  commit_then(*conn, reads, [&](const std::string& error) {
+    seen.set_value({error, count("page")});
+  });
+  auto [error, rows] = seen.get_future().get();
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(rows, 2);  // committed before the continuation ran
+
+  // Outside the scope, log_accesses waits for its commit as before.
+  log_access(*conn, {.actor_id = 1, .person_id = 4, .part = "identity", .purpose = "après"});
+  EXPECT_EQ(count("après"), 1);
+
+  db().acquire()->execute_script("ALTER TABLE access_log RENAME TO access_log_moved");
+  std::promise<std::string> failed;
+  commit_then(*conn, reads, [&](const std::string& e) { failed.set_value(e); });
+  EXPECT_NE(failed.get_future().get(), "");
+  db().acquire()->execute_script("ALTER TABLE access_log_moved RENAME TO access_log");
+  EXPECT_EQ(count("page"), 2);
+}
+
 // On SQLite the access log is a file of its own: writing to it leaves the main file as it was,
 // so other connections keep their page cache and memory map (PRAGMA data_version counts the
 // changes committed by other connections).
@@ -101,6 +141,38 @@ TEST(SqliteAccessLogFile, ItsWritesLeaveTheMainFileUnchanged) {
       reader->query_one("SELECT COUNT(*) FROM access_log WHERE purpose = 'à part'")->integer(0), 1);
   EXPECT_EQ(reader->query_one("PRAGMA main.data_version")->integer(0), main_version);
   EXPECT_NE(reader->query_one("PRAGMA access.data_version")->integer(0), access_version);
+}
+
+// The writer commits to the WAL only; the copy into the file (the checkpoint, with its syncs) is
+// a background thread's. 3,000 rows are ≈ 200 pages, far under SQLite's automatic checkpoint at
+// commit (1,000 pages) and the writer's own (20,000): only the background checkpoint grows the
+// file. New access logs have 1 KiB pages.
+TEST(SqliteAccessLogFile, ItsWalIsCopiedBackInTheBackground) {
+  auto db = test::make_test_db(Dialect::kSqlite);
+  auto reader = db->acquire();
+  EXPECT_EQ(reader->query_one("PRAGMA access.page_size")->integer(0), 1024);
+  std::string file;
+  for (const Row& row : reader->query("PRAGMA database_list")) {
+    if (row.text(1) == "access") file = row.text(2);
+  }
+  ASSERT_FALSE(file.empty());
+  reader->query_one("PRAGMA access.wal_checkpoint(TRUNCATE)");
+  const auto size_before = std::filesystem::file_size(file);
+
+  AccessLogWriter writer(*db);
+  std::vector<AccessRecord> records;
+  for (int i = 0; i < 3000; ++i) {
+    records.push_back(
+        {.actor_id = 1, .person_id = i, .part = "appointments", .purpose = "GET /agenda"});
+  }
+  writer.write(records);
+  EXPECT_EQ(reader->query_one("SELECT COUNT(*) FROM access_log")->integer(0), 3000);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::filesystem::file_size(file) == size_before &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_GT(std::filesystem::file_size(file), size_before + 100 * 1024);
 }
 
 TEST(SqliteAccessLogFile, LeftBesideADeletedDatabaseItIsNeitherAdoptedNorWiped) {

@@ -2,6 +2,7 @@
 // log are added by the server around it, so handlers set only what is theirs.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,6 +17,10 @@ struct Response {
   // When set, the body is this file instead (a large export spooled to disk as it was read):
   // the server streams it from disk and deletes it.
   std::string body_file;
+  // When set, the server sends this response only once `defer` calls the continuation it is
+  // given (from any thread, exactly once); with `false` it sends a 500 error page instead. The
+  // worker is free meanwhile. Used to send a page only once the reads it traced are committed.
+  std::function<void(std::function<void(bool ok)>)> defer;
 
   void set_header(std::string_view name, std::string value);  // replaces any previous value
   void add_header(std::string name, std::string value);       // e.g. several Set-Cookie

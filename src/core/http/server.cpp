@@ -368,6 +368,24 @@ class Connection : public std::enable_shared_from_this<Connection> {
                                   request.path.starts_with("/api/"));
       }
       auto executor = self->executor();
+      if (response.defer) {
+        auto defer = std::exchange(response.defer, nullptr);
+        auto wire =
+            std::make_shared<WireResponse>(to_wire(std::move(response), self->config(), head));
+        bool api = request.path.starts_with("/api/");
+        defer([self = std::move(self), wire = std::move(wire), executor, head, api,
+               guard = std::move(guard)](bool ok) mutable {
+          if (!ok) {
+            *wire = to_wire(error_response(500, "Erreur interne",
+                                           "Une erreur inattendue est survenue. Réessayez plus "
+                                           "tard.",
+                                           api),
+                            self->config(), head);
+          }
+          net::post(executor, [self, wire]() mutable { self->send_wire(std::move(*wire)); });
+        });
+        return;
+      }
       if (!response.body_file.empty()) {
         return net::post(executor,
                          [self = std::move(self), response = std::move(response)]() mutable {

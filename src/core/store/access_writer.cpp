@@ -1,11 +1,24 @@
 #include "core/store/access_writer.h"
 
+#include <fmt/format.h>
+
 #include <atomic>
+#include <chrono>
+#include <iterator>
 
 namespace parcours::store {
 namespace {
 
 std::atomic<AccessLogWriter*> installed{nullptr};
+thread_local DeferredAccesses* deferred_here = nullptr;
+
+// At most one background checkpoint per interval while rows are written: each one syncs the WAL
+// and the file, so fewer and larger is cheaper, and the WAL stays a few MiB.
+constexpr auto kCheckpointInterval = std::chrono::milliseconds(100);
+// The writer's own checkpoint (SQLite's automatic one, at commit), for a WAL that the background
+// checkpoints could not start over (see the header). SQLite's default is 1,000 pages.
+constexpr int kWriterCheckpointPages = 20000;
+constexpr int kSqliteDefaultCheckpointPages = 1000;
 
 }  // namespace
 
@@ -14,13 +27,45 @@ namespace internal {
 // journal.cpp: the writer to use for a connection outside a transaction, if any.
 AccessLogWriter* access_log_writer() { return installed.load(std::memory_order_acquire); }
 
+// journal.cpp: where this thread keeps its rows instead of waiting for their commit, if anywhere.
+DeferredAccesses* deferred_accesses() { return deferred_here; }
+
 }  // namespace internal
 
 void install_access_log_writer(AccessLogWriter* writer) {
   installed.store(writer, std::memory_order_release);
 }
 
+DeferredAccesses::DeferredAccesses() : previous_(deferred_here) { deferred_here = this; }
+
+DeferredAccesses::~DeferredAccesses() { deferred_here = previous_; }
+
+void DeferredAccesses::add(const std::vector<AccessRecord>& records) {
+  records_.insert(records_.end(), records.begin(), records.end());
+}
+
+void commit_then(Connection& conn, std::vector<AccessRecord> records,
+                 std::function<void(const std::string&)> then) {
+  if (auto* writer = internal::access_log_writer()) {
+    writer->write_then(std::move(records), std::move(then));
+    return;
+  }
+  std::string error;
+  try {
+    log_accesses(conn, records);
+  } catch (const StoreError& e) {
+    error = e.what();
+  }
+  then(error);
+}
+
 AccessLogWriter::AccessLogWriter(Db& db) : conn_(db.acquire()) {
+  // Not for an in-memory database (one connection, no WAL): nothing to copy back.
+  if (db.dialect() == Dialect::kSqlite &&
+      conn_->query_one("PRAGMA access.journal_mode")->text(0) == "wal") {
+    conn_->execute_script(fmt::format("PRAGMA wal_autocheckpoint = {}", kWriterCheckpointPages));
+    checkpointer_ = std::thread([this, &db] { run_checkpoints(db); });
+  }
   thread_ = std::thread([this] { run(); });
 }
 
@@ -30,7 +75,18 @@ AccessLogWriter::~AccessLogWriter() {
     stopping_ = true;
   }
   work_.notify_one();
+  committed_signal_.notify_all();
   thread_.join();
+  if (checkpointer_.joinable()) {
+    checkpointer_.join();
+    // The connection goes back to the pool as the others are.
+    try {
+      conn_->execute_script(
+          fmt::format("PRAGMA wal_autocheckpoint = {}", kSqliteDefaultCheckpointPages));
+    } catch (const StoreError&) {
+      // A connection that fails this will fail its next query too, and be replaced.
+    }
+  }
 }
 
 void AccessLogWriter::write(const std::vector<AccessRecord>& records) {
@@ -41,6 +97,21 @@ void AccessLogWriter::write(const std::vector<AccessRecord>& records) {
   work_.notify_one();
   done_.wait(lock, [&] { return batch->done; });
   if (!batch->error.empty()) throw StoreError(batch->error);
+}
+
+void AccessLogWriter::write_then(std::vector<AccessRecord> records,
+                                 std::function<void(const std::string&)> then) {
+  if (records.empty()) {
+    then({});
+    return;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    open_->records.insert(open_->records.end(), std::make_move_iterator(records.begin()),
+                          std::make_move_iterator(records.end()));
+    open_->then.push_back(std::move(then));
+  }
+  work_.notify_one();
 }
 
 void AccessLogWriter::run() {
@@ -64,10 +135,32 @@ void AccessLogWriter::run() {
     }
     {
       std::lock_guard lock(mutex_);
-      batch->error = std::move(error);
+      if (error.empty()) committed_ = true;
+      batch->error = error;
       batch->done = true;
     }
     done_.notify_all();
+    committed_signal_.notify_one();
+    for (auto& then : batch->then) then(error);
+  }
+}
+
+void AccessLogWriter::run_checkpoints(Db& db) {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    committed_signal_.wait(lock, [&] { return stopping_ || committed_; });
+    // Let the commits of one interval gather into one checkpoint.
+    if (committed_signal_.wait_for(lock, kCheckpointInterval, [&] { return stopping_; })) return;
+    committed_ = false;
+    lock.unlock();
+    try {
+      // PASSIVE: copies what it can without waiting for the writer or the readers.
+      db.acquire()->query_one("PRAGMA access.wal_checkpoint(PASSIVE)");
+    } catch (const StoreError&) {
+      // Nothing is lost: the rows are committed in the WAL, and the next checkpoint (this
+      // thread's or the writer's own) copies them.
+    }
+    lock.lock();
   }
 }
 

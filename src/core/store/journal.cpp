@@ -13,6 +13,7 @@
 namespace parcours::store {
 namespace internal {
 AccessLogWriter* access_log_writer();
+DeferredAccesses* deferred_accesses();
 }  // namespace internal
 
 namespace {
@@ -107,7 +108,11 @@ void log_access(Connection& conn, const AccessRecord& record) { log_accesses(con
 void log_accesses(Connection& conn, const std::vector<AccessRecord>& records) {
   if (records.empty()) return;
   if (auto* writer = internal::access_log_writer(); writer && !conn.in_transaction()) {
-    writer->write(records);
+    if (auto* deferred = internal::deferred_accesses()) {
+      deferred->add(records);
+    } else {
+      writer->write(records);
+    }
   } else {
     insert_accesses(conn, records);
   }
