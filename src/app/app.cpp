@@ -14,6 +14,7 @@
 #include "core/http/upload.h"
 #include "core/http/url.h"
 #include "core/store/access_writer.h"
+#include "core/store/journal.h"
 #include "features/accounts/actor.h"
 #include "features/portal/person_sessions.h"
 
@@ -171,7 +172,11 @@ http::Response App::dynamic(http::Request& request, int worker) {
   if (deferred) {
     auto reads = deferred->take();
     deferred.reset();
-    if (!reads.empty()) {
+    if (!reads.empty() && !response.body_file.empty()) {
+      // A spooled file is streamed by the network thread as it is: its reads are committed
+      // here, before it leaves (log_accesses waits for the writer now that `deferred` is gone).
+      store::log_accesses(*conn, reads);
+    } else if (!reads.empty()) {
       response.defer = [conn, reads = std::move(reads), method = request.method,
                         path = request.path](std::function<void(bool)> send) mutable {
         store::commit_then(*conn, std::move(reads),
