@@ -73,6 +73,18 @@ std::string read_sql(store::Dialect dialect, const std::vector<std::string>& kin
                    kind_clause(kinds, "kind") + " ORDER BY seq LIMIT $2";
 }
 
+// An event from the first seven columns of a journal read: seq, at, kind, territory_id,
+// person_id, actor_id, payload.
+store::Event event_from_row(const store::Row& r) {
+  return {.seq = r.integer(0),
+          .at = r.integer(1),
+          .kind = r.text(2),
+          .territory_id = r.opt_integer(3),
+          .person_id = r.opt_integer(4),
+          .actor_id = r.opt_integer(5),
+          .payload_json = r.text(6)};
+}
+
 std::vector<store::Event> read_after(store::Connection& conn, const std::vector<std::string>& kinds,
                                      std::int64_t position, int limit, std::int64_t& last) {
   auto rows =
@@ -80,13 +92,7 @@ std::vector<store::Event> read_after(store::Connection& conn, const std::vector<
   std::vector<store::Event> events;
   events.reserve(rows.size());
   for (const auto& r : rows) {
-    events.push_back({.seq = r.integer(0),
-                      .at = r.integer(1),
-                      .kind = r.text(2),
-                      .territory_id = r.opt_integer(3),
-                      .person_id = r.opt_integer(4),
-                      .actor_id = r.opt_integer(5),
-                      .payload_json = r.text(6)});
+    events.push_back(event_from_row(r));
     last = r.integer(7);
   }
   return events;
@@ -244,13 +250,7 @@ class JournalScan {
         {low, high});
     events.reserve(rows.size());
     for (const auto& r : rows) {
-      events.push_back({.seq = r.integer(0),
-                        .at = r.integer(1),
-                        .kind = r.text(2),
-                        .territory_id = r.opt_integer(3),
-                        .person_id = r.opt_integer(4),
-                        .actor_id = r.opt_integer(5),
-                        .payload_json = r.text(6)});
+      events.push_back(event_from_row(r));
     }
     if (count == high - low + 1 && window->integer(3) == window->integer(4)) {
       // Every seq from low to high is in the window, each at its seq's position shifted by
