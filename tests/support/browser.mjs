@@ -95,13 +95,24 @@ export async function tabTo(page, check, what) {
 
 // Opens a menu of the main navigation ("Administration"…) with the keyboard, once the DSFR
 // script has taken hold of its button (it marks it data-fr-js-collapse-button), and returns the
-// navigation for its links.
+// navigation for its links. On a loaded machine the script can mark the button before it
+// listens to it, and an early Enter is then lost (CI of 28 November): Enter is pressed again,
+// only while the menu is still closed, up to five times.
 export async function openNavMenu(page, name) {
   const nav = page.getByRole('navigation', { name: 'Menu principal' });
   const button = nav.getByRole('button', { name });
+  const opened = nav.locator('button[aria-expanded="true"]', { hasText: name });
   await nav.locator('button[data-fr-js-collapse-button]', { hasText: name }).waitFor();
-  await button.focus();
-  await page.keyboard.press('Enter');
-  await nav.locator(`button[aria-expanded="true"]`, { hasText: name }).waitFor();
-  return nav;
+  for (let attempt = 1; ; attempt++) {
+    if ((await button.getAttribute('aria-expanded')) !== 'true') {
+      await button.focus();
+      await page.keyboard.press('Enter');
+    }
+    try {
+      await opened.waitFor({ timeout: 6000 });
+      return nav;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
 }
