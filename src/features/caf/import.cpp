@@ -640,32 +640,12 @@ class Importer {
     std::int64_t now = now_seconds();
     std::int64_t id = people::insert_person(conn_, territory, i, c, *situation, nir, now,
                                             role.empty() ? std::nullopt : std::optional(role));
-    // The fields people::create_person names, in its order (internal_id, allowances, rqth,
-    // education level, last job, driving licence and languages are never in the flux).
-    std::pair<const char*, bool> given[] = {{"birth_name", true},
-                                            {"usage_name", !i.usage_name.empty()},
-                                            {"first_names", true},
-                                            {"birth_date", i.birth_date.has_value()},
-                                            {"sex", i.sex.has_value()},
-                                            {"nir", i.nir.has_value()},
-                                            {"caf_number", i.caf_number.has_value()},
-                                            {"ft_id", i.ft_id.has_value()},
-                                            {"email", c.email.has_value()},
-                                            {"phone", c.phone.has_value()},
-                                            {"phone2", c.phone2.has_value()},
-                                            {"address", !c.address.empty()},
-                                            {"address_complement", !c.address_complement.empty()},
-                                            {"postcode", !c.postcode.empty()},
-                                            {"commune_code", c.commune_code.has_value()},
-                                            {"no_fixed_address", c.no_fixed_address},
-                                            {"domiciliation", !c.domiciliation.empty()},
-                                            {"rsa_status", situation->rsa_status.has_value()},
-                                            {"rights_and_duties", situation->rights_and_duties}};
     store::Value file_name =
         options_.file_name.empty() ? store::Value{nullptr} : store::Value{options_.file_name};
     json::array fields;
-    for (const auto& [field, present] : given) {
-      if (!present) continue;
+    // internal_id, allowances, rqth, education level, last job, driving licence and languages
+    // are never in the flux: the list is create_person's.
+    for (const char* field : people::given_fields(i, c, *situation)) {
       sources_.add({id, std::string(field), std::string("import"), store::opt(options_.user_id),
                     nullptr, file_name, now});
       fields.push_back(json::value(field));

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "core/store/db.h"
@@ -36,5 +37,10 @@ std::int64_t insert_person(store::Connection& conn, std::int64_t territory_id,
                            const ValidIdentity& identity, const ValidContact& contact,
                            const ValidSituation& situation, const std::optional<ProtectedNir>& nir,
                            std::int64_t now, const std::optional<std::string>& caf_role = {});
+
+// The fields a new record holds a value for, in one order: the sources written beside its row
+// and the `fields` of its person_created event, for create_person and the CAF bulk path alike.
+std::vector<const char*> given_fields(const ValidIdentity& identity, const ValidContact& contact,
+                                      const ValidSituation& situation);
 
 }  // namespace parcours::people

@@ -590,6 +590,42 @@ std::int64_t insert_person(store::Connection& conn, std::int64_t territory_id,
   return row->integer(0);
 }
 
+std::vector<const char*> given_fields(const ValidIdentity& i, const ValidContact& c,
+                                      const ValidSituation& s) {
+  std::pair<const char*, bool> fields[] = {{"birth_name", true},
+                                           {"usage_name", !i.usage_name.empty()},
+                                           {"first_names", true},
+                                           {"birth_date", i.birth_date.has_value()},
+                                           {"sex", i.sex.has_value()},
+                                           {"nir", i.nir.has_value()},
+                                           {"caf_number", i.caf_number.has_value()},
+                                           {"ft_id", i.ft_id.has_value()},
+                                           {"internal_id", i.internal_id.has_value()},
+                                           {"email", c.email.has_value()},
+                                           {"phone", c.phone.has_value()},
+                                           {"phone2", c.phone2.has_value()},
+                                           {"address", !c.address.empty()},
+                                           {"address_complement", !c.address_complement.empty()},
+                                           {"postcode", !c.postcode.empty()},
+                                           {"commune_code", c.commune_code.has_value()},
+                                           {"no_fixed_address", c.no_fixed_address},
+                                           {"domiciliation", !c.domiciliation.empty()},
+                                           {"rsa_status", s.rsa_status.has_value()},
+                                           {"rights_and_duties", s.rights_and_duties},
+                                           {"allowances", !s.allowances.empty()},
+                                           {"rqth", s.rqth},
+                                           {"education_level", s.education_level.has_value()},
+                                           {"last_job", !s.last_job.empty()},
+                                           {"last_job_end", s.last_job_end.has_value()},
+                                           {"driving_licence", s.driving_licence},
+                                           {"languages", !s.languages.empty()}};
+  std::vector<const char*> given;
+  for (const auto& [field, present] : fields) {
+    if (present) given.push_back(field);
+  }
+  return given;
+}
+
 Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territory_id,
                                    const PersonForm& form, const Provenance& provenance) {
   auto identity = validate_identity(form.identity);
@@ -611,34 +647,6 @@ Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territo
       const ValidSituation& s = *situation;
       std::int64_t id = insert_person(conn, territory_id, i, c, s, nir, now);
 
-      std::vector<std::pair<const char*, bool>> given{
-          {"birth_name", true},
-          {"usage_name", !i.usage_name.empty()},
-          {"first_names", true},
-          {"birth_date", i.birth_date.has_value()},
-          {"sex", i.sex.has_value()},
-          {"nir", i.nir.has_value()},
-          {"caf_number", i.caf_number.has_value()},
-          {"ft_id", i.ft_id.has_value()},
-          {"internal_id", i.internal_id.has_value()},
-          {"email", c.email.has_value()},
-          {"phone", c.phone.has_value()},
-          {"phone2", c.phone2.has_value()},
-          {"address", !c.address.empty()},
-          {"address_complement", !c.address_complement.empty()},
-          {"postcode", !c.postcode.empty()},
-          {"commune_code", c.commune_code.has_value()},
-          {"no_fixed_address", c.no_fixed_address},
-          {"domiciliation", !c.domiciliation.empty()},
-          {"rsa_status", s.rsa_status.has_value()},
-          {"rights_and_duties", s.rights_and_duties},
-          {"allowances", !s.allowances.empty()},
-          {"rqth", s.rqth},
-          {"education_level", s.education_level.has_value()},
-          {"last_job", !s.last_job.empty()},
-          {"last_job_end", s.last_job_end.has_value()},
-          {"driving_licence", s.driving_licence},
-          {"languages", !s.languages.empty()}};
       // A new record has no source yet: one multi-row INSERT (an import creates thousands).
       json::array fields;
       std::string sql =
@@ -651,8 +659,7 @@ Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territo
           store::opt(provenance.organisation_id),
           provenance.file_name.empty() ? store::Value{nullptr} : store::Value{provenance.file_name},
           now};
-      for (const auto& [field, present] : given) {
-        if (!present) continue;
+      for (const char* field : given_fields(i, c, s)) {
         params.add(std::string(field));
         sql += fmt::format("{}($1, ${}, $2, $3, $4, $5, $6)", fields.empty() ? "" : ", ",
                            params.values().size());
