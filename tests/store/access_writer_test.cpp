@@ -17,6 +17,15 @@ namespace {
 
 using test::EngineTest;
 
+// A writer installed for the length of a test, as the server installs its own.
+struct InstalledWriter {
+  explicit InstalledWriter(Db& db) : writer(db) { install_access_log_writer(&writer); }
+  ~InstalledWriter() { install_access_log_writer(nullptr); }
+  InstalledWriter(const InstalledWriter&) = delete;
+  InstalledWriter& operator=(const InstalledWriter&) = delete;
+  AccessLogWriter writer;
+};
+
 class AccessWriterTest : public EngineTest {
  protected:
   std::int64_t count(const std::string& purpose) {
@@ -55,11 +64,7 @@ TEST_P(AccessWriterTest, EveryWriteIsCommittedWhenItReturnsUnderConcurrency) {
 }
 
 TEST_P(AccessWriterTest, InstalledItTakesWritesOutsideTransactionsOnly) {
-  AccessLogWriter writer(db());
-  install_access_log_writer(&writer);
-  struct Uninstall {
-    ~Uninstall() { install_access_log_writer(nullptr); }
-  } uninstall;
+  InstalledWriter installed(db());
   auto conn = db().acquire();
   log_access(*conn, {.actor_id = 1, .person_id = 2, .part = "identity", .purpose = "dehors"});
   EXPECT_EQ(count("dehors"), 1);
@@ -87,11 +92,7 @@ TEST_P(AccessWriterTest, AFailedCommitIsReportedAndTheNextWriteWorks) {
 // A page's reads kept aside while it is built, then committed without waiting: `then` runs once
 // they are committed (the server sends the page from it), or with the error of a failed commit.
 TEST_P(AccessWriterTest, DeferredReadsAreCommittedBeforeTheirContinuationRuns) {
-  AccessLogWriter writer(db());
-  install_access_log_writer(&writer);
-  struct Uninstall {
-    ~Uninstall() { install_access_log_writer(nullptr); }
-  } uninstall;
+  InstalledWriter installed(db());
   auto conn = db().acquire();
   std::vector<AccessRecord> reads;
   {
