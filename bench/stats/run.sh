@@ -4,8 +4,8 @@
 #     24 months from parcours_bench_stats (about 12 per journey), times reported;
 #   - `parcours stats rebuild`: the whole journal projected again (target < 60 s on SQLite for
 #     the country);
-#   - GET /pilotage (territory manager of the demo territory) and GET /pilotage/national
-#     (national admin) with wrk, p99 (target < 50 ms), CPU of the server per request.
+#   - GET /pilotage and /pilotage/ce-qui-marche (territory manager of the demo territory) and
+#     GET /pilotage/national (national admin) with wrk, p99 (target < 50 ms), CPU of the server per request.
 # Profile: BENCH_STATS_PROFILE=departement (60,000 persons, default) or country (1,000,000).
 # The SQLite database of a profile is kept (bench/out/stats/bench-PROFILE.db) and reused while
 # bench/gen and the migrations are unchanged. BENCH_PG_FROM_SQLITE=1: the PostgreSQL database is
@@ -28,6 +28,7 @@ password=bench-password-2026
 export PARCOURS_DEMO_PASSWORD=$password
 export PARCOURS_DATA_KEY=${PARCOURS_DATA_KEY:-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef}
 export bin people events out profile duration password root
+source "$root/bench/lib.sh"
 
 prepare() {
   "$bin" migrate --db "$1" >/dev/null
@@ -41,49 +42,16 @@ prepare() {
   echo "génération $((t1 - t0)) s" >>"$out/gen-events-$2-$profile.log"
 }
 
-start_server() {
-  "$bin" serve --db "$1" --listen "127.0.0.1:$2" --jobs false \
-    --workers "${BENCH_WORKERS:-4}" --mail "file:$out/mail" >"$out/server-$2.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 200); do
-    curl -fsS "http://127.0.0.1:$2/healthz" >/dev/null 2>&1 && break
-    sleep 0.1
-  done
-  echo $pid
-}
-
-stop_server() {
-  kill -TERM "$1"
-  while kill -0 "$1" 2>/dev/null; do sleep 0.1; done
-}
-
-login_cookie() {
-  local url=$1 email=$2 jar="$out/jar.txt" token
-  rm -f "$jar"
-  token=$(curl -fsS -c "$jar" "$url/connexion" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  curl -fsS -b "$jar" -c "$jar" -o /dev/null -H "Origin: $url" \
-    --data-urlencode "csrf_token=$token" --data-urlencode "email=$email" \
-    --data-urlencode "password=$password" "$url/connexion"
-  awk '$6 == "parcours_session" { print "parcours_session=" $7 }' "$jar"
-}
-
 # wrk, one markdown row: name, connections, req/s, p50, p99, server CPU per request, non-2xx,
 # load average (1 min) at the end.
 measure_http() {
   local name=$1 url=$2 pid=$3 cookie=$4 connections=$5
-  local before after
-  before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+  local before after rps p50 p99 non2xx requests
+  before=$(bench_cpu_ticks "$pid")
   wrk "-t$((connections < 2 ? 1 : 2))" "-c$connections" "-d$duration" --latency -H "Cookie: $cookie" "$url" >"$out/wrk.txt"
-  after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-  local requests rps p50 p99 non2xx cpu
-  requests=$(awk '/requests in/ { print $1 }' "$out/wrk.txt")
-  cpu=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
-    'BEGIN { if (n > 0) printf "%.2f ms", t * 1000 / hz / n; else print "-" }')
-  rps=$(awk '/Requests\/sec/ { print $2 }' "$out/wrk.txt")
-  p50=$(awk '$1 == "50%" { print $2 }' "$out/wrk.txt")
-  p99=$(awk '$1 == "99%" { print $2 }' "$out/wrk.txt")
-  non2xx=$(awk '/Non-2xx/ { print $5 }' "$out/wrk.txt")
-  echo "| $name | $connections | $rps | $p50 | $p99 | $cpu | ${non2xx:-0} | $(cut -d' ' -f1 /proc/loadavg) |"
+  after=$(bench_cpu_ticks "$pid")
+  bench_wrk_read "$out/wrk.txt"
+  echo "| $name | $connections | $rps | $p50 | $p99 | $(bench_cpu_per_request "$before" "$after" "$requests") | $non2xx | $(cut -d' ' -f1 /proc/loadavg) |"
 }
 
 bench_engine() {
@@ -105,23 +73,24 @@ bench_engine() {
   echo "| $engine | $(cat "$out/gen-events-$engine-$profile.log" | head -1) | $times | $(cut -d' ' -f1 /proc/loadavg) |" >"$out/rebuild-$engine.md"
 
   local pid server manager admin
-  pid=$(start_server "$url" "$port")
+  pid=$(bench_start_server "$url" "$port" "$out/server-$port.log")
   server="http://127.0.0.1:$port"
-  manager=$(login_cookie "$server" territoire@demo.test)
-  admin=$(login_cookie "$server" admin@demo.test)
+  manager=$(bench_login_cookie "$server" territoire@demo.test)
+  admin=$(bench_login_cookie "$server" admin@demo.test)
   curl -fsS -H "Cookie: $manager" "$server/pilotage" | grep -q 'id="tableau-mois"' ||
-    { echo "la page du territoire ne montre pas ses tableaux" >&2; stop_server "$pid"; return 1; }
+    { echo "la page du territoire ne montre pas ses tableaux" >&2; bench_stop_server "$pid"; return 1; }
   curl -fsS -H "Cookie: $admin" "$server/pilotage/national" | grep -q 'id="tableau-territoires"' ||
-    { echo "la vue nationale ne montre pas son tableau" >&2; stop_server "$pid"; return 1; }
+    { echo "la vue nationale ne montre pas son tableau" >&2; bench_stop_server "$pid"; return 1; }
   local http="$out/http-$engine.md"
   : >"$http"
   for c in 1 8; do
     measure_http "GET /pilotage, territoire de démonstration ($engine)" "$server/pilotage" "$pid" "$manager" $c >>"$http"
     measure_http "GET /pilotage/national ($engine)" "$server/pilotage/national" "$pid" "$admin" $c >>"$http"
+    measure_http "GET /pilotage/ce-qui-marche ($engine)" "$server/pilotage/ce-qui-marche" "$pid" "$manager" $c >>"$http"
   done
-  stop_server "$pid"
+  bench_stop_server "$pid"
 }
-export -f prepare start_server stop_server login_cookie measure_http bench_engine
+export -f prepare measure_http bench_engine
 
 for engine in $engines; do
   case $engine in
