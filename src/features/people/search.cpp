@@ -14,7 +14,9 @@ namespace {
 constexpr std::size_t kMaxQueryLength = 200;
 constexpr std::size_t kMaxWords = 6;
 // A word other than the longest drives the search when its range holds at most this many terms
-// and at most half as many as the longest word's (internal::driving_word).
+// and at most two thirds as many as the longest word's (internal::driving_word): a first name
+// and a family name usually match a few dozen persons, so the scan of the longest word's range
+// reads most of it.
 constexpr int kSelectiveTerms = 1000;
 // Greater than any UTF-8 continuation of a prefix (U+10FFFF): the end of a prefix range, in
 // byte order (SQLite) and in the C.UTF-8 collation (PostgreSQL).
@@ -111,14 +113,14 @@ std::size_t internal::driving_word(store::Connection& conn, std::int64_t territo
     params.add(words[i]);
     params.add(words[i] + kAfterPrefix);
     sql += (i ? ", " : "") +
-           capped_count(2 * i + 2, i == 0 ? 2 * kSelectiveTerms + 1 : kSelectiveTerms + 1);
+           capped_count(2 * i + 2, i == 0 ? kSelectiveTerms * 3 / 2 + 1 : kSelectiveTerms + 1);
   }
   auto counts = conn.query_one(sql, params);
   if (!counts) return 0;
   std::size_t best = 0;
   for (std::size_t i = 1; i < words.size(); ++i) {
     std::int64_t n = counts->integer(i);
-    if (n <= kSelectiveTerms && 2 * n <= counts->integer(0) &&
+    if (n <= kSelectiveTerms && 3 * n <= 2 * counts->integer(0) &&
         (best == 0 || n < counts->integer(best))) {
       best = i;
     }
