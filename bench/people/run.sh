@@ -86,6 +86,26 @@ measure_http() {
   echo "| $name | $connections | $rps | $p50 | $p99 | $cpu | ${non2xx:-0} | $rss | $load |"
 }
 
+# One connection, one request at a time, by bench/people/serial.py (not wrk: see its header), same
+# row as measure_http; the slowest queries go to $out/slowest-<label>.txt.
+measure_serial() {
+  local name=$1 url=$2 pid=$3 cookie=$4 prefix=$5 label=$6
+  local cpu_before cpu_after row requests
+  cpu_before=$(server_cpu_ticks "$pid")
+  row=$(python3 "$root/bench/people/serial.py" --url "$url" --prefix "$prefix" \
+    --queries "$out/queries.txt" --cookie "$cookie" --seconds "${duration%s}" \
+    --out "$out/requests-$label.tsv" --slowest "$out/slowest-$label.txt")
+  cpu_after=$(server_cpu_ticks "$pid")
+  requests=$(wc -l <"$out/requests-$label.tsv")
+  local cpu rss load
+  cpu=$(awk -v t=$((cpu_after - cpu_before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (n > 0) printf "%.2f ms", t * 1000 / hz / n; else print "-" }')
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  rss=$(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "-")
+  IFS='|' read -r rps p50 p99 non2xx <<<"$row"
+  echo "| $name | 1 (série) | ${rps// /} | ${p50// /} | ${p99// /} | $cpu | ${non2xx// /} | $rss | $load |"
+}
+
 # utime + stime of a process, in clock ticks.
 server_cpu_ticks() {
   awk '{ print $14 + $15 }' "/proc/$1/stat"
@@ -128,13 +148,16 @@ bench_engine() {
   measure_http "GET /personnes/{id}, 200 événements ($engine)" "$server/personnes/$person" \
     "$pid" "$cookie" 32 >>"$http"
   # Alone (one connection): the latency without waiting behind the other requests.
-  QUERIES="$out/queries.txt" PREFIX="/personnes?q=" measure_http "GET /personnes?q= ($engine)" \
-    "$server" "$pid" "$cookie" 1 "$root/bench/people/queries.lua" >>"$http"
+  measure_serial "GET /personnes?q= ($engine)" "$server" "$pid" "$cookie" "/personnes?q=" \
+    "search-$engine" >>"$http"
+  measure_serial "GET /api/v1/persons?q= ($engine)" "$server" "$pid" "$cookie" \
+    "/api/v1/persons?q=" "api-$engine" >>"$http"
   measure_http "GET /personnes/{id}, 200 événements ($engine)" "$server/personnes/$person" \
     "$pid" "$cookie" 1 >>"$http"
   stop_server "$pid"
 }
-export -f server_cpu_ticks prepare start_server stop_server login_cookie measure_http bench_engine
+export -f server_cpu_ticks prepare start_server stop_server login_cookie measure_http measure_serial \
+  bench_engine
 
 results="$out/../people-results.md"
 for engine in $engines; do
@@ -163,5 +186,11 @@ done
   echo "| page (référente connectée) | connexions | req/s | p50 | p99 | CPU serveur / requête | réponses non 2xx | RSS serveur (pic) | charge |"
   echo "|---|---|---|---|---|---|---|---|---|"
   for engine in $engines; do cat "$out/http-$engine.md"; done
+  echo
+  echo "Recherches les plus lentes à une connexion (médiane de leurs passages) :"
+  for f in "$out"/slowest-*.txt; do
+    [[ -e "$f" ]] || continue
+    echo "- $(basename "$f" .txt) : $(head -3 "$f" | tr '\n' ';' | sed 's/;$//; s/;/ ; /g')"
+  done
 } >"$results"
 cat "$results"

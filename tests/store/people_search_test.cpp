@@ -135,6 +135,48 @@ TEST_P(PeopleSearchTest, PagesByCursorWithoutRepeatingOrSkippingAnyone) {
   EXPECT_GE(pages, 5);
 }
 
+TEST_P(PeopleSearchTest, ARarerWordDrivesTheSearchWithoutChangingItsResultsOrOrder) {
+  // "martin meh": "martin" (the longest word) begins 35 terms, "meh" 4: "meh" drives the scan,
+  // the results stay in the order of each person's first term beginning with "martin".
+  auto martineau = add("Martineau", "", "Mehdi", world_.ardennes);
+  auto martin = add("Martin", "", "Mehdi", world_.ardennes);
+  auto martinez = add("Martinez", "Martin", "Mehmet", world_.ardennes);  // under "martin"
+  add("Martin", "", "Paul", world_.ardennes);
+  add("Dupont", "", "Mehdi", world_.ardennes);
+  for (int i = 0; i < 30; ++i) add("Martinot", "", "Paul", world_.ardennes);
+  add("Martin", "", "Mehdi", world_.marne);  // another territory
+  auto conn = db().acquire();
+  EXPECT_EQ(internal::driving_word(*conn, world_.ardennes, {"martin", "meh"}), 1u);
+  EXPECT_EQ(internal::driving_word(*conn, world_.ardennes, {"martin", "paul"}), 0u);  // 31 terms
+  EXPECT_EQ(internal::driving_word(*conn, world_.ardennes, {"martinot", "paul"}), 0u);
+  EXPECT_EQ(internal::driving_word(*conn, world_.ardennes, {"martin"}), 0u);
+
+  std::vector<std::int64_t> listed;
+  std::string cursor;
+  for (int page = 0; page < 3; ++page) {
+    auto found = search_persons(
+        *conn,
+        {.territory_id = world_.ardennes, .text = "Meh MARTIN", .cursor = cursor, .limit = 2});
+    ASSERT_TRUE(found) << found.error().message;
+    for (const auto& hit : found->hits) listed.push_back(hit.person_id);
+    cursor = found->next_cursor.value_or("");
+    if (cursor.empty()) break;
+  }
+  EXPECT_EQ(listed, (Ids{martin, martinez, martineau}));
+  EXPECT_TRUE(cursor.empty());
+  // Objections still hide a person when the rarer word drives.
+  conn->execute("INSERT INTO person_objections (person_id, organisation_id, at) VALUES ($1, $2, 0)",
+                {martinez, world_.ccas});
+  auto hidden = search_persons(*conn, {.territory_id = world_.ardennes,
+                                       .text = "martin meh",
+                                       .hidden_for_organisations = {world_.ccas},
+                                       .member_user_id = world_.outsider});
+  ASSERT_TRUE(hidden) << hidden.error().message;
+  ASSERT_EQ(hidden->hits.size(), 2u);
+  EXPECT_EQ(hidden->hits[0].person_id, martin);
+  EXPECT_EQ(hidden->hits[1].person_id, martineau);
+}
+
 TEST_P(PeopleSearchTest, HidesPersonsObjectingToTheSearchersOrganisationOutsideTheTeam) {
   auto id = add("Objecteur", "", "Jean", world_.ardennes);
   auto conn = db().acquire();

@@ -13,6 +13,11 @@ namespace {
 
 constexpr std::size_t kMaxQueryLength = 200;
 constexpr std::size_t kMaxWords = 6;
+// A word other than the longest drives the search when its range holds at most this many terms
+// and at most two thirds as many as the longest word's (internal::driving_word): a first name
+// and a family name usually match a few dozen persons, so the scan of the longest word's range
+// reads most of it.
+constexpr int kSelectiveTerms = 1000;
 // Greater than any UTF-8 continuation of a prefix (U+10FFFF): the end of a prefix range, in
 // byte order (SQLite) and in the C.UTF-8 collation (PostgreSQL).
 constexpr const char* kAfterPrefix = "\xF4\x8F\xBF\xBF";
@@ -64,34 +69,73 @@ std::optional<Cursor> decode(std::string_view text) {
   return Cursor{term, *id};
 }
 
-// The clause hiding persons who object to the searcher's organisations.
-std::string objection_filter(const SearchQuery& q, store::Params& params) {
+// The clause hiding persons who object to the searcher's organisations; `person` is the SQL of
+// the person's id.
+std::string objection_filter(const SearchQuery& q, store::Params& params,
+                             std::string_view person = "p.id") {
   if (q.hidden_for_organisations.empty()) return "";
   std::string list;
   for (auto org : q.hidden_for_organisations) {
     params.add(org);
     list += (list.empty() ? "$" : ", $") + std::to_string(params.values().size());
   }
-  std::string sql =
-      " AND NOT EXISTS (SELECT 1 FROM person_objections ob WHERE ob.person_id = "
-      "p.id AND ob.organisation_id IN (" +
-      list + ")";
+  std::string sql = " AND NOT EXISTS (SELECT 1 FROM person_objections ob WHERE ob.person_id = " +
+                    std::string(person) + " AND ob.organisation_id IN (" + list + ")";
   if (q.member_user_id) {
     params.add(*q.member_user_id);
     sql +=
         " AND NOT EXISTS (SELECT 1 FROM journeys jj JOIN journey_members mm ON "
-        "mm.journey_id = jj.id WHERE jj.person_id = p.id AND jj.status <> 'closed' AND "
+        "mm.journey_id = jj.id WHERE jj.person_id = " +
+        std::string(person) +
+        " AND jj.status <> 'closed' AND "
         "mm.left_at IS NULL AND mm.user_id = $" +
         std::to_string(params.values().size()) + ")";
   }
   return sql + ")";
 }
 
+// The number of terms of the territory in the range of the parameters $at and $at+1, counted up
+// to `cap`: no more than `cap` index entries are read.
+std::string capped_count(std::size_t at, int cap) {
+  return "(SELECT count(*) FROM (SELECT 1 FROM person_terms WHERE territory_id = $1 AND term >= $" +
+         std::to_string(at) + " AND term < $" + std::to_string(at + 1) + " LIMIT " +
+         std::to_string(cap) + ") n" + std::to_string(at) + ")";
+}
+
+}  // namespace
+
+std::size_t internal::driving_word(store::Connection& conn, std::int64_t territory_id,
+                                   const std::vector<std::string>& words) {
+  if (words.size() < 2) return 0;
+  store::Params params{territory_id};
+  std::string sql = "SELECT ";
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    params.add(words[i]);
+    params.add(words[i] + kAfterPrefix);
+    sql += (i ? ", " : "") +
+           capped_count(2 * i + 2, i == 0 ? kSelectiveTerms * 3 / 2 + 1 : kSelectiveTerms + 1);
+  }
+  auto counts = conn.query_one(sql, params);
+  if (!counts) return 0;
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    std::int64_t n = counts->integer(i);
+    if (n <= kSelectiveTerms && 3 * n <= 2 * counts->integer(0) &&
+        (best == 0 || n < counts->integer(best))) {
+      best = i;
+    }
+  }
+  return best;
+}
+
+namespace {
+
 Result<SearchPage> by_names(store::Connection& conn, const SearchQuery& q,
                             std::vector<std::string> words) {
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
-  // The longest word is usually the most selective: it drives the range scan.
+  // The longest word orders the results (by its first matching term of each person) and
+  // usually drives the range scan: it is usually the most selective.
   std::stable_sort(words.begin(), words.end(),
                    [](const auto& a, const auto& b) { return a.size() > b.size(); });
   if (words.size() > kMaxWords) words.resize(kMaxWords);
@@ -104,32 +148,62 @@ Result<SearchPage> by_names(store::Connection& conn, const SearchQuery& q,
                   "Le curseur de pagination est invalide : relancez la recherche.", "cursor");
     }
   }
+  std::size_t driving = internal::driving_word(conn, q.territory_id, words);
   store::Params params{q.territory_id, words[0], words[0] + kAfterPrefix};
-  std::string sql = std::string("SELECT t.term, ") + kHitColumns +
-                    " FROM person_terms t JOIN persons p ON p.id = t.person_id "
-                    "LEFT JOIN communes c ON c.code = p.commune_code "
-                    "WHERE t.territory_id = $1 AND t.term >= $2 AND t.term < $3 "
-                    "AND NOT EXISTS (SELECT 1 FROM person_terms d WHERE d.person_id = "
-                    "t.person_id AND d.territory_id = $1 AND d.term >= $2 AND d.term < t.term)";
-  for (std::size_t i = 1; i < words.size(); ++i) {
-    params.add(words[i]);
-    params.add(words[i] + kAfterPrefix);
+  // The conditions on the candidates `t` (term, person_id): the other words, the cursor, the
+  // objections.
+  auto conditions = [&](std::string_view person) {
+    std::string sql;
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      if (i == driving) continue;
+      params.add(words[i]);
+      params.add(words[i] + kAfterPrefix);
+      auto n = params.values().size();
+      sql +=
+          " AND EXISTS (SELECT 1 FROM person_terms o WHERE o.person_id = t.person_id AND "
+          "o.territory_id = $1 AND o.term >= $" +
+          std::to_string(n - 1) + " AND o.term < $" + std::to_string(n) + ")";
+    }
+    if (cursor) {
+      params.add(cursor->term);
+      params.add(cursor->person_id);
+      auto n = params.values().size();
+      sql += " AND t.term >= $" + std::to_string(n - 1) + " AND (t.term > $" +
+             std::to_string(n - 1) + " OR t.person_id > $" + std::to_string(n) + ")";
+    }
+    sql += objection_filter(q, params, person);
+    params.add(std::int64_t{q.limit + 1});
+    return sql + " ORDER BY t.term, t.person_id LIMIT $" + std::to_string(params.values().size());
+  };
+  std::string sql;
+  if (driving == 0) {
+    // The range of the longest word, in the order of the results: each person under their first
+    // matching term; the scan stops once the page is full.
+    sql = std::string("SELECT t.term, ") + kHitColumns +
+          " FROM person_terms t JOIN persons p ON p.id = t.person_id "
+          "LEFT JOIN communes c ON c.code = p.commune_code "
+          "WHERE t.territory_id = $1 AND t.term >= $2 AND t.term < $3 "
+          "AND NOT EXISTS (SELECT 1 FROM person_terms d WHERE d.person_id = "
+          "t.person_id AND d.territory_id = $1 AND d.term >= $2 AND d.term < t.term)" +
+          conditions("p.id");
+  } else {
+    // A rarer word drives ("Martin Meh": in a département, 3,000 terms begin with "martin",
+    // 500 with "meh"): every person of its range (at most kSelectiveTerms terms) with their
+    // first term matching the longest word, sorted as the scan above would list them; only the
+    // page's persons are read.
+    params.add(words[driving]);
+    params.add(words[driving] + kAfterPrefix);
     auto n = params.values().size();
-    sql +=
-        " AND EXISTS (SELECT 1 FROM person_terms o WHERE o.person_id = t.person_id AND "
-        "o.territory_id = $1 AND o.term >= $" +
-        std::to_string(n - 1) + " AND o.term < $" + std::to_string(n) + ")";
+    sql = std::string("SELECT t.term, ") + kHitColumns +
+          " FROM (SELECT t.term, t.person_id FROM (SELECT s.person_id, (SELECT min(f.term) FROM "
+          "person_terms f WHERE f.person_id = s.person_id AND f.territory_id = $1 AND f.term >= "
+          "$2 AND f.term < $3) AS term FROM person_terms s WHERE s.territory_id = $1 AND "
+          "s.term >= $" +
+          std::to_string(n - 1) + " AND s.term < $" + std::to_string(n) +
+          " GROUP BY s.person_id) t WHERE t.term IS NOT NULL" + conditions("t.person_id") +
+          ") t JOIN persons p ON p.id = t.person_id "
+          "LEFT JOIN communes c ON c.code = p.commune_code ORDER BY t.term, t.person_id";
   }
-  if (cursor) {
-    params.add(cursor->term);
-    params.add(cursor->person_id);
-    auto n = params.values().size();
-    sql += " AND t.term >= $" + std::to_string(n - 1) + " AND (t.term > $" + std::to_string(n - 1) +
-           " OR t.person_id > $" + std::to_string(n) + ")";
-  }
-  sql += objection_filter(q, params);
-  params.add(std::int64_t{q.limit + 1});
-  sql += " ORDER BY t.term, t.person_id LIMIT $" + std::to_string(params.values().size());
 
   SearchPage page{.by = "names"};
   std::string last_term;

@@ -55,4 +55,14 @@ struct SearchPage {
 // kInvalid naming "q" (empty, too long, or an identifier of no known form) or "cursor".
 Result<SearchPage> search_persons(store::Connection& conn, const SearchQuery& query);
 
+namespace internal {
+
+// Of the folded words of a name search (the longest first), the one whose index range drives
+// the scan: the longest, unless another one begins far fewer terms of the territory. Results
+// and their order do not depend on it, only the cost does.
+std::size_t driving_word(store::Connection& conn, std::int64_t territory_id,
+                         const std::vector<std::string>& words);
+
+}  // namespace internal
+
 }  // namespace parcours::people
