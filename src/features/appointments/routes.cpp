@@ -191,7 +191,8 @@ std::shared_ptr<const CachedWeek> render_week(http::Context& ctx, const WeekCach
 // memory by professional and week while their agenda's version stays the same (agenda_cache.h).
 http::Response week(http::Context& ctx) {
   if (!ctx.actor || !may_view_agenda(ctx.actor, ctx.actor->user_id)) return html::refuse(ctx);
-  static WeekCache cache(1024);
+  // A week of 60 appointments is ≈ 40 KiB: at most ≈ 10 MiB.
+  static WeekCache cache(256);
   std::int64_t today = paris_day_number(now_seconds());
   auto asked = parse_day(ctx.request.query_value("semaine"));
   std::int64_t day = asked.value_or(today);
