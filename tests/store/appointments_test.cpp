@@ -5,6 +5,7 @@
 // and the outbox's attachment delivered as a MIME part.
 #include "features/appointments/appointments.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -424,6 +425,63 @@ TEST_P(AppointmentsTest, ThePersonExcusesAndTheProfessionalIsTold) {
   // Once excused: neither again nor a reminder.
   EXPECT_FALSE(excuse_by_person(*conn, id, person_, "", kNow, kUrl));
   EXPECT_EQ(reminders_at(kD2), 0);
+}
+
+// The version the week agenda's cache compares (agenda_cache.h): every change of one of the
+// professional's appointments, from every write path, and every rename of a person they meet
+// changes it; nothing else does, and another professional's version stays.
+TEST_P(AppointmentsTest, AgendaVersionChangesWithEveryChangeTheAgendaShows) {
+  auto conn = db().acquire();
+  std::int64_t colleague_before = agenda_version(*conn, world_.colleague);
+  std::int64_t v0 = agenda_version(*conn, world_.referent);
+  EXPECT_EQ(agenda_version(*conn, world_.referent), v0);  // reading changes nothing
+  std::int64_t id = book_monday();
+  std::int64_t booked = agenda_version(*conn, world_.referent);
+  EXPECT_NE(booked, v0);
+  EXPECT_EQ(agenda_version(*conn, world_.colleague), colleague_before);
+
+  ASSERT_TRUE(excuse_by_person(*conn, id, person_, "", kNow, kUrl));
+  std::int64_t excused = agenda_version(*conn, world_.referent);
+  EXPECT_NE(excused, booked);
+
+  std::int64_t other = book_monday();
+  std::int64_t ended = kMonday10 + 45 * 60;
+  std::int64_t before_job = agenda_version(*conn, world_.referent);
+  EXPECT_NE(before_job, excused);
+  ASSERT_EQ(mark_to_update(*conn, ended), 1);
+  std::int64_t marked = agenda_version(*conn, world_.referent);
+  EXPECT_NE(marked, before_job);
+  ASSERT_TRUE(change_status(*conn, other, "seen", "", {world_.referent, world_.cd08}, ended));
+  std::int64_t seen = agenda_version(*conn, world_.referent);
+  EXPECT_NE(seen, marked);
+
+  // The person's names shown in the agenda; their other fields are not shown.
+  conn->execute("UPDATE persons SET email = 'autre@exemple.fr' WHERE id = $1", {person_});
+  EXPECT_EQ(agenda_version(*conn, world_.referent), seen);
+  conn->execute("UPDATE persons SET first_names = first_names WHERE id = $1", {person_});
+  EXPECT_EQ(agenda_version(*conn, world_.referent), seen);
+  std::int64_t last = seen;
+  for (const char* column : {"first_names", "usage_name", "birth_name"}) {
+    conn->execute(fmt::format("UPDATE persons SET {} = 'Autre' WHERE id = $1", column), {person_});
+    std::int64_t renamed = agenda_version(*conn, world_.referent);
+    EXPECT_NE(renamed, last) << column;
+    last = renamed;
+  }
+  EXPECT_EQ(agenda_version(*conn, world_.colleague), colleague_before);
+
+  // An appointment moved to another professional changes both agendas; a deletion changes the
+  // agenda it leaves.
+  conn->execute("UPDATE appointments SET professional_id = $2 WHERE id = $1",
+                {other, world_.colleague});
+  std::int64_t moved = agenda_version(*conn, world_.referent);
+  EXPECT_NE(moved, last);
+  std::int64_t colleague_moved = agenda_version(*conn, world_.colleague);
+  EXPECT_NE(colleague_moved, colleague_before);
+  conn->execute("DELETE FROM appointments WHERE id = $1", {id});
+  EXPECT_NE(agenda_version(*conn, world_.referent), moved);
+  EXPECT_EQ(agenda_version(*conn, world_.colleague), colleague_moved);
+  conn->execute("DELETE FROM appointments WHERE id = $1", {other});
+  EXPECT_NE(agenda_version(*conn, world_.colleague), colleague_moved);
 }
 
 TEST_P(AppointmentsTest, OutboxDeliversTheAttachmentAsAMimePart) {

@@ -523,6 +523,82 @@ TEST(PlanDates, MonthsAndFrenchDates) {
   EXPECT_EQ(thematique_label("logement-hebergement"), "Logement, hébergement");
 }
 
+// The versions the journey page's plan section is kept in memory by (section_cache.h): every
+// write path of the plan changes the plan's, on this journey only; a rename of a structure one
+// of its actions names, or that service moved to another structure, too; an account renamed
+// changes the names version; nothing else does.
+TEST_P(PlanTest, PlanVersionsChangeWithEveryWriteThePlanSectionShows) {
+  auto conn = db().acquire();
+  std::int64_t other_person =
+      conn->query_one(
+              "INSERT INTO persons (territory_id, birth_name, first_names, created_at, "
+              "updated_at) VALUES ($1, 'Autre', 'Paul', 0, 0) RETURNING id",
+              {world_.ardennes})
+          ->integer(0);
+  std::int64_t other_journey =
+      conn->query_one(
+              "INSERT INTO journeys (person_id, territory_id, status, entry, opened_at, "
+              "last_activity_at) VALUES ($1, $2, 'accompanied', 'professional', 0, 0) "
+              "RETURNING id",
+              {other_person, world_.ardennes})
+          ->integer(0);
+  PlanVersions other_before = plan_versions(*conn, other_journey);
+  PlanVersions last = plan_versions(*conn, followed_.journey);
+  EXPECT_EQ(plan_versions(*conn, followed_.journey), last);  // reading changes nothing
+  auto changed = [&](const char* what) {
+    PlanVersions now = plan_versions(*conn, followed_.journey);
+    EXPECT_NE(now.plan, last.plan) << what;
+    EXPECT_EQ(now.names, last.names) << what;
+    last = now;
+  };
+  std::int64_t g = goal();
+  changed("create_goal");
+  ASSERT_TRUE(
+      update_goal(*conn, g, {.thematique = "trouver-un-emploi", .title = "Vendeuse"}, referent_));
+  changed("update_goal");
+  std::int64_t a = action({.goal = std::to_string(g),
+                           .service_id = std::to_string(catalogue_.ml_mobility),
+                           .responsible = std::to_string(world_.colleague)});
+  changed("add_action");
+  ASSERT_TRUE(set_action_status(*conn, a, "in_progress", referent_));
+  changed("set_action_status");
+  ASSERT_TRUE(record_review(*conn, followed_.journey,
+                            {.review_date = "2027-03-12", .summary = "Point d’étape"}, referent_));
+  changed("record_review");
+  ASSERT_TRUE(close_plan(*conn, followed_.journey, "Emploi trouvé", referent_));
+  changed("close_plan");
+  ASSERT_TRUE(reopen_plan(*conn, followed_.journey, referent_));
+  changed("reopen_plan");
+  ASSERT_TRUE(close_goal(*conn, g, "reached", "Atteint", referent_));
+  changed("close_goal");
+  EXPECT_EQ(plan_versions(*conn, other_journey), other_before);
+
+  // The catalogue: the structure the action names renamed, or its service moved elsewhere.
+  conn->execute("UPDATE structures SET nom = nom WHERE id = $1", {catalogue_.ml_structure});
+  EXPECT_EQ(plan_versions(*conn, followed_.journey), last);
+  conn->execute("UPDATE structures SET nom = 'Mission locale des Ardennes' WHERE id = $1",
+                {catalogue_.ml_structure});
+  changed("structure renamed");
+  conn->execute("UPDATE structures SET nom = 'CCAS renommé' WHERE id = $1",
+                {catalogue_.ccas_structure});
+  EXPECT_EQ(plan_versions(*conn, followed_.journey), last);  // no action of the plan names it
+  conn->execute("UPDATE services SET structure_id = $2 WHERE id = $1",
+                {catalogue_.ml_mobility, catalogue_.ccas_structure});
+  changed("service moved");
+
+  // Names of accounts (carriers, responsibles): the names version.
+  conn->execute("UPDATE users SET name = 'Karim Benali-Roux' WHERE id = $1", {world_.colleague});
+  PlanVersions renamed = plan_versions(*conn, followed_.journey);
+  EXPECT_EQ(renamed.plan, last.plan);
+  EXPECT_NE(renamed.names, last.names);
+  last = renamed;
+
+  conn->execute("DELETE FROM plan_actions WHERE id = $1", {a});
+  changed("action deleted");
+  conn->execute("DELETE FROM plan_goals WHERE id = $1", {g});
+  changed("goal deleted");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, PlanTest, test::kEngines, test::engine_name);
 
 }  // namespace

@@ -209,6 +209,12 @@ http::Response page(http::Context& ctx, const std::string& title, const std::str
   // Reserved up front: growing a page's string by doubling copied it four or five times (5 % of
   // the members page's time).
   const std::string content = render(name, dict, kPageReserve);
+  return page_of_content(ctx, title, content, status);
+}
+
+http::Response page_of_content(http::Context& ctx, const std::string& title,
+                               const std::string& content, unsigned status) {
+  ensure_ready(ctx.config);
   ctemplate::TemplateDictionary layout("layout");
   layout.SetValue("TITLE"_key, title);
   layout.SetValueWithoutCopy("CONTENT"_key, content);

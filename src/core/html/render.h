@@ -71,6 +71,11 @@ std::string render(const std::string& name, const ctemplate::TemplateDictionary&
 http::Response page(http::Context& ctx, const std::string& title, const std::string& name,
                     ctemplate::TemplateDictionary& dict, unsigned status = 200);
 
+// An already rendered content inside the layout (a page kept in memory, say), as a full page.
+// The content must not hold a CSRF token: it is the session's, set only by `page`.
+http::Response page_of_content(http::Context& ctx, const std::string& title,
+                               const std::string& content, unsigned status = 200);
+
 // A French DSFR error page (404, 403, 405...).
 http::Response error_page(http::Context& ctx, unsigned status, const std::string& title,
                           const std::string& message);

@@ -411,6 +411,11 @@ std::vector<Appointment> of_professional(store::Connection& conn, std::int64_t u
               {user_id, from, to});
 }
 
+std::int64_t agenda_version(store::Connection& conn, std::int64_t user_id) {
+  auto row = conn.query_one("SELECT agenda_version FROM users WHERE id = $1", {user_id});
+  return row ? row->integer(0) : 0;
+}
+
 std::vector<Appointment> to_update_of_professional(store::Connection& conn, std::int64_t user_id) {
   return list(conn,
               "WHERE a.professional_id = $1 AND a.status = 'to_update' ORDER BY a.starts_at, a.id "

@@ -106,6 +106,9 @@ std::vector<Appointment> of_person(store::Connection& conn, std::int64_t person_
 // A professional's appointments starting in [from, to), in time order.
 std::vector<Appointment> of_professional(store::Connection& conn, std::int64_t user_id,
                                          std::int64_t from, std::int64_t to);
+// The version of a professional's agenda: bumped by the database on every change of their
+// appointments and on the renaming of a person they meet (migration 0029). 0 for no such user.
+std::int64_t agenda_version(store::Connection& conn, std::int64_t user_id);
 // Appointments to update, oldest first: a professional's, or those of an organisation.
 std::vector<Appointment> to_update_of_professional(store::Connection& conn, std::int64_t user_id);
 std::vector<Appointment> to_update_of_organisation(store::Connection& conn,

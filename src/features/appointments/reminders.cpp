@@ -20,7 +20,7 @@ constexpr int kBatch = 2000;  // reminders per transaction outside a job
 std::string host_of(const std::string& url) {
   std::string host = url;
   if (auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
-  host = host.substr(0, host.find_first_of(":/"));
+  if (auto end = host.find_first_of(":/"); end != std::string::npos) host.resize(end);
   return host.empty() ? "parcours.local" : host;
 }
 

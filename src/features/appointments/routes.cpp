@@ -20,6 +20,7 @@
 #include "core/http/flash.h"
 #include "core/store/journal.h"
 #include "core/text.h"
+#include "features/appointments/agenda_cache.h"
 #include "features/appointments/appointments.h"
 #include "features/appointments/policy.h"
 #include "features/people/persons.h"
@@ -69,20 +70,33 @@ std::optional<std::int64_t> path_id(const http::Context& ctx, const char* name) 
   return it == ctx.request.params.end() ? std::nullopt : text::parse_id(it->second);
 }
 
-void log_listed(http::Context& ctx, const std::vector<Appointment>& rows) {
-  if (!ctx.actor || rows.empty()) return;
-  // One row per person listed, however many of their appointments the page shows.
-  std::set<std::int64_t> persons;
-  std::vector<store::AccessRecord> records;
-  std::string purpose = ctx.request.method + " " + ctx.request.path;
+// The persons of `rows`, once each, in the order they first appear.
+std::vector<std::int64_t> listed_persons(const std::vector<Appointment>& rows) {
+  std::set<std::int64_t> seen;
+  std::vector<std::int64_t> persons;
   for (const auto& a : rows) {
-    if (!persons.insert(a.person_id).second) continue;
+    if (seen.insert(a.person_id).second) persons.push_back(a.person_id);
+  }
+  return persons;
+}
+
+void log_persons(http::Context& ctx, const std::vector<std::int64_t>& persons) {
+  if (!ctx.actor || persons.empty()) return;
+  // One row per person listed, however many of their appointments the page shows.
+  std::vector<store::AccessRecord> records;
+  records.reserve(persons.size());
+  std::string purpose = ctx.request.method + " " + ctx.request.path;
+  for (std::int64_t person : persons) {
     records.push_back({.actor_id = ctx.actor->user_id,
-                       .person_id = a.person_id,
+                       .person_id = person,
                        .part = "appointments",
                        .purpose = purpose});
   }
   store::log_accesses(ctx.db, records);
+}
+
+void log_listed(http::Context& ctx, const std::vector<Appointment>& rows) {
+  log_persons(ctx, listed_persons(rows));
 }
 
 // The include LIST (templates/appointments/list.tpl) in `dict`, section `name`.
@@ -135,22 +149,15 @@ void fill_nav(ctemplate::TemplateDictionary& dict, const std::string& label,
 
 // ---- the agenda ----
 
-// GET /agenda[?semaine=YYYY-MM-DD] — a professional: their week, Monday to Sunday.
-http::Response week(http::Context& ctx) {
-  if (!ctx.actor || !may_view_agenda(ctx.actor, ctx.actor->user_id)) return html::refuse(ctx);
-  std::int64_t today = paris_day_number(now_seconds());
-  auto asked = parse_day(ctx.request.query_value("semaine"));
-  std::int64_t day = asked.value_or(today);
-  unsigned wd = weekday{sys_days{std::chrono::days{day}}}.iso_encoding();  // Monday = 1
-  std::int64_t monday = day - (wd - 1);
-  std::int64_t from = paris_local_to_unix(monday, 0, 0);
-  std::int64_t to = paris_local_to_unix(monday + 7, 0, 0);
-  auto rows = of_professional(ctx.db, ctx.actor->user_id, from, to);
-  log_listed(ctx, rows);
+// The content of the week page of `key` (its version read before its rows), and who it lists.
+std::shared_ptr<const CachedWeek> render_week(http::Context& ctx, const WeekCache::Key& key,
+                                              const std::string& title) {
+  std::int64_t monday = key.monday;
+  auto rows = of_professional(ctx.db, key.user_id, paris_local_to_unix(monday, 0, 0),
+                              paris_local_to_unix(monday + 7, 0, 0));
   ctemplate::TemplateDictionary dict("appointments/week");
-  std::string title = "Semaine du " + day_label(monday) + " au " + day_label(monday + 6);
   dict.SetValue("TITLE"_key, title);
-  dict.SetValue("FIRST_DAY"_key, iso_day(std::max(monday, std::min(today, monday + 6))));
+  dict.SetValue("FIRST_DAY"_key, iso_day(key.first_day));
   fill_nav(dict, "Naviguer entre les semaines", "/agenda?semaine=" + iso_day(monday - 7),
            "Semaine précédente", "/agenda", "Cette semaine",
            "/agenda?semaine=" + iso_day(monday + 7), "Semaine suivante");
@@ -171,12 +178,38 @@ http::Response week(http::Context& ctx) {
   }
   auto pending = ctx.db.query_one(
       "SELECT COUNT(*) FROM appointments WHERE professional_id = $1 AND status = 'to_update'",
-      {ctx.actor->user_id});
+      {key.user_id});
   if (pending && pending->integer(0) > 0) {
     dict.SetIntValue("COUNT"_key, pending->integer(0));
     dict.ShowSection("TO_UPDATE"_key);
   }
-  return html::page(ctx, "Mon agenda — " + title, "appointments/week.tpl", dict);
+  return std::make_shared<const CachedWeek>(
+      CachedWeek{html::render("appointments/week.tpl", dict, 32 * 1024), listed_persons(rows)});
+}
+
+// GET /agenda[?semaine=YYYY-MM-DD] — a professional: their week, Monday to Sunday. Kept in
+// memory by professional and week while their agenda's version stays the same (agenda_cache.h).
+http::Response week(http::Context& ctx) {
+  if (!ctx.actor || !may_view_agenda(ctx.actor, ctx.actor->user_id)) return html::refuse(ctx);
+  // A week of 60 appointments is ≈ 40 KiB: at most ≈ 10 MiB.
+  static WeekCache cache(256);
+  std::int64_t today = paris_day_number(now_seconds());
+  auto asked = parse_day(ctx.request.query_value("semaine"));
+  std::int64_t day = asked.value_or(today);
+  unsigned wd = weekday{sys_days{std::chrono::days{day}}}.iso_encoding();  // Monday = 1
+  std::int64_t monday = day - (wd - 1);
+  WeekCache::Key key{.user_id = ctx.actor->user_id,
+                     .monday = monday,
+                     .first_day = std::max(monday, std::min(today, monday + 6)),
+                     .version = agenda_version(ctx.db, ctx.actor->user_id)};
+  std::string title = "Semaine du " + day_label(monday) + " au " + day_label(monday + 6);
+  auto cached = cache.get(key);
+  if (!cached) {
+    cached = render_week(ctx, key, title);
+    cache.put(key, cached);
+  }
+  log_persons(ctx, cached->person_ids);
+  return html::page_of_content(ctx, "Mon agenda — " + title, cached->content);
 }
 
 // GET /agenda/jour[?date=YYYY-MM-DD] — a professional: their day.

@@ -448,6 +448,15 @@ std::optional<std::int64_t> goal_for_service(store::Connection& conn, std::int64
   return r->integer(0);
 }
 
+PlanVersions plan_versions(store::Connection& conn, std::int64_t journey_id) {
+  auto row = conn.query_one(
+      "SELECT plan_version, (SELECT version FROM names_version WHERE id = 1) FROM journeys "
+      "WHERE id = $1",
+      {journey_id});
+  if (!row) return {};
+  return {.plan = row->integer(0), .names = row->integer(1)};
+}
+
 Plan load_plan(store::Connection& conn, std::int64_t journey_id, bool with_reviews) {
   Plan plan;
   plan.journey_id = journey_id;

@@ -168,6 +168,17 @@ std::optional<std::int64_t> goal_for_service(store::Connection& conn, std::int64
 // The whole plan in two queries (goals, then all actions of the journey), plus one for reviews
 // when asked. No access is logged here: the routes log it.
 Plan load_plan(store::Connection& conn, std::int64_t journey_id, bool with_reviews = false);
+
+// What the journey page's plan section is kept in memory by (section_cache.h): the plan's version,
+// bumped by the database on every write of the plan, its goals, actions and points d'étape and
+// on the renaming of a catalogue structure its actions name (migration 0029), and the display
+// names version (migration 0028). One query; zeros for no such journey.
+struct PlanVersions {
+  std::int64_t plan = 0;
+  std::int64_t names = 0;
+  bool operator==(const PlanVersions&) const = default;
+};
+PlanVersions plan_versions(store::Connection& conn, std::int64_t journey_id);
 std::optional<Goal> find_goal(store::Connection& conn, std::int64_t goal_id);
 std::optional<Action> find_action(store::Connection& conn, std::int64_t action_id);
 

@@ -27,11 +27,13 @@
 #include "core/clock.h"
 #include "core/html/render.h"
 #include "core/http/flash.h"
+#include "core/http/tokens.h"
 #include "core/store/journal.h"
 #include "core/text.h"
 #include "features/people/persons.h"
 #include "features/people/team.h"
 #include "features/plan/plan.h"
+#include "features/plan/plan_cache.h"
 #include "features/plan/policy.h"
 #include "features/portal/accesses.h"
 #include "features/portal/pages.h"
@@ -317,15 +319,18 @@ void set_person(ctemplate::TemplateDictionary& dict, const PlanPage& page) {
 
 // ---- the plan page ----
 
-http::Response plan_page(http::Context& ctx, const PlanPage& page, const Error* error,
-                         const std::string& close_reason, const std::string& next_review) {
+// The content of the plan page (templates/plan/show.tpl), its forms' CSRF token as `csrf`.
+std::string plan_content(http::Context& ctx, const PlanPage& page, const std::string& csrf,
+                         const Error* error, const std::string& close_reason,
+                         const std::string& next_review) {
   auto plan = load_plan(ctx.db, page.p.journey->id, true);
   ctemplate::TemplateDictionary dict("plan/show");
+  dict.SetValue("CSRF_TOKEN"_key, csrf);
   set_person(dict, page);
   if (error) html::show_form_error(dict, *error);
   View v{.mode = Mode::kBuild,
          .person_id = page.p.person.id,
-         .csrf = ctx.csrf_token,
+         .csrf = csrf,
          .can_edit = page.can_edit && !plan.closed(),
          .can_decide = page.can_decide,
          .plan_open = !plan.closed()};
@@ -353,10 +358,55 @@ http::Response plan_page(http::Context& ctx, const PlanPage& page, const Error* 
     if (error) html::show_form_error(*s, *error);
   }
   if (page.can_decide && plan.closed()) dict.ShowSection("CAN_REOPEN_PLAN"_key);
-  people::web::log_read(ctx, page.p.person.id, "plan");
+  return html::render("plan/show.tpl", dict, 64 * 1024);
+}
+
+// What stands for the viewer's CSRF token in a plan page kept in memory: random for each
+// process, so that no stored text can hold it; hexadecimal, which HTML escaping leaves alone.
+const std::string& csrf_stand_in() {
+  static const std::string value = http::hash_hex(http::random_token()).substr(0, 32);
+  return value;
+}
+
+std::string with_token(std::string content, const std::string& token) {
+  const std::string& stand_in = csrf_stand_in();
+  for (auto at = content.find(stand_in); at != std::string::npos;
+       at = content.find(stand_in, at + token.size())) {
+    content.replace(at, stand_in.size(), token);
+  }
+  return content;
+}
+
+http::Response plan_page(http::Context& ctx, const PlanPage& page, const Error* error,
+                         const std::string& close_reason, const std::string& next_review) {
   std::string title = "Plan d’actions — " + people::display_name(page.p.person);
-  return html::page(ctx, error ? "Erreur — " + title : title, "plan/show.tpl", dict,
-                    error ? http_status(error->code) : 200);
+  if (error || !close_reason.empty() || !next_review.empty()) {
+    // A form sent back with what was typed: built for this answer only.
+    std::string content = plan_content(ctx, page, ctx.csrf_token, error, close_reason, next_review);
+    people::web::log_read(ctx, page.p.person.id, "plan");
+    return html::page_of_content(ctx, error ? "Erreur — " + title : title, content,
+                                 error ? http_status(error->code) : 200);
+  }
+  // Kept in memory (plan_cache.h); the versions are read before the rows they cover. A page with
+  // 10 goals and 40 actions is ≈ 75 KiB: at most ≈ 20 MiB.
+  static PlanFragmentCache cache(256);
+  auto versions = plan_versions(ctx.db, page.p.journey->id);
+  PlanFragmentCache::Key key{.journey_id = page.p.journey->id,
+                             .person_id = page.p.person.id,
+                             .person_name = people::display_name(page.p.person),
+                             .plan_version = versions.plan,
+                             .names_version = versions.names,
+                             .today = today(),
+                             .can_edit = page.can_edit,
+                             .can_decide = page.can_decide};
+  auto cached = cache.get(key);
+  if (!cached) {
+    cached = std::make_shared<const CachedFragment>(
+        CachedFragment{plan_content(ctx, page, csrf_stand_in(), nullptr, "", ""), true});
+    cache.put(key, cached);
+  }
+  people::web::log_read(ctx, page.p.person.id, "plan");
+  return html::page_of_content(ctx, title, with_token(cached->html, ctx.csrf_token));
 }
 
 // GET /personnes/{id}/plan — the team (and a replaced référent, reading).
@@ -1003,29 +1053,55 @@ http::Response submit_person_done(http::Context& ctx) {
 
 // ---- sections of other pages ----
 
+namespace {
+
+// The plan section's content (its include dictionary rendered alone).
+std::shared_ptr<const CachedFragment> render_section(http::Context& ctx,
+                                                     const PlanFragmentCache::Key& key) {
+  ctemplate::TemplateDictionary section("plan/section");
+  section.SetIntValue("PERSON_ID"_key, key.person_id);
+  auto plan = load_plan(ctx.db, key.journey_id);
+  bool empty = !plan.exists && plan.goals.empty() && plan.other_actions.empty();
+  if (empty) {
+    section.ShowSection("NONE"_key);
+  } else {
+    fill_notices(section, plan, Mode::kSummary);
+    fill_goals(*section.AddSectionDictionary("HAS_PLAN"_key), plan,
+               {.mode = Mode::kSummary, .person_id = key.person_id});
+    if (!plan.closed() && !plan.next_review_date.empty()) {
+      section.SetValueAndShowSection("NEXT_REVIEW"_key, format_date_fr(plan.next_review_date),
+                                     "HAS_NEXT_REVIEW"_key);
+    }
+  }
+  section.ShowSection(key.can_edit && !plan.closed() ? "CAN_EDIT" : "READ_ONLY");
+  return std::make_shared<const CachedFragment>(
+      CachedFragment{html::render("plan/section.tpl", section, 32 * 1024), !empty});
+}
+
+}  // namespace
+
 void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& journey_dict,
                           const people::PersonFacts& facts, const people::Journey& journey,
                           people::web::ReadLog& reads) {
   if (!may_view_plan(ctx.actor, facts)) return;
-  auto* section = journey_dict.AddIncludeDictionary("PLAN"_key);
-  section->SetFilename("plan/section.tpl");
-  section->SetIntValue("PERSON_ID"_key, journey.person_id);
-  auto plan = load_plan(ctx.db, journey.id);
-  bool empty = !plan.exists && plan.goals.empty() && plan.other_actions.empty();
-  if (empty) {
-    section->ShowSection("NONE"_key);
-  } else {
-    fill_notices(*section, plan, Mode::kSummary);
-    fill_goals(*section->AddSectionDictionary("HAS_PLAN"_key), plan,
-               {.mode = Mode::kSummary, .person_id = journey.person_id});
-    if (!plan.closed() && !plan.next_review_date.empty()) {
-      section->SetValueAndShowSection("NEXT_REVIEW"_key, format_date_fr(plan.next_review_date),
-                                      "HAS_NEXT_REVIEW"_key);
-    }
+  static PlanFragmentCache cache(512);  // ≈ 20 KiB for 10 goals and 40 actions: ≈ 10 MiB
+  // The versions are read before the rows they cover: a write in between only makes a miss.
+  auto versions = plan_versions(ctx.db, journey.id);
+  PlanFragmentCache::Key key{.journey_id = journey.id,
+                             .person_id = journey.person_id,
+                             .plan_version = versions.plan,
+                             .names_version = versions.names,
+                             .today = today(),
+                             .can_edit = may_edit_plan(ctx.actor, facts)};
+  auto cached = cache.get(key);
+  if (!cached) {
+    cached = render_section(ctx, key);
+    cache.put(key, cached);
   }
-  section->ShowSection(may_edit_plan(ctx.actor, facts) && !plan.closed() ? "CAN_EDIT"
-                                                                         : "READ_ONLY");
-  if (!empty) reads.add(journey.person_id, "plan");  // nothing of the person shown otherwise
+  auto* section = journey_dict.AddIncludeDictionary("PLAN"_key);
+  section->SetFilename("plan/cached_section.tpl");
+  section->SetValue("HTML"_key, cached->html);
+  if (cached->shows_person) reads.add(journey.person_id, "plan");  // nothing shown otherwise
 }
 
 void fill_home_section(http::Context& ctx, ctemplate::TemplateDictionary& dict,

@@ -18,8 +18,9 @@ namespace parcours::plan {
 void register_routes(http::Router& router);
 
 // Adds the include PLAN (templates/plan/section.tpl) to the journey section of /personnes/{id}:
-// the plan's goals and actions (two queries), the warnings, links to build and print it. The
-// read goes to `reads` (written with the page's other reads).
+// the plan's goals and actions (two queries), the warnings, links to build and print it; kept
+// in memory while the plan and the names it shows are unchanged (plan_cache.h). The read goes to
+// `reads` (written with the page's other reads), at every view.
 void fill_journey_section(http::Context& ctx, ctemplate::TemplateDictionary& journey_dict,
                           const people::PersonFacts& facts, const people::Journey& journey,
                           people::web::ReadLog& reads);
