@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <iterator>
 
 namespace parcours::store {
@@ -15,8 +16,11 @@ thread_local DeferredAccesses* deferred_here = nullptr;
 // At most one background checkpoint per interval while rows are written: each one syncs the WAL
 // and the file, so fewer and larger is cheaper, and the WAL stays a few MiB.
 constexpr auto kCheckpointInterval = std::chrono::milliseconds(100);
-// The writer's own checkpoint (SQLite's automatic one, at commit), for a WAL that the background
-// checkpoints could not start over (see the header). SQLite's default is 1,000 pages.
+// Past this many pages after a background checkpoint, the writer copies the last few itself
+// between two commits, so that its next commit starts the WAL over (see the header).
+constexpr std::int64_t kCatchUpPages = 2000;
+// SQLite's automatic checkpoint at commit, kept as a safety net should the catch-ups fail. Its
+// default is 1,000 pages.
 constexpr int kWriterCheckpointPages = 20000;
 constexpr int kSqliteDefaultCheckpointPages = 1000;
 
@@ -142,7 +146,26 @@ void AccessLogWriter::run() {
     done_.notify_all();
     committed_signal_.notify_one();
     for (auto& then : batch->then) then(error);
+    catch_up();
   }
+}
+
+void AccessLogWriter::catch_up() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!catch_up_) return;
+  }
+  try {
+    // What the background checkpoint left: the frames committed while it ran, a few ms' worth.
+    conn_->query_one("PRAGMA access.wal_checkpoint(PASSIVE)");
+  } catch (const StoreError&) {
+    // The rows stay committed in the WAL; the next background checkpoint copies them.
+  }
+  {
+    std::lock_guard lock(mutex_);
+    catch_up_ = false;
+  }
+  committed_signal_.notify_all();
 }
 
 void AccessLogWriter::run_checkpoints(Db& db) {
@@ -153,14 +176,23 @@ void AccessLogWriter::run_checkpoints(Db& db) {
     if (committed_signal_.wait_for(lock, kCheckpointInterval, [&] { return stopping_; })) return;
     committed_ = false;
     lock.unlock();
+    std::int64_t wal_pages = 0;
     try {
       // PASSIVE: copies what it can without waiting for the writer or the readers.
-      db.acquire()->query_one("PRAGMA access.wal_checkpoint(PASSIVE)");
+      auto row = db.acquire()->query_one("PRAGMA access.wal_checkpoint(PASSIVE)");
+      if (row) wal_pages = row->integer(1);
     } catch (const StoreError&) {
       // Nothing is lost: the rows are committed in the WAL, and the next checkpoint (this
       // thread's or the writer's own) copies them.
     }
     lock.lock();
+    if (wal_pages >= kCatchUpPages) {
+      // The writer copies the rest after its next commit; no pass of this thread meanwhile (it
+      // would hold the checkpoint lock that the writer's needs).
+      catch_up_ = true;
+      committed_signal_.wait(lock, [&] { return stopping_ || !catch_up_; });
+      if (stopping_) return;
+    }
   }
 }
 
