@@ -7,6 +7,9 @@
 #   - people::person_timeline alone.
 # Profile: BENCH_PEOPLE_PROFILE=departement (60,000 persons, default) or country (1,000,000: about
 # 15 minutes of generation on SQLite and more on PostgreSQL; BENCH_COUNTRY=1 does the same).
+# BENCH_PEOPLE_DB=PATH measures an already loaded SQLite database instead (no generation, SQLite
+# only), e.g. the country set of bench/stats (bench/out/stats/bench-country.db); its statistics
+# events give the showcase person a few more events: BENCH_PEOPLE_PERSON=ID picks the page.
 # Writes bench/out/people-results.md and prints it. Usage: bench/people/run.sh [build-dir]
 set -euo pipefail
 build=${1:-build}
@@ -21,6 +24,7 @@ profile=${BENCH_PEOPLE_PROFILE:-departement}
 [[ "${BENCH_COUNTRY:-0}" == 1 ]] && profile=country
 duration=${BENCH_DURATION:-10s}
 engines=${BENCH_ENGINES:-sqlite postgres}
+[[ -n "${BENCH_PEOPLE_DB:-}" ]] && engines=sqlite
 password=bench-password-2026
 export PARCOURS_DEMO_PASSWORD=$password
 # One data key for the generator and the servers: the NIRs it seals are readable by them.
@@ -30,6 +34,10 @@ export bin gen measure out profile duration password root build
 # Schema, geography, demo territory and accounts, then the persons. Prints the generator's line.
 prepare() {
   "$bin" migrate --db "$1" >/dev/null
+  if [[ -n "${BENCH_PEOPLE_DB:-}" ]]; then
+    echo "base existante $BENCH_PEOPLE_DB, non régénérée"
+    return
+  fi
   "$bin" load-geo --db "$1" >/dev/null
   "$bin" seed-demo --db "$1" >/dev/null
   "$gen" --db "$1" --profile "$profile" 2>"$out/gen-$2.log" | tee -a "$out/gen-$2.log"
@@ -117,7 +125,7 @@ bench_engine() {
   prepare "$url" "$engine" >"$out/gen-line-$engine.txt"
   "$gen" --db "$url" --print-queries 400 >"$out/queries.txt"
   local person
-  person=$("$gen" --db "$url" --print-showcase | head -1)
+  person=${BENCH_PEOPLE_PERSON:-$("$gen" --db "$url" --print-showcase | head -1)}
   [[ -n "$person" ]] || { echo "pas de personne à 200 événements" >&2; return 1; }
 
   local functions="$out/functions-$engine.md"
@@ -163,8 +171,8 @@ results="$out/../people-results.md"
 for engine in $engines; do
   case $engine in
     sqlite)
-      db="$out/bench-$profile.db"
-      if [[ "${BENCH_KEEP_DB:-0}" != 1 ]]; then rm -f "$db" "$db-wal" "$db-shm" "$db".access.sqlite*; fi
+      db=${BENCH_PEOPLE_DB:-$out/bench-$profile.db}
+      if [[ -z "${BENCH_PEOPLE_DB:-}" && "${BENCH_KEEP_DB:-0}" != 1 ]]; then rm -f "$db" "$db-wal" "$db-shm" "$db".access.sqlite*; fi
       bench_engine "sqlite:$db" sqlite 18180
       ;;
     postgres)
