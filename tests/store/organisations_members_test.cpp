@@ -217,9 +217,8 @@ TEST_P(MembersTest, TheMembersVersionMovesWithEveryChangeOfTheMembersAndOnlyThen
                                    std::nullopt);
   ASSERT_TRUE(other);
   std::int64_t before = version();
-  ASSERT_TRUE(accounts::grant_role(*conn, admin_id_,
-                                   {.role = Role::kProfessional, .organisation_id = *other},
-                                   std::nullopt));
+  ASSERT_TRUE(accounts::grant_role(
+      *conn, admin_id_, {.role = Role::kProfessional, .organisation_id = *other}, std::nullopt));
   EXPECT_EQ(version(), before) << "un rôle dans une autre structure";
 }
 

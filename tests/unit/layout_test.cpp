@@ -70,11 +70,12 @@ TEST_F(LayoutTest, AdminsSeeTerritoriesAndALogoutFormCarryingTheCsrfToken) {
       contains(html, "<a class=\"fr-nav__link\" href=\"/structures\" aria-current=\"page\">"));
   // Territories and organisations sit in the "Administration" menu, marked current with them.
   EXPECT_TRUE(std::regex_search(
-      html, std::regex("<button class=\"fr-nav__btn\" type=\"button\" aria-expanded=\"false\" "
-                       "aria-controls=\"(menu-navigation-1)\" aria-current=\"true\">"
-                       "Administration</button>\\s*<div class=\"fr-collapse fr-menu\" "
-                       "id=\"menu-navigation-1\">\\s*<ul class=\"fr-menu__list\">\\s*"
-                       "<li><a class=\"fr-nav__link\" href=\"/territoires\">Territoires</a></li>")));
+      html,
+      std::regex("<button class=\"fr-nav__btn\" type=\"button\" aria-expanded=\"false\" "
+                 "aria-controls=\"(menu-navigation-1)\" aria-current=\"true\">"
+                 "Administration</button>\\s*<div class=\"fr-collapse fr-menu\" "
+                 "id=\"menu-navigation-1\">\\s*<ul class=\"fr-menu__list\">\\s*"
+                 "<li><a class=\"fr-nav__link\" href=\"/territoires\">Territoires</a></li>")));
   EXPECT_TRUE(std::regex_search(
       html, std::regex("action=\"/deconnexion\">\\s*<input type=\"hidden\" name=\"csrf_token\" "
                        "value=\"jeton-csrf\">")));

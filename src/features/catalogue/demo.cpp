@@ -7,8 +7,8 @@
 #include "core/store/journal.h"
 #include "features/catalogue/offer.h"
 #include "features/catalogue/service.h"
-#include "features/search/index.h"
 #include "features/organisations/organisation.h"
+#include "features/search/index.h"
 
 namespace parcours::catalogue {
 namespace {

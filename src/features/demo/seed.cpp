@@ -6,11 +6,10 @@
 #include "core/store/journal.h"
 #include "core/text.h"
 #include "features/accounts/users.h"
-#include "features/catalogue/demo.h"
 #include "features/appointments/demo.h"
+#include "features/catalogue/demo.h"
 #include "features/demo/activity.h"
 #include "features/demo/persons.h"
-#include "features/stats/projection.h"
 #include "features/diagnostic/demo.h"
 #include "features/followup/demo.h"
 #include "features/geo/communes.h"
@@ -18,6 +17,7 @@
 #include "features/orientation/demo.h"
 #include "features/plan/demo.h"
 #include "features/referrals/demo.h"
+#include "features/stats/projection.h"
 #include "features/territories/territory.h"
 
 namespace parcours::demo {

@@ -405,9 +405,8 @@ http::Handler answer_handler(bool accept) {
     auto done =
         accept ? accept_referral(ctx.db, r.id, by) : refuse_referral(ctx.db, r.id, reason, by);
     if (!done) return referral_page(ctx, r, &done.error(), reason);
-    http::set_flash(ctx, accept
-                             ? "Orientation acceptée. L’équipe de la personne en est informée."
-                             : "Orientation refusée. L’équipe de la personne en est informée.");
+    http::set_flash(ctx, accept ? "Orientation acceptée. L’équipe de la personne en est informée."
+                                : "Orientation refusée. L’équipe de la personne en est informée.");
     return http::Response::redirect("/orientations/" + std::to_string(r.id));
   };
 }
