@@ -24,7 +24,7 @@ profile=${BENCH_PEOPLE_PROFILE:-departement}
 [[ "${BENCH_COUNTRY:-0}" == 1 ]] && profile=country
 duration=${BENCH_DURATION:-10s}
 engines=${BENCH_ENGINES:-sqlite postgres}
-[[ -n "${BENCH_PEOPLE_DB:-}" ]] && engines=sqlite
+[[ -n "${BENCH_PEOPLE_DB:-}" ]] && engines=sqlite && profile="base existante"
 password=bench-password-2026
 export PARCOURS_DEMO_PASSWORD=$password
 # One data key for the generator and the servers: the NIRs it seals are readable by them.
