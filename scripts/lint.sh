@@ -23,6 +23,10 @@ git ls-files 'src/*.cpp' | xargs -P "$(nproc)" -n 8 clang-tidy-16 -p "$tidy_db" 
 grep -q "warning:\|error:" "$tidy_db/tidy.txt" && status=1
 
 echo "== cppcheck"
+# returnStdMoveLocal: cppcheck 2.10 takes `return std::move(result.error());` (a member of a local
+# std::expected, returned as another type) for a local returned by value; without the move it
+# would be copied.
 cppcheck --quiet --enable=warning,performance,portability --std=c++20 --inline-suppr \
-  --suppress=missingIncludeSystem --error-exitcode=1 -I src src || status=1
+  --suppress=missingIncludeSystem --suppress=returnStdMoveLocal --error-exitcode=1 -I src src ||
+  status=1
 exit $status

@@ -674,7 +674,7 @@ Result<Household> parse_household(const RawHousehold& raw, const std::string& en
     household.address = address;
     in_address = false;
   };
-  auto on_text = [&](const std::string& el, const std::string& up, std::string value) {
+  auto on_text = [&](const std::string& el, const std::string& up, const std::string& value) {
     if (up == "Identification" && !household.persons.empty()) {
       auto& p = household.persons.back();
       if (el == "NOM")

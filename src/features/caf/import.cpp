@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cstddef>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -43,7 +44,7 @@ std::optional<std::string> caf_number_of(const Household& h) {
   if (h.fonorg == "MSA") return std::nullopt;
   std::string digits = h.matricule;
   if (digits.size() == 15 && digits.find_first_not_of('0', 7) == std::string::npos) {
-    digits = digits.substr(0, 7);
+    digits.resize(7);
   }
   auto n = people::normalise_caf_number(digits);
   if (!n) return std::nullopt;
@@ -124,9 +125,10 @@ class RowBuffer {
     std::size_t first = 0;
     for (std::size_t shape : {std::size_t{64}, std::size_t{8}, std::size_t{1}}) {
       for (; rows - first >= shape; first += shape) {
-        store::Params params(std::vector<store::Value>(
-            std::make_move_iterator(values_.begin() + first * columns_),
-            std::make_move_iterator(values_.begin() + (first + shape) * columns_)));
+        auto from = values_.begin() + static_cast<std::ptrdiff_t>(first * columns_);
+        auto to = from + static_cast<std::ptrdiff_t>(shape * columns_);
+        store::Params params(
+            std::vector<store::Value>(std::make_move_iterator(from), std::make_move_iterator(to)));
         conn.execute(sql(shape), params);
       }
     }
@@ -1140,6 +1142,7 @@ std::vector<Report> list_imports(store::Connection& conn, std::optional<std::int
                                         {*territory_id, static_cast<std::int64_t>(limit)})
                            : conn.query(std::string(kReportColumns) + "ORDER BY id DESC LIMIT $1",
                                         {static_cast<std::int64_t>(limit)});
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(report_of(r));
   return out;
 }

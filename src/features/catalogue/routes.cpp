@@ -439,7 +439,7 @@ http::Response show(http::Context& ctx) {
   detail(dict, "Modes d’accueil", join_labels(Vocabulary::kModesAccueil, s.modes_accueil));
   if (s.volume_horaire_hebdomadaire) {
     std::string hours = std::to_string(*s.volume_horaire_hebdomadaire);
-    hours = hours.substr(0, hours.find_last_not_of('0') + 1);
+    hours.resize(hours.find_last_not_of('0') + 1);
     if (!hours.empty() && hours.back() == '.') hours.pop_back();
     std::replace(hours.begin(), hours.end(), '.', ',');
     detail(dict, "Volume horaire", hours + " heures par semaine");

@@ -145,10 +145,10 @@ void insert_rows(store::Connection& conn, const std::string& head, std::size_t c
     if (returning.empty()) {
       conn.execute(sql, store::Params(std::move(values)));
     } else {
-      for (const auto& row :
-           conn.query(sql + " RETURNING " + returning, store::Params(std::move(values)))) {
-        on_row(row);
-      }
+      sql += " RETURNING ";
+      sql += returning;
+      auto returned = conn.query(sql, store::Params(std::move(values)));
+      for (const auto& row : returned) on_row(row);
     }
   }
 }
@@ -356,6 +356,7 @@ int seed_demo_activity(store::Connection& conn, std::int64_t territory_id,
   const std::int64_t now = now_seconds();
   Rng rng(20'261'127);
   std::vector<Story> stories;
+  stories.reserve(kActivityPersons);
   for (int i = 0; i < kActivityPersons; ++i) stories.push_back(draw(rng, i, now, services));
 
   std::map<std::string, Story*> by_internal;

@@ -186,8 +186,7 @@ void record_change(store::Connection& conn, const Person& before, const std::str
       {"section", section}, {"fields", std::move(names)}, {"source", source_code(p.source)}};
   if (p.organisation_id) payload["actor_organisation_id"] = *p.organisation_id;
   if (!p.file_name.empty()) payload["file_name"] = p.file_name;
-  append_person_event(conn, kPersonUpdated, before.id, before.territory_id, p.user_id,
-                      std::move(payload));
+  append_person_event(conn, kPersonUpdated, before.id, before.territory_id, p.user_id, payload);
 }
 
 Error strong_conflict(const std::string& field) {
@@ -674,8 +673,7 @@ Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territo
         payload["actor_organisation_id"] = *provenance.organisation_id;
       }
       if (!provenance.file_name.empty()) payload["file_name"] = provenance.file_name;
-      append_person_event(conn, kPersonCreated, id, territory_id, provenance.user_id,
-                          std::move(payload));
+      append_person_event(conn, kPersonCreated, id, territory_id, provenance.user_id, payload);
       return id;
     });
   } catch (const store::StoreError& e) {
@@ -836,7 +834,7 @@ std::vector<FieldSource> field_sources(store::Connection& conn, std::int64_t per
 
 std::string describe_source(const FieldSource& s) {
   std::string when = format_datetime_fr(s.at);
-  when = when.substr(0, when.find(" à "));
+  when.resize(std::min(when.size(), when.find(" à ")));
   switch (s.source) {
     case Source::kProfessional: {
       std::string who = s.user_name.empty() ? "un professionnel" : s.user_name;

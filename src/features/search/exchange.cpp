@@ -283,9 +283,8 @@ class Importer {
           sql += (i ? ", $" : "$") + std::to_string(values.size() + 1);
           values.emplace_back(ids[std::min(ids.size() - 1, start + i)]);
         }
-        for (const auto& row : conn_.query(sql + ")", store::Params(std::move(values)))) {
-          out.emplace(row.text(0) + '\n' + row.text(1), row.text(2));
-        }
+        auto rows = conn_.query(sql + ")", store::Params(std::move(values)));
+        for (const auto& row : rows) out.emplace(row.text(0) + '\n' + row.text(1), row.text(2));
       }
     }
     return out;

@@ -1,5 +1,7 @@
 #include "features/search/index.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <boost/json.hpp>
@@ -147,12 +149,12 @@ std::string id_params(const std::vector<std::int64_t>& ids, std::size_t begin, s
 
 // Removes the rows of one service whose `column` is one of `codes` (their whole keys).
 void delete_keys(store::Connection& conn, const std::string& table, const std::string& where,
-                 std::vector<store::Value> fixed, const std::string& column,
+                 const std::vector<store::Value>& fixed, const std::string& column,
                  const std::vector<std::string>& codes) {
   for (std::size_t start = 0; start < codes.size(); start += kBatchRows) {
     std::size_t end = std::min(codes.size(), start + kBatchRows);
     std::vector<store::Value> values = fixed;
-    std::string sql = "DELETE FROM " + table + " WHERE " + where + " AND " + column + " IN (";
+    std::string sql = fmt::format("DELETE FROM {} WHERE {} AND {} IN (", table, where, column);
     for (std::size_t i = start; i < end; ++i) {
       sql += (i > start ? ", $" : "$") + std::to_string(values.size() + 1);
       values.emplace_back(codes[i]);
