@@ -180,7 +180,8 @@ TEST(SqliteAccessLogFile, ItsWalIsCopiedBackInTheBackground) {
 // start it over: the WAL grew to the writer's own checkpoint at commit (20,000 pages, 21 MB),
 // which then stopped every waiting page for 20 to 40 ms. Now the writer copies the last frames
 // itself after a background pass, and its next commit starts the WAL over. 2,000 commits of 16
-// rows on persons far apart write ≈ 36,000 pages to the WAL (a leaf of the person index each).
+// rows on persons far apart write ≈ 36,000 pages to the WAL (a leaf of an index on person each;
+// the log's own index by person is in another file since migration 0030, this one is the test's).
 TEST(SqliteAccessLogFile, UnderConstantWritesItsWalIsStartedOverLongBeforeTheWritersCheckpoint) {
   auto db = test::make_test_db(Dialect::kSqlite);
   std::string wal;
@@ -188,6 +189,8 @@ TEST(SqliteAccessLogFile, UnderConstantWritesItsWalIsStartedOverLongBeforeTheWri
     if (row.text(1) == "access") wal = row.text(2) + "-wal";
   }
   ASSERT_FALSE(wal.empty());
+  db->acquire()->execute_script(
+      "CREATE INDEX access.access_log_test_person ON access_log (person_id, at)");
   {
     AccessLogWriter writer(*db);
     for (int commit = 0; commit < 2000; ++commit) {
@@ -209,26 +212,65 @@ TEST(SqliteAccessLogFile, UnderConstantWritesItsWalIsStartedOverLongBeforeTheWri
   EXPECT_LT(std::filesystem::file_size(wal), 12000 * kFrame);
 }
 
-TEST(SqliteAccessLogFile, LeftBesideADeletedDatabaseItIsNeitherAdoptedNorWiped) {
-  auto dir = std::filesystem::temp_directory_path() / "parcours-test-orphan-access";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  const auto path = (dir / "base.db").string();
+// The index by person is filled behind the log by a thread of the writer, in its own file: the
+// commits of the pages never write it, and every row reaches it, the last ones when the writer
+// stops.
+TEST(SqliteAccessLogFile, TheIndexByPersonFollowsTheLogInItsOwnFile) {
+  auto db = test::make_test_db(Dialect::kSqlite);
+  auto reader = db->acquire();
+  auto indexed = [&] {
+    return reader->query_one("SELECT COUNT(*) FROM access_log_by_person")->integer(0);
+  };
   {
-    auto db = Db::open("sqlite:" + path, 1);
-    db->acquire()->execute_script(
-        "CREATE TABLE access.access_log (id INTEGER PRIMARY KEY); "
-        "INSERT INTO access.access_log VALUES (1);");
+    AccessLogWriter writer(*db);
+    writer.write({{.actor_id = 1, .person_id = 7, .part = "identity", .purpose = "a"},
+                  {.actor_id = 1, .person_id = 8, .part = "identity", .purpose = "a"},
+                  {.actor_id = 1, .person_id = std::nullopt, .part = "members", .purpose = "a"}});
+    const std::int64_t access_version = reader->query_one("PRAGMA access.data_version")->integer(0);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (indexed() < 2 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_EQ(indexed(), 2);  // the row without a person has no place in it
+    EXPECT_EQ(reader->query_one("PRAGMA access.data_version")->integer(0), access_version);
+    writer.write({{.actor_id = 2, .person_id = 7, .part = "journey", .purpose = "b"}});
   }
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  try {
-    Db::open("sqlite:" + path, 1)->acquire();
-    ADD_FAILURE() << "a new database adopted the old access log";
-  } catch (const StoreError& e) {
-    EXPECT_NE(std::string(e.what()).find("journal des accès"), std::string::npos) << e.what();
+  EXPECT_EQ(indexed(), 3);
+  EXPECT_EQ(reader->query_one("SELECT up_to FROM access_log_indexed")->integer(0),
+            reader->query_one("SELECT MAX(id) FROM access_log")->integer(0));
+  EXPECT_EQ(reader->query_one("SELECT COUNT(*) FROM access_log_by_person WHERE person_id = 7")
+                ->integer(0),
+            2);
+}
+
+TEST(SqliteAccessLogFile, LeftBesideADeletedDatabaseItIsNeitherAdoptedNorWiped) {
+  // The access log and its index by person, each alone.
+  for (const char* kept : {".access.sqlite", ".access.sqlite.by-person"}) {
+    auto dir = std::filesystem::temp_directory_path() / "parcours-test-orphan-access";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const auto path = (dir / "base.db").string();
+    {
+      auto db = Db::open("sqlite:" + path, 1);
+      db->acquire()->execute_script(
+          "CREATE TABLE access.access_log (id INTEGER PRIMARY KEY); "
+          "INSERT INTO access.access_log VALUES (1); "
+          "CREATE TABLE access_index.access_log_by_person (id INTEGER PRIMARY KEY); "
+          "INSERT INTO access_index.access_log_by_person VALUES (1);");
+    }
+    for (const char* suffix : {"", "-wal", "-shm", ".access.sqlite", ".access.sqlite.by-person"}) {
+      if (std::string(suffix) != kept) std::filesystem::remove(path + suffix);
+    }
+    try {
+      Db::open("sqlite:" + path, 1)->acquire();
+      ADD_FAILURE() << "a new database adopted the old " << kept;
+    } catch (const StoreError& e) {
+      EXPECT_NE(std::string(e.what()).find("journal des accès"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find(kept), std::string::npos) << e.what();
+    }
+    EXPECT_GT(std::filesystem::file_size(path + kept), 0U);
+    std::filesystem::remove_all(dir);
   }
-  EXPECT_GT(std::filesystem::file_size(path + ".access.sqlite"), 0U);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -23,6 +23,10 @@ constexpr std::int64_t kCatchUpPages = 2000;
 // default is 1,000 pages.
 constexpr int kWriterCheckpointPages = 20000;
 constexpr int kSqliteDefaultCheckpointPages = 1000;
+// How often, at most, the indexer copies the new rows into the index by person (SQLite,
+// store::index_accesses): each copy writes the leaves of every person read meanwhile once,
+// instead of once per commit, and readers scan at most this long's rows past the copy.
+constexpr auto kIndexInterval = std::chrono::milliseconds(50);
 
 }  // namespace
 
@@ -69,6 +73,7 @@ AccessLogWriter::AccessLogWriter(Db& db) : conn_(db.acquire()) {
       conn_->query_one("PRAGMA access.journal_mode")->text(0) == "wal") {
     conn_->execute_script(fmt::format("PRAGMA wal_autocheckpoint = {}", kWriterCheckpointPages));
     checkpointer_ = std::thread([this, &db] { run_checkpoints(db); });
+    indexer_ = std::thread([this, &db] { run_indexer(db); });
   }
   thread_ = std::thread([this] { run(); });
 }
@@ -80,7 +85,9 @@ AccessLogWriter::~AccessLogWriter() {
   }
   work_.notify_one();
   committed_signal_.notify_all();
+  index_signal_.notify_all();
   thread_.join();
+  if (indexer_.joinable()) indexer_.join();
   if (checkpointer_.joinable()) {
     checkpointer_.join();
     // The connection goes back to the pool as the others are.
@@ -124,7 +131,11 @@ void AccessLogWriter::run() {
     {
       std::unique_lock lock(mutex_);
       work_.wait(lock, [&] { return stopping_ || !open_->records.empty(); });
-      if (open_->records.empty()) return;  // stopping, nothing left
+      if (open_->records.empty()) {  // stopping, nothing left
+        thread_done_ = true;
+        index_signal_.notify_all();
+        return;
+      }
       batch = std::exchange(open_, std::make_shared<Batch>());
     }
     std::string error;
@@ -139,7 +150,7 @@ void AccessLogWriter::run() {
     }
     {
       std::lock_guard lock(mutex_);
-      if (error.empty()) committed_ = true;
+      if (error.empty()) committed_ = to_index_ = true;
       batch->error = error;
       batch->done = true;
     }
@@ -166,6 +177,30 @@ void AccessLogWriter::catch_up() {
     catch_up_ = false;
   }
   committed_signal_.notify_all();
+}
+
+void AccessLogWriter::run_indexer(Db& db) {
+  auto index = [&db] {
+    try {
+      index_accesses(*db.acquire());
+    } catch (const StoreError&) {
+      // Nothing is lost: readers scan the rows past the mark, and the next pass copies them.
+    }
+  };
+  index();  // what the last run of the server left
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    const bool stopping = index_signal_.wait_for(lock, kIndexInterval, [&] { return stopping_; });
+    if (stopping && !thread_done_) {
+      // The writer's last rows: wait for it, then copy them too.
+      index_signal_.wait(lock, [&] { return thread_done_; });
+    }
+    const bool pass = std::exchange(to_index_, false);
+    lock.unlock();
+    if (pass) index();
+    lock.lock();
+    if (stopping) return;
+  }
 }
 
 void AccessLogWriter::run_checkpoints(Db& db) {

@@ -118,9 +118,59 @@ void log_accesses(Connection& conn, const std::vector<AccessRecord>& records) {
   }
 }
 
+std::int64_t index_accesses(Connection& conn) {
+  if (conn.dialect() != Dialect::kSqlite) return 0;
+  return with_transaction(
+      conn,
+      [&]() -> std::int64_t {
+        // The log is read at one snapshot (a reader of the access file, no lock on it): its ids
+        // only grow and are committed in order, so the rows past the mark are exactly those not
+        // copied.
+        auto span = conn.query_one(
+            "SELECT (SELECT up_to FROM access_log_indexed WHERE id = 1), "
+            "(SELECT COALESCE(MAX(id), 0) FROM access_log)");
+        const std::int64_t from = span->integer(0);
+        const std::int64_t to = span->integer(1);
+        if (to <= from) return 0;
+        conn.execute(
+            "INSERT OR IGNORE INTO access_log_by_person (person_id, at, id) "
+            "SELECT person_id, at, id FROM access_log "
+            "WHERE id > $1 AND id <= $2 AND person_id IS NOT NULL ORDER BY person_id, at, id",
+            {from, to});
+        conn.execute("UPDATE access_log_indexed SET up_to = $1 WHERE id = 1", {to});
+        return to - from;
+      },
+      /*write=*/false);
+}
+
+std::string access_ids_of(Dialect dialect, std::string_view persons_sql) {
+  if (dialect != Dialect::kSqlite) {
+    return fmt::format("SELECT id FROM access_log WHERE person_id IN ({})", persons_sql);
+  }
+  return fmt::format(
+      "SELECT id FROM access_log_by_person WHERE person_id IN ({0}) "
+      "UNION ALL SELECT id FROM access_log "
+      "WHERE id > (SELECT up_to FROM access_log_indexed WHERE id = 1) AND person_id IN ({0})",
+      persons_sql);
+}
+
+std::int64_t delete_accesses_of(Connection& conn, std::string_view persons_sql) {
+  std::int64_t deleted = conn.execute(fmt::format("DELETE FROM access_log WHERE id IN ({})",
+                                                  access_ids_of(conn.dialect(), persons_sql)));
+  if (conn.dialect() == Dialect::kSqlite) {
+    conn.execute(
+        fmt::format("DELETE FROM access_log_by_person WHERE person_id IN ({})", persons_sql));
+  }
+  return deleted;
+}
+
 std::int64_t purge_access_log(Connection& conn, int months) {
-  return conn.execute("DELETE FROM access_log WHERE at < $1",
-                      {months_before(now_seconds(), months)});
+  const std::int64_t before = months_before(now_seconds(), months);
+  if (conn.dialect() == Dialect::kSqlite) {
+    // A scan of the index's own file: it holds no lock that a page waits for.
+    conn.execute("DELETE FROM access_log_by_person WHERE at < $1", {before});
+  }
+  return conn.execute("DELETE FROM access_log WHERE at < $1", {before});
 }
 
 }  // namespace parcours::store

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/store/db.h"
@@ -64,6 +65,21 @@ void log_accesses(Connection& conn, const std::vector<AccessRecord>& records);
 
 // The INSERTs themselves, on `conn` whatever its state (the group commit's own writes).
 void insert_accesses(Connection& conn, const std::vector<AccessRecord>& records);
+
+// SQLite keeps the access log's index by person in a file of its own, out of the commit of each
+// page (store::internal::access_index_file): this copies the rows past `access_log_indexed.up_to`
+// into `access_log_by_person`, in one transaction that writes only that file, and returns how
+// many rows it read. The server's group writer runs it in a thread of its own every 50 ms while
+// rows are written. Does nothing on PostgreSQL, whose index is written with each row.
+std::int64_t index_accesses(Connection& conn);
+
+// A subquery of the ids of the access-log rows about the persons `persons_sql` (a subquery or a
+// parameter) lists, indexed or not: on SQLite the copied rows and the few past the last copy.
+std::string access_ids_of(Dialect dialect, std::string_view persons_sql);
+
+// Deletes the access-log rows of the persons of `persons_sql` (see access_ids_of); returns how
+// many.
+std::int64_t delete_accesses_of(Connection& conn, std::string_view persons_sql);
 
 // Deletes access-log rows older than `months`; returns how many.
 std::int64_t purge_access_log(Connection& conn, int months);

@@ -71,10 +71,12 @@ class SqliteConnection final : public Connection {
       // 4 KiB pages the agenda wrote ≈ 160 KiB per page served.
       SqliteConnection::execute_script(
           fmt::format("ATTACH DATABASE {} AS access; PRAGMA access.page_size = 1024; "
+                      "ATTACH DATABASE {} AS access_index; "
                       "PRAGMA journal_mode = WAL; "
                       "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
-                      "PRAGMA access.synchronous = NORMAL; PRAGMA mmap_size = 2147483648;",
-                      sql_literal(access_log_file(path))));
+                      "PRAGMA access.synchronous = NORMAL; "
+                      "PRAGMA access_index.synchronous = NORMAL; PRAGMA mmap_size = 2147483648;",
+                      sql_literal(access_log_file(path)), sql_literal(access_index_file(path))));
     } catch (...) {
       sqlite3_close_v2(db_);
       throw;
@@ -314,6 +316,10 @@ std::string access_log_file(const std::string& path) {
   return path == ":memory:" ? path : path + ".access.sqlite";
 }
 
+std::string access_index_file(const std::string& path) {
+  return path == ":memory:" ? path : path + ".access.sqlite.by-person";
+}
+
 std::unique_ptr<Db> open_sqlite(const std::string& path, int pool_size) {
   if (path != ":memory:") {
     auto parent = std::filesystem::path(path).parent_path();
@@ -323,19 +329,20 @@ std::unique_ptr<Db> open_sqlite(const std::string& path, int pool_size) {
       throw StoreError(fmt::format("Impossible de créer le dossier « {} » de la base : {}",
                                    parent.string(), ec.message()));
     }
-    // An access log left beside a deleted database belongs to that database: it is neither
-    // silently adopted by a new one nor wiped (it is the trace of who read what).
-    const auto access = access_log_file(path);
+    // An access log (or its index) left beside a deleted database belongs to that database: it
+    // is neither silently adopted by a new one nor wiped (it is the trace of who read what).
     std::error_code main_error;
-    std::error_code access_error;
     const auto main_size = std::filesystem::file_size(path, main_error);
-    const auto access_size = std::filesystem::file_size(access, access_error);
-    if ((main_error || main_size == 0) && !access_error && access_size > 0) {
-      throw StoreError(fmt::format(
-          "La base SQLite « {} » n'existe pas mais son journal des accès « {} » est encore là : "
-          "déplacez ou supprimez ce fichier (il appartient à la base supprimée), ou remettez la "
-          "base à côté de lui.",
-          path, access));
+    for (const auto& access : {access_log_file(path), access_index_file(path)}) {
+      std::error_code access_error;
+      const auto access_size = std::filesystem::file_size(access, access_error);
+      if ((main_error || main_size == 0) && !access_error && access_size > 0) {
+        throw StoreError(fmt::format(
+            "La base SQLite « {} » n'existe pas mais son journal des accès « {} » est encore là : "
+            "déplacez ou supprimez ce fichier (il appartient à la base supprimée), ou remettez la "
+            "base à côté de lui.",
+            path, access));
+      }
     }
   } else {
     pool_size = 1;  // every connection to ":memory:" would be a different, empty database

@@ -121,7 +121,6 @@ constexpr const char* kJourneyRows[] = {
 // Rows that hang on a person, deleted before the persons listed in purge_persons.
 constexpr const char* kPersonRows[] = {
     "DELETE FROM journal WHERE person_id IN (SELECT person_id FROM purge_persons)",
-    "DELETE FROM access_log WHERE person_id IN (SELECT person_id FROM purge_persons)",
     "DELETE FROM person_terms WHERE person_id IN (SELECT person_id FROM purge_persons)",
     "DELETE FROM person_field_sources WHERE person_id IN (SELECT person_id FROM purge_persons)",
     ("DELETE FROM person_match_dismissals WHERE person_id IN "
@@ -312,6 +311,7 @@ class Purger {
                        "(SELECT person_id FROM purge_persons) GROUP BY person_id")) {
         batch[territory_of_person.at(row.integer(0))].journal_events += row.integer(1);
       }
+      store::delete_accesses_of(conn_, "SELECT person_id FROM purge_persons");
       for (const char* sql : kPersonRows) conn_.execute(sql);
       conn_.execute("DELETE FROM persons WHERE id IN (SELECT person_id FROM purge_persons)");
       conn_.execute("DELETE FROM purge_persons");
