@@ -1,6 +1,6 @@
 // A merge carries what points at the merged record beyond its fields and journeys: the
-// referrals made for it, the CAF spouse relation (both ways) and the role in the RSA file; the
-// undo puts them back. Both engines.
+// referrals made for it, the appointments, commitments and outcomes of its journeys, the CAF spouse
+// relation (both ways) and the role in the RSA file; the undo puts them back. Both engines.
 #include <gtest/gtest.h>
 
 #include "core/clock.h"
@@ -58,11 +58,41 @@ TEST_P(PeopleMergeLinksTest, ReferralsSpouseAndRoleFollowTheMergeAndComeBackOnUn
                           {journey, dup, service, world_.referent, world_.cd08})
                       ->integer(0);
 
+  // An appointment, a commitment and an outcome of the same journey.
+  auto appointment =
+      conn->query_one(
+              "INSERT INTO appointments (journey_id, person_id, territory_id, professional_id, "
+              "organisation_id, starts_at, duration_minutes, ends_at, place_kind, place, purpose, "
+              "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1800100000, 30, 1800101800, "
+              "'phone', '03 24 00 00 00', 'Point', 0, 0) RETURNING id",
+              {journey, dup, world_.ardennes, world_.referent, world_.cd08})
+          ->integer(0);
+  auto commitment =
+      conn->query_one(
+              "INSERT INTO commitments (journey_id, person_id, territory_id, kind, start_date, "
+              "end_date, rights_and_duties, created_at, updated_at) VALUES ($1, $2, $3, 'cer', "
+              "'2027-01-01', '2027-06-30', 'Venir aux rendez-vous', 0, 0) RETURNING id",
+              {journey, dup, world_.ardennes})
+          ->integer(0);
+  auto outcome = conn->query_one(
+                         "INSERT INTO outcomes (journey_id, person_id, territory_id, kind, title, "
+                         "start_date, created_at, updated_at) VALUES ($1, $2, $3, 'job', "
+                         "'Cariste', '2027-02-01', 0, 0) RETURNING id",
+                         {journey, dup, world_.ardennes})
+                     ->integer(0);
+  auto person_of = [&](const char* table, std::int64_t id) {
+    return conn->query_one(std::string("SELECT person_id FROM ") + table + " WHERE id = $1", {id})
+        ->integer(0);
+  };
+
   auto merge = merge_persons(*conn, kept, dup, world_.manager);
   ASSERT_TRUE(merge) << merge.error().message;
   EXPECT_EQ(
       conn->query_one("SELECT person_id FROM referrals WHERE id = $1", {referral})->integer(0),
       kept);
+  EXPECT_EQ(person_of("appointments", appointment), kept);
+  EXPECT_EQ(person_of("commitments", commitment), kept);
+  EXPECT_EQ(person_of("outcomes", outcome), kept);
   EXPECT_EQ(spouse_of(*conn, kept), spouse);
   EXPECT_EQ(spouse_of(*conn, spouse), kept);
   EXPECT_EQ(role_of(*conn, kept), "DEM");
@@ -71,6 +101,9 @@ TEST_P(PeopleMergeLinksTest, ReferralsSpouseAndRoleFollowTheMergeAndComeBackOnUn
   EXPECT_EQ(
       conn->query_one("SELECT person_id FROM referrals WHERE id = $1", {referral})->integer(0),
       dup);
+  EXPECT_EQ(person_of("appointments", appointment), dup);
+  EXPECT_EQ(person_of("commitments", commitment), dup);
+  EXPECT_EQ(person_of("outcomes", outcome), dup);
   EXPECT_FALSE(spouse_of(*conn, kept));
   EXPECT_EQ(spouse_of(*conn, spouse), dup);
   EXPECT_EQ(spouse_of(*conn, dup), spouse);

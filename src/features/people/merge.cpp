@@ -1,6 +1,9 @@
 #include "features/people/merge.h"
 
+#include <fmt/format.h>
+
 #include <boost/json.hpp>
+#include <utility>
 
 #include "core/atomic.h"
 #include "core/clock.h"
@@ -111,6 +114,14 @@ void put_source(store::Connection& conn, std::int64_t person_id, const char* fie
       {person_id, field, from_json(s.at("source")), from_json(s.at("user_id")),
        from_json(s.at("organisation_id")), from_json(s.at("file_name")), from_json(s.at("at"))});
 }
+
+// Tables whose rows hang on a journey and name its person: they follow the merged record's
+// journeys to the kept one, and come back on undo (snapshot key: the ids moved).
+constexpr std::pair<const char*, const char*> kFollowJourneys[] = {
+    {"appointments", "appointments_moved"},
+    {"commitments", "commitments_moved"},
+    {"outcomes", "outcomes_moved"},
+};
 
 json::array int_array(const json::object& o, const char* key) {
   const auto* v = o.if_contains(key);
@@ -232,6 +243,19 @@ Result<std::int64_t> merge_persons(store::Connection& conn, std::int64_t kept_id
     }
     conn.execute("UPDATE referrals SET person_id = $2 WHERE person_id = $1", {merged_id, kept_id});
     snapshot["referrals_moved"] = std::move(referrals);
+    // So do the rows that hang on their journeys and name the person too: appointments (the
+    // person's space and reminders read them by person), commitments and outcomes.
+    for (const auto& [table, key] : kFollowJourneys) {
+      json::array ids;
+      for (const auto& r :
+           conn.query(fmt::format("SELECT id FROM {} WHERE person_id = $1 ORDER BY id", table),
+                      {merged_id})) {
+        ids.push_back(r.integer(0));
+      }
+      conn.execute(fmt::format("UPDATE {} SET person_id = $2 WHERE person_id = $1", table),
+                   {merged_id, kept_id});
+      snapshot[key] = std::move(ids);
+    }
     auto spouses = conn.query_one(
         "SELECT k.spouse_id, m.spouse_id FROM persons k, persons m "
         "WHERE k.id = $1 AND m.id = $2",
@@ -331,6 +355,13 @@ Result<void> unmerge(store::Connection& conn, std::int64_t merge_id, std::int64_
     for (const auto& r : int_array(snapshot, "referrals_moved")) {
       conn.execute("UPDATE referrals SET person_id = $2 WHERE id = $1 AND person_id = $3",
                    {r.as_int64(), merged->id, kept->id});
+    }
+    for (const auto& [table, key] : kFollowJourneys) {
+      for (const auto& r : int_array(snapshot, key)) {
+        conn.execute(
+            fmt::format("UPDATE {} SET person_id = $2 WHERE id = $1 AND person_id = $3", table),
+            {r.as_int64(), merged->id, kept->id});
+      }
     }
     if (const auto* taken = snapshot.if_contains("spouse_taken")) {
       const auto& t = taken->as_object();
