@@ -63,6 +63,37 @@ TEST_P(DbTest, RoundTripsNullIntegerExtremesDoublesAndUtf8Text) {
   EXPECT_EQ(rows[2].integer(1), 0);
 }
 
+TEST_P(DbTest, EachHandsEveryRowInOrderWithTheValuesOfQuery) {
+  auto conn = db().acquire();
+  conn->execute("INSERT INTO samples (id, n, x, t) VALUES ($1, $2, $3, $4)", {1, 10, 0.5, "un"});
+  conn->execute("INSERT INTO samples (id, n, x, t) VALUES ($1, $2, $3, $4)",
+                {2, nullptr, nullptr, nullptr});
+  conn->execute("INSERT INTO samples (id, n, x, t) VALUES ($1, $2, $3, $4)",
+                {3, 30, 1.5, "trois, plus long que la mémoire d'une petite chaîne"});
+  const std::string sql = "SELECT id, n, x, t FROM samples WHERE id >= $1 ORDER BY id";
+  auto expected = conn->query(sql, {1});
+  std::vector<std::vector<Value>> seen;
+  conn->each(sql, {1}, [&](const Row& row) {
+    std::vector<Value> values;
+    for (std::size_t i = 0; i < row.size(); ++i) values.push_back(row.value(i));
+    seen.push_back(std::move(values));
+  });
+  ASSERT_EQ(seen.size(), 3u);
+  for (std::size_t r = 0; r < seen.size(); ++r) {
+    for (std::size_t i = 0; i < seen[r].size(); ++i) {
+      EXPECT_EQ(seen[r][i], expected[r].value(i)) << "ligne " << r << ", colonne " << i;
+    }
+  }
+  // A NULL after a value, and a value after a NULL, in the same refilled row.
+  EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(seen[1][1]));
+  EXPECT_EQ(std::get<std::int64_t>(seen[2][1]), 30);
+  // The statement is done: the connection serves the next one.
+  int rows = 0;
+  conn->each(sql, {3}, [&](const Row&) { ++rows; });
+  EXPECT_EQ(rows, 1);
+  EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM samples")->integer(0), 3);
+}
+
 TEST_P(DbTest, ReturnsIntegersAsIntegersAndTextAsText) {
   auto conn = db().acquire();
   conn->execute("INSERT INTO samples (id, n, t) VALUES ($1, $2, $3)", {7, 42, "42"});

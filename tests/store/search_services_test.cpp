@@ -5,8 +5,11 @@
 // that never shift when services are added; French errors naming the parameter.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "features/catalogue/service.h"
 #include "features/search/index.h"
+#include "features/search/kept_index.h"
 #include "features/search/search.h"
 #include "store/geo_fixture.h"
 #include "support/test_db.h"
@@ -224,6 +227,78 @@ TEST_P(SearchServicesTest, CursorsNeverShift) {
   auto by_id = search_services(*conn, {.limit = 3});
   ASSERT_TRUE(by_id.has_value());
   EXPECT_EQ(found({.cursor = *by_id->next_cursor, .limit = 10}).size(), 4u);
+}
+
+// The zone rows and word sets of a search at a commune are kept in memory (kept_index.h): every
+// change of the catalogue, through the service or written straight into the index, is seen by the
+// next search.
+TEST_P(SearchServicesTest, TheZoneRowsKeptInMemoryFollowEveryChangeOfTheCatalogue) {
+  auto sorted = [](Keys keys) {
+    std::sort(keys.begin(), keys.end());
+    return keys;
+  };
+  auto conn = db().acquire();
+  const auto version = catalogue_version(*conn);
+  // Sedan: its département's service and the remote national one; the rows of "08", "france",
+  // its EPCI and the empty zone are now kept.
+  EXPECT_EQ(found({.code_commune = "08409"}), (Keys{"permis", "plateforme"}));
+  EXPECT_EQ(found({.code_commune = "08409"}), (Keys{"permis", "plateforme"}));
+  EXPECT_EQ(found({.code_commune = "08409", .q = "velo"}), Keys{});  // the EPCI's, not Sedan's
+  EXPECT_EQ(catalogue_version(*conn), version);                      // reading changes nothing
+  // A service added to the département.
+  add({"atelier",
+       "Atelier vélo",
+       "Réparer son vélo.",
+       {"mobilite--entretenir-reparer-son-vehicule"},
+       {"08"},
+       {"en-presentiel"},
+       std::make_pair(49.70, 4.94),
+       ""});
+  EXPECT_GT(catalogue_version(*conn), version);
+  EXPECT_EQ(sorted(found({.code_commune = "08409"})), (Keys{"atelier", "permis", "plateforme"}));
+  EXPECT_EQ(found({.code_commune = "08409", .q = "velo"}), (Keys{"atelier"}));
+  // Its text changed: the words' services follow.
+  add({"atelier",
+       "Atelier couture",
+       "Réparer ses vêtements.",
+       {"mobilite--entretenir-reparer-son-vehicule"},
+       {"08"},
+       {"en-presentiel"},
+       std::make_pair(49.70, 4.94),
+       ""});
+  EXPECT_EQ(found({.code_commune = "08409", .q = "velo"}), Keys{});
+  EXPECT_EQ(found({.code_commune = "08409", .q = "couture repar"}), (Keys{"atelier"}));
+  // A service archived, another moved out of "france".
+  add({"permis",
+       "Permis accompagné",
+       "Préparer le code et la conduite.",
+       {"mobilite--preparer-un-permis"},
+       {"08"},
+       {"en-presentiel"},
+       std::make_pair(49.7019, 4.9403),
+       "08409",
+       "archived"});
+  add({"plateforme",
+       "Plateforme mobilité en ligne",
+       "Conseils par téléphone et en ligne.",
+       {"mobilite--financer-ma-mobilite"},
+       {"51"},
+       {"a-distance"},
+       std::nullopt,
+       ""});
+  // (Sedan has no located service left, hence no centre: the in-person national service of
+  // Marseille is no longer known to be too far.)
+  EXPECT_EQ(sorted(found({.code_commune = "08409"})), (Keys{"atelier", "marseille"}));
+  EXPECT_EQ(sorted(found({.code_commune = "51454"})), (Keys{"plateforme", "reims"}));
+  // Written straight into the index (another process, a reindexation): seen too.
+  std::int64_t atelier = 0;
+  for (const auto& [id, key] : ids_) {
+    if (key == "atelier") atelier = id;
+  }
+  conn->execute("DELETE FROM service_zones WHERE service_id = $1", {atelier});
+  EXPECT_EQ(found({.code_commune = "08409"}), (Keys{"marseille"}));
+  reindex_all(*conn);
+  EXPECT_EQ(sorted(found({.code_commune = "08409"})), (Keys{"atelier", "marseille"}));
 }
 
 TEST_P(SearchServicesTest, FrenchErrorsNamingTheParameter) {

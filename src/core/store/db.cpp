@@ -69,6 +69,11 @@ std::optional<Row> Connection::query_one(std::string_view sql, const Params& par
   return std::move(rows.front());
 }
 
+void Connection::each(std::string_view sql, const Params& params,
+                      const std::function<void(const Row&)>& on_row) {
+  for (const Row& row : query(sql, params)) on_row(row);
+}
+
 ConnectionLease::~ConnectionLease() {
   if (conn_ && pool_) pool_->release(std::move(conn_));
 }

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -60,6 +61,8 @@ class Row {
   std::optional<std::string> opt_text(std::size_t i) const;
   std::optional<std::int64_t> opt_integer(std::size_t i) const;
   const Value& value(std::size_t i) const { return values_.at(i); }
+  // Replaces value i, for a row refilled by Connection::each.
+  void set(std::size_t i, Value v) { values_[i] = std::move(v); }
 
  private:
   std::vector<Value> values_;
@@ -82,6 +85,11 @@ class Connection {
 
   // Runs one statement and returns its rows (none for INSERT/UPDATE without RETURNING).
   virtual std::vector<Row> query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs one statement and hands its rows to `on_row` one at a time: for reads of thousands of
+  // rows, where building query()'s vector is the cost. The row may be refilled for the next one
+  // (copy what must outlive the call).
+  virtual void each(std::string_view sql, const Params& params,
+                    const std::function<void(const Row&)>& on_row);
   // Runs one statement and returns the number of rows it changed.
   virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
   // Runs several statements without parameters (migrations).

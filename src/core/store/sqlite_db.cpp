@@ -92,12 +92,17 @@ class SqliteConnection final : public Connection {
 
   std::vector<Row> query(std::string_view sql, const Params& params) override {
     std::vector<Row> rows;
-    run(sql, params, &rows);
+    run(sql, params, &rows, nullptr);
     return rows;
   }
 
+  void each(std::string_view sql, const Params& params,
+            const std::function<void(const Row&)>& on_row) override {
+    run(sql, params, nullptr, &on_row);
+  }
+
   std::int64_t execute(std::string_view sql, const Params& params) override {
-    run(sql, params, nullptr);
+    run(sql, params, nullptr, nullptr);
     return sqlite3_changes64(db_);
   }
 
@@ -258,7 +263,10 @@ class SqliteConnection final : public Connection {
     if (sqlite3_get_autocommit(db_) == 0) step_plain("COMMIT");
   }
 
-  void run(std::string_view sql, const Params& params, std::vector<Row>* rows) {
+  // Steps one statement: its rows go to `rows`, or one at a time to `on_row` in one Row refilled
+  // for each, or nowhere.
+  void run(std::string_view sql, const Params& params, std::vector<Row>* rows,
+           const std::function<void(const Row&)>* on_row) {
     const Prepared& prepared = prepare(sql);
     sqlite3_stmt* stmt = prepared.stmt;
     enter_batch(stmt);
@@ -272,10 +280,16 @@ class SqliteConnection final : public Connection {
     } reset{stmt};
     bind(prepared, sql, params);
     int columns = sqlite3_column_count(stmt);
+    Row row(std::vector<Value>(on_row ? columns : 0));
     for (;;) {
       int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) return;
       if (rc != SQLITE_ROW) fail(sql);
+      if (on_row) {
+        for (int c = 0; c < columns; ++c) row.set(c, column(stmt, c));
+        (*on_row)(row);
+        continue;
+      }
       if (!rows) continue;
       std::vector<Value> values;
       values.reserve(columns);

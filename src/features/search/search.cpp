@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "features/catalogue/vocabulary.h"
 #include "features/search/index.h"
+#include "features/search/kept_index.h"
 
 namespace parcours::search {
 namespace {
@@ -198,16 +199,45 @@ Result<Commune> find_commune(store::Connection& conn, const std::string& code) {
   return c;
 }
 
-// One eligible service at a commune, with its sort key: (distance in metres, unknown last;
-// words of the query missing from the name x 1000 + quality order; id).
+// One eligible service at a commune, with its sort key (a, b, id): distance in metres, unknown
+// last; words of the query missing from the name x 1000 + quality order; id. Its cursor is the
+// Key ("", a, b, id).
 struct Candidate {
-  Key key;
+  std::int64_t a = kNoDistance;
+  std::int64_t b = 0;
+  std::int64_t id = 0;
   std::optional<std::int64_t> distance;  // km, shown
+  auto tie() const { return std::tie(a, b, id); }
+  Key key() const { return Key{"", a, b, id}; }
 };
 
-// The candidate of a row (service_id, latitude, longitude, modes, score, name_words), or none
-// when it is in person only and too far. `modes` is either the bits of the zone rows or the
-// " code code " list of service_search.
+bool operator<(const Candidate& x, const Candidate& y) { return x.tie() < y.tie(); }
+bool operator<(const Key& k, const Candidate& c) { return std::tie(k.a, k.b, k.id) < c.tie(); }
+
+// The candidate of a service (its coordinates, whether it is offered remotely and in person,
+// its quality score, the " word word " of its name), or none when it is in person only and too
+// far. `words` empty: the words missing from the name are not counted.
+std::optional<Candidate> candidate(std::int64_t id, std::optional<std::pair<double, double>> at,
+                                   bool remote, bool in_person, double score,
+                                   std::string_view name_words, const Commune& commune,
+                                   const std::vector<std::string>& words) {
+  Candidate c;
+  // Distance in metres for a stable, fine order; unknown distances last.
+  if (commune.centre && in_person && at) {
+    double km = distance_km(commune.centre->first, commune.centre->second, at->first, at->second);
+    if (km > kMaxDistanceKm && !remote) return std::nullopt;
+    c.distance = static_cast<std::int64_t>(std::llround(km));
+    c.a = static_cast<std::int64_t>(std::llround(km * 1000));
+  }
+  std::int64_t missing = 0;
+  for (const auto& w : words) missing += has_word_prefix(name_words, w) ? 0 : 1;
+  c.b = missing * 1000 + 100 - std::llround(score * 100);
+  c.id = id;
+  return c;
+}
+
+// The candidate of a row (service_id, latitude, longitude, modes, score, name_words). `modes` is
+// either the bits of the zone rows or the " code code " list of service_search.
 std::optional<Candidate> candidate_of(const store::Row& row, const Commune& commune,
                                       const std::vector<std::string>& words) {
   bool remote = false;
@@ -221,24 +251,10 @@ std::optional<Candidate> candidate_of(const store::Row& row, const Commune& comm
     remote = modes.find(" a-distance ") != std::string::npos;
     in_person = modes.find(" en-presentiel ") != std::string::npos || modes == " ";
   }
-  Candidate c;
-  // Distance in metres for a stable, fine order; unknown distances last.
-  c.key.a = kNoDistance;
-  if (commune.centre && in_person && !row.is_null(1) && !row.is_null(2)) {
-    double km =
-        distance_km(commune.centre->first, commune.centre->second, row.real(1), row.real(2));
-    if (km > kMaxDistanceKm && !remote) return std::nullopt;
-    c.distance = static_cast<std::int64_t>(std::llround(km));
-    c.key.a = static_cast<std::int64_t>(std::llround(km * 1000));
-  }
-  std::int64_t missing = 0;
-  if (!words.empty()) {
-    std::string name = row.text(5);
-    for (const auto& w : words) missing += has_word_prefix(name, w) ? 0 : 1;
-  }
-  c.key.b = missing * 1000 + 100 - std::llround(row.real(4) * 100);
-  c.key.id = row.integer(0);
-  return c;
+  std::optional<std::pair<double, double>> at;
+  if (!row.is_null(1) && !row.is_null(2)) at = std::make_pair(row.real(1), row.real(2));
+  std::string name = words.empty() ? std::string() : row.text(5);
+  return candidate(row.integer(0), at, remote, in_person, row.real(4), name, commune, words);
 }
 
 // The conditions of filters() with instr() (strpos() on PostgreSQL) instead of LIKE, for a
@@ -290,8 +306,8 @@ std::vector<Candidate> checked_candidates(store::Connection& conn, const Service
     std::string ids;
     for (std::size_t i = 0; i < size; ++i) {
       const Candidate& c = batch[std::min(i, batch.size() - 1)];
-      by_id.emplace(c.key.id, &c);
-      ids += (i ? ", " : "") + sql.param(c.key.id);
+      by_id.emplace(c.id, &c);
+      ids += (i ? ", " : "") + sql.param(c.id);
     }
     sql.text =
         "SELECT ss.service_id, ss.name_words FROM service_search ss WHERE ss.service_id IN (" +
@@ -300,7 +316,7 @@ std::vector<Candidate> checked_candidates(store::Connection& conn, const Service
       Candidate c = *by_id.at(row.integer(0));
       std::string name = row.text(1);
       if (count_missing) {
-        for (const auto& w : words) c.key.b += has_word_prefix(name, w) ? 0 : 1000;
+        for (const auto& w : words) c.b += has_word_prefix(name, w) ? 0 : 1000;
       }
       out.push_back(std::move(c));
     }
@@ -311,10 +327,11 @@ std::vector<Candidate> checked_candidates(store::Connection& conn, const Service
 // For each word, the services with a word beginning with it in their name, read from the
 // in-name rows of service_terms (one range per indexed term that begins with the word); none
 // when that would not be exact (indexed_word_prefix) or would read more than `max_rows` rows.
-std::optional<std::vector<std::unordered_set<std::int64_t>>> names_with_words(
-    store::Connection& conn, const std::vector<std::string>& words, std::size_t max_rows) {
+std::optional<std::vector<IdSet>> names_with_words(store::Connection& conn,
+                                                   const std::vector<std::string>& words,
+                                                   std::size_t max_rows) {
   constexpr int kMaxTerms = 32;  // indexed terms that begin with one word
-  std::vector<std::unordered_set<std::int64_t>> out;
+  std::vector<IdSet> out;
   std::size_t rows = 0;
   for (const auto& w : words) {
     if (!indexed_word_prefix(w)) return std::nullopt;
@@ -340,11 +357,14 @@ std::optional<std::vector<std::unordered_set<std::int64_t>>> names_with_words(
 }
 
 // A search at a commune. Every eligible service is read from the zone rows alone (id,
-// coordinates, modes, score: no other table), the in-person ones out of reach are dropped, the
-// rest sorted by distance; then, when the text or a filter asks it, candidates are checked in
-// that order, a batch at a time, until the page is full: with a common word, a page reads a
-// few dozen service_search rows instead of thousands. A rare word (few services in the whole
-// catalogue) starts from its own index rows instead.
+// coordinates, modes, score: no other table; kept in memory without a thématique, kept_index.h),
+// and the in-person ones out of reach are dropped. The text alone is checked against the sets of
+// services of its words kept in memory, which give every key whole: the page is the first
+// candidates in key order. Otherwise (other filters, or a word whose names the in-name index
+// cannot tell), the rest is sorted by distance, then candidates are checked in that order, a
+// batch at a time, until the page is full: with a common word, a page reads a few dozen
+// service_search rows instead of thousands. A rare word (few services in the whole catalogue)
+// starts from its own index rows instead.
 Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuery& q,
                                       const std::vector<std::string>& words) {
   auto commune = find_commune(conn, q.code_commune);
@@ -358,9 +378,42 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
                                  std::string(kAnyZone)};
   if (!commune->epci.empty()) zones.push_back(commune->epci);
 
-  // Every eligible service, from the zone rows alone, or (`checked`) joined to its
-  // service_search row to check the text and filters in SQL and count the words in its name.
+  // In-person services only (modes 1, or 0: none given) beyond a box around the reach are left
+  // out early: a national or départemental zone has thousands of them.
+  struct Box {
+    double lat_min, lat_max, lon_min, lon_max;
+  };
+  std::optional<Box> box;
+  if (commune->centre) {
+    auto [lat, lon] = *commune->centre;
+    double dlat = kMaxDistanceKm / 111.0 + 0.01;
+    double dlon = kMaxDistanceKm / (111.0 * std::cos(radians(std::min(89.0, std::abs(lat)) + 1)));
+    box = Box{lat - dlat, lat + dlat, lon - dlon, lon + dlon};
+  }
+
+  const std::int64_t version = catalogue_version(conn);
+  // Every eligible service, from the zone rows alone (kept in memory without a thématique), or
+  // (`checked`) joined to its service_search row to check the text and filters in SQL and count
+  // the words in its name.
   auto eligible = [&](bool checked) {
+    std::vector<Candidate> out;
+    IdSet seen;
+    if (!checked && q.thematiques.empty()) {
+      for (const auto& code : zones) {
+        for (const ZoneRow& z : *zone_rows(conn, version, code)) {
+          bool in_box = !box || z.modes >= 2 || !z.located ||
+                        (z.latitude >= box->lat_min && z.latitude <= box->lat_max &&
+                         z.longitude >= box->lon_min && z.longitude <= box->lon_max);
+          if (!in_box || !seen.insert(z.service_id)) continue;
+          std::optional<std::pair<double, double>> at;
+          if (z.located) at = std::make_pair(z.latitude, z.longitude);
+          auto c = candidate(z.service_id, at, (z.modes & kRemote) != 0,
+                             (z.modes & kInPerson) != 0 || z.modes == 0, z.score, {}, *commune, {});
+          if (c) out.push_back(*c);
+        }
+      }
+      return out;
+    }
     Sql sql;
     std::string from =
         q.thematiques.empty() ? " FROM service_zones z" : " FROM service_zone_thematiques z";
@@ -371,32 +424,26 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
     if (!q.thematiques.empty()) {
       sql.text += " AND z.thematique IN (" + sql.list(q.thematiques) + ")";
     }
-    if (commune->centre) {
-      // In-person services only (modes 1, or 0: none given) beyond a box around the reach are
-      // left in the index: a national or départemental zone has thousands of them.
-      auto [lat, lon] = *commune->centre;
-      double dlat = kMaxDistanceKm / 111.0 + 0.01;
-      double dlon = kMaxDistanceKm / (111.0 * std::cos(radians(std::min(89.0, std::abs(lat)) + 1)));
+    if (box) {
       sql.text +=
           " AND (z.modes >= 2 OR z.latitude IS NULL OR z.longitude IS NULL OR "
           "(z.latitude BETWEEN " +
-          sql.param(lat - dlat) + " AND " + sql.param(lat + dlat) + " AND z.longitude BETWEEN " +
-          sql.param(lon - dlon) + " AND " + sql.param(lon + dlon) + "))";
+          sql.param(box->lat_min) + " AND " + sql.param(box->lat_max) +
+          " AND z.longitude BETWEEN " + sql.param(box->lon_min) + " AND " +
+          sql.param(box->lon_max) + "))";
     }
     if (checked) sql.text += filters(sql, q, words);
-    auto rows = conn.query(sql.text, store::Params(std::move(sql.values)));
-    std::vector<Candidate> out;
-    out.reserve(rows.size());
-    std::unordered_set<std::int64_t> seen(rows.size());
-    for (const auto& row : rows) {
-      if (!seen.insert(row.integer(0)).second) continue;
-      auto c = candidate_of(row, *commune, checked ? words : std::vector<std::string>{});
+    const std::vector<std::string> no_words;
+    conn.each(sql.text, store::Params(std::move(sql.values)), [&](const store::Row& row) {
+      if (!seen.insert(row.integer(0))) return;
+      auto c = candidate_of(row, *commune, checked ? words : no_words);
       if (c) out.push_back(std::move(*c));
-    }
+    });
     return out;
   };
-  bool check = !words.empty() || !q.frais.empty() || !q.types.empty() || !q.publics.empty() ||
-               !q.modes_accueil.empty();
+  const bool other_filters =
+      !q.frais.empty() || !q.types.empty() || !q.publics.empty() || !q.modes_accueil.empty();
+  bool check = !words.empty() || other_filters;
   bool exact_keys = false;  // the candidates' keys count the words missing from the name
   std::vector<Candidate> candidates = eligible(false);
 
@@ -408,11 +455,28 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
   // A word is rare here when fewer services in the whole catalogue have it than a quarter of
   // the candidates (counted on its index rows alone, up to that number).
   const auto rare = static_cast<std::int64_t>(candidates.size() / 4);
-  if (!main_word.empty() &&
-      conn.query_one("SELECT COUNT(*) FROM (SELECT 1 FROM service_terms WHERE term >= $1 "
-                     "AND term < $2 LIMIT $3) t",
-                     {main_word, main_word + kAfterPrefix, rare + 1})
-              ->integer(0) <= rare) {
+  if (!words.empty() && !other_filters &&
+      std::all_of(words.begin(), words.end(),
+                  [](const std::string& w) { return indexed_word_prefix(w); })) {
+    // The text alone, and the in-name index tells exactly which names have each word: the words
+    // are checked against the sets of their services kept in memory, and every key is whole.
+    std::vector<WordSets> sets;
+    for (const auto& w : words) sets.push_back(word_services(conn, version, w));
+    std::size_t kept = 0;
+    for (Candidate& c : candidates) {
+      bool passes = std::all_of(sets.begin(), sets.end(),
+                                [&](const WordSets& s) { return s->any.contains(c.id); });
+      if (!passes) continue;
+      for (const auto& s : sets) c.b += s->in_name.contains(c.id) ? 0 : 1000;
+      candidates[kept++] = c;
+    }
+    candidates.resize(kept);
+    check = false;
+  } else if (!main_word.empty() &&
+             conn.query_one("SELECT COUNT(*) FROM (SELECT 1 FROM service_terms WHERE term >= $1 "
+                            "AND term < $2 LIMIT $3) t",
+                            {main_word, main_word + kAfterPrefix, rare + 1})
+                     ->integer(0) <= rare) {
     // From the word's services, eligibility and thématiques checked on their service_search
     // row (its zones and thématiques lists), cheaper than probing the zone index for each.
     candidates.clear();
@@ -452,7 +516,7 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
     // full; otherwise one statement checks them all.
     if (auto in_name = names_with_words(conn, words, candidates.size() * 4 + 1000)) {
       for (auto& c : candidates) {
-        for (const auto& ids : *in_name) c.key.b += ids.contains(c.key.id) ? 0 : 1000;
+        for (const auto& ids : *in_name) c.b += ids.contains(c.id) ? 0 : 1000;
       }
       exact_keys = true;
     } else {
@@ -464,7 +528,7 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
   ServicePage page;
   page.by_distance = commune->centre.has_value();
   page.commune_label = commune->name + " (" + commune->code + ")";
-  auto by_key = [](const Candidate& x, const Candidate& y) { return x.key < y.key; };
+  auto by_key = [](const Candidate& x, const Candidate& y) { return x < y; };
   std::vector<Candidate> shown;  // up to limit + 1, in order
   if (check) {
     // Sorted by distance alone (the rest of the key needs the service_search row); checked in
@@ -476,16 +540,16 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
       std::sort(candidates.begin(), candidates.end(), by_key);
       if (after) {
         next = std::upper_bound(candidates.begin(), candidates.end(), *after,
-                                [](const Key& k, const Candidate& c) { return k < c.key; }) -
+                                [](const Key& k, const Candidate& c) { return k < c; }) -
                candidates.begin();
       }
     } else {
       std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
-        return std::tie(x.key.a, x.key.id) < std::tie(y.key.a, y.key.id);
+        return std::tie(x.a, x.id) < std::tie(y.a, y.id);
       });
       if (after) {
         next = std::partition_point(candidates.begin(), candidates.end(),
-                                    [&](const Candidate& c) { return c.key.a < after->a; }) -
+                                    [&](const Candidate& c) { return c.a < after->a; }) -
                candidates.begin();
       }
     }
@@ -497,8 +561,7 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
     for (std::size_t round = std::max<std::size_t>(kCheckBatch, q.limit + 1);
          next < candidates.size() && static_cast<int>(shown.size()) <= q.limit;) {
       std::size_t end = std::min(candidates.size(), next + round);
-      while (!exact_keys && end < candidates.size() &&
-             candidates[end].key.a == candidates[end - 1].key.a) {
+      while (!exact_keys && end < candidates.size() && candidates[end].a == candidates[end - 1].a) {
         ++end;
       }
       auto passed = checked_candidates(
@@ -507,7 +570,7 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
       passes += passed.size();
       std::sort(passed.begin(), passed.end(), by_key);
       for (auto& c : passed) {
-        if (!after || *after < c.key) shown.push_back(std::move(c));
+        if (!after || *after < c) shown.push_back(std::move(c));
       }
       next = end;
       std::size_t missing = static_cast<std::size_t>(q.limit) + 1 -
@@ -517,22 +580,22 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
     }
   }
   if (!check) {
-    std::sort(candidates.begin(), candidates.end(), by_key);
-    auto it = candidates.begin();
+    // The page (and one more, for the cursor): the first candidates after the cursor.
+    auto from = candidates.begin();
     if (after) {
-      it = std::upper_bound(candidates.begin(), candidates.end(), *after,
-                            [](const Key& k, const Candidate& c) { return k < c.key; });
+      from = std::partition(candidates.begin(), candidates.end(),
+                            [&](const Candidate& c) { return !(*after < c); });
     }
-    for (; it != candidates.end() && static_cast<int>(shown.size()) <= q.limit; ++it) {
-      shown.push_back(*it);
-    }
+    auto count = std::min<std::ptrdiff_t>(q.limit + 1, candidates.end() - from);
+    std::partial_sort(from, from + count, candidates.end(), by_key);
+    shown.assign(from, from + count);
   }
   for (std::size_t i = 0; i < shown.size(); ++i) {
     if (static_cast<int>(i) == q.limit) {
-      page.next_cursor = encode('c', shown[i - 1].key);
+      page.next_cursor = encode('c', shown[i - 1].key());
       break;
     }
-    page.hits.push_back({shown[i].key.id, shown[i].distance});
+    page.hits.push_back({shown[i].id, shown[i].distance});
   }
   return page;
 }
