@@ -150,7 +150,7 @@ std::string filters(Sql& sql, const ServiceQuery& q, const std::vector<std::stri
   std::string where;
   if (!q.frais.empty()) where += " AND ss.frais IN (" + sql.list(q.frais) + ")";
   if (!q.types.empty()) where += " AND ss.type IN (" + sql.list(q.types) + ")";
-  auto any_of = [&](const char* column, std::vector<std::string> codes) {
+  auto any_of = [&](const char* column, const std::vector<std::string>& codes) {
     std::string part;
     for (const auto& c : codes) {
       part +=
@@ -318,7 +318,7 @@ std::vector<Candidate> checked_candidates(store::Connection& conn, const Service
       if (count_missing) {
         for (const auto& w : words) c.b += has_word_prefix(name, w) ? 0 : 1000;
       }
-      out.push_back(std::move(c));
+      out.push_back(c);
     }
   }
   return out;
@@ -437,7 +437,7 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
     conn.each(sql.text, store::Params(std::move(sql.values)), [&](const store::Row& row) {
       if (!seen.insert(row.integer(0))) return;
       auto c = candidate_of(row, *commune, checked ? words : no_words);
-      if (c) out.push_back(std::move(*c));
+      if (c) out.push_back(*c);
     });
     return out;
   };
@@ -461,6 +461,7 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
     // The text alone, and the in-name index tells exactly which names have each word: the words
     // are checked against the sets of their services kept in memory, and every key is whole.
     std::vector<WordSets> sets;
+    sets.reserve(words.size());
     for (const auto& w : words) sets.push_back(word_services(conn, version, w));
     std::size_t kept = 0;
     for (Candidate& c : candidates) {
@@ -506,7 +507,7 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
     }
     sql.text += filters(sql, q, others);
     for (const auto& row : conn.query(sql.text, store::Params(std::move(sql.values)))) {
-      if (auto c = candidate_of(row, *commune, words)) candidates.push_back(std::move(*c));
+      if (auto c = candidate_of(row, *commune, words)) candidates.push_back(*c);
     }
     check = false;
   } else if (check && !commune->centre) {
@@ -570,7 +571,7 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
       passes += passed.size();
       std::sort(passed.begin(), passed.end(), by_key);
       for (auto& c : passed) {
-        if (!after || *after < c) shown.push_back(std::move(c));
+        if (!after || *after < c) shown.push_back(c);
       }
       next = end;
       std::size_t missing = static_cast<std::size_t>(q.limit) + 1 -
