@@ -601,8 +601,8 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
   return page;
 }
 
-// A text search anywhere: the index order of the main word is the order of the results, each
-// service once, under its first matching word.
+// A text search anywhere: the index order of the main word (the longest) is the order of the
+// results, each service once, under its first matching word.
 Result<ServicePage> search_text(store::Connection& conn, const ServiceQuery& q,
                                 const std::vector<std::string>& words) {
   std::optional<Key> after;
@@ -619,16 +619,45 @@ Result<ServicePage> search_text(store::Connection& conn, const ServiceQuery& q,
     if (w != main_word) others.push_back(w);
   }
   ServicePage page;
+  // Without other filters than thématiques, the other words are checked against the sets of
+  // their services kept in memory (kept_index.h): the index rows of the main word are read alone,
+  // without their service_search rows.
+  const bool in_memory =
+      q.frais.empty() && q.types.empty() && q.publics.empty() && q.modes_accueil.empty();
+  std::vector<WordSets> other_sets;
+  std::string first_term;  // the first indexed term beginning with the main word
+  if (in_memory) {
+    const std::int64_t version = catalogue_version(conn);
+    other_sets.reserve(others.size());
+    for (const auto& w : others) other_sets.push_back(word_services(conn, version, w));
+    auto first = conn.query_one(
+        "SELECT term FROM service_terms WHERE term >= $1 AND term < $2 "
+        "ORDER BY term LIMIT 1",
+        {main_word, main_word + kAfterPrefix});
+    if (!first) return page;
+    first_term = first->text(0);
+  }
+  // Is the service (its " word word " list) listed under an earlier word than `term`?
+  auto listed_earlier = [&](const std::string& all, const std::string& term) {
+    std::string needle = " " + main_word;
+    for (auto pos = all.find(needle); pos != std::string::npos; pos = all.find(needle, pos + 1)) {
+      auto end = all.find(' ', pos + 1);
+      std::string word = all.substr(pos + 1, end - pos - 1);
+      if (word < term && !text_terms(word).empty()) return true;
+    }
+    return false;
+  };
   Key last = after.value_or(Key{"", -1, 0, 0});
   Key shown;  // the last result of the page
   const std::int64_t chunk = q.limit * 5 + 50;
   while (true) {
     Sql sql;
-    sql.text =
-        "SELECT t.term, t.weight, t.service_id, ss.words FROM service_terms t "
-        "JOIN service_search ss ON ss.service_id = t.service_id WHERE t.term >= " +
-        sql.param(std::max(main_word, last.term)) + " AND t.term < " +
-        sql.param(main_word + kAfterPrefix);
+    sql.text = std::string("SELECT t.term, t.weight, t.service_id") +
+               (in_memory ? " FROM service_terms t"
+                          : ", ss.words FROM service_terms t JOIN service_search ss "
+                            "ON ss.service_id = t.service_id") +
+               " WHERE t.term >= " + sql.param(std::max(main_word, last.term)) + " AND t.term < " +
+               sql.param(main_word + kAfterPrefix);
     if (!last.term.empty()) {
       // A row-value comparison: both engines seek the index to the cursor.
       sql.text += " AND (t.term, t.weight, t.service_id) > (" + sql.param(last.term) + ", " +
@@ -640,21 +669,26 @@ Result<ServicePage> search_text(store::Connection& conn, const ServiceQuery& q,
           "AND th.code IN (" +
           sql.list(q.thematiques) + "))";
     }
-    sql.text += filters(sql, q, others) + " ORDER BY t.term, t.weight, t.service_id LIMIT " +
-                sql.param(chunk);
+    if (!in_memory) sql.text += filters(sql, q, others);
+    sql.text += " ORDER BY t.term, t.weight, t.service_id LIMIT " + sql.param(chunk);
     auto rows = conn.query(sql.text, store::Params(std::move(sql.values)));
     for (const auto& row : rows) {
       Key key{row.text(0), row.integer(1), 0, row.integer(2)};
       last = key;
-      // Listed under an earlier word of the same service?
-      std::string all = row.text(3);
       bool earlier = false;
-      std::string needle = " " + main_word;
-      for (auto pos = all.find(needle); pos != std::string::npos && !earlier;
-           pos = all.find(needle, pos + 1)) {
-        auto end = all.find(' ', pos + 1);
-        std::string word = all.substr(pos + 1, end - pos - 1);
-        earlier = word < key.term && !text_terms(word).empty();
+      if (in_memory) {
+        if (!std::all_of(other_sets.begin(), other_sets.end(),
+                         [&](const WordSets& w) { return w->any.contains(key.id); })) {
+          continue;
+        }
+        // Under the first term, nothing can come earlier.
+        if (key.term != first_term) {
+          auto words_row =
+              conn.query_one("SELECT words FROM service_search WHERE service_id = $1", {key.id});
+          earlier = words_row && listed_earlier(words_row->text(0), key.term);
+        }
+      } else {
+        earlier = listed_earlier(row.text(3), key.term);
       }
       if (earlier) continue;
       if (static_cast<int>(page.hits.size()) == q.limit) {
