@@ -17,23 +17,28 @@ std::string first_given_name(std::string_view first_names) {
   return folded.substr(0, folded.find(' '));
 }
 
-bool same_first_name(const Candidate& c, const std::string& first_names) {
-  std::string mine = first_given_name(c.first_names);
-  return !mine.empty() && mine == first_given_name(first_names);
-}
+// A candidate's names folded once, to compare with many persons.
+struct FoldedNames {
+  explicit FoldedNames(const Candidate& c)
+      : first(first_given_name(c.first_names)),
+        birth(text::fold_for_search(c.birth_name)),
+        usage(text::fold_for_search(c.usage_name)) {}
 
-bool same_name(const Candidate& c, const std::string& birth_name, const std::string& usage_name) {
-  std::vector<std::string> mine{text::fold_for_search(c.birth_name),
-                                text::fold_for_search(c.usage_name)};
-  std::vector<std::string> theirs{text::fold_for_search(birth_name),
-                                  text::fold_for_search(usage_name)};
-  for (const auto& a : mine) {
-    for (const auto& b : theirs) {
-      if (!a.empty() && a == b) return true;
-    }
+  bool same_first_name(std::string_view first_names) const {
+    return !first.empty() && first == first_given_name(first_names);
   }
-  return false;
-}
+
+  bool same_name(std::string_view birth_name, std::string_view usage_name) const {
+    for (const auto& b : {text::fold_for_search(birth_name), text::fold_for_search(usage_name)}) {
+      if (!b.empty() && (b == birth || b == usage)) return true;
+    }
+    return false;
+  }
+
+  std::string first;
+  std::string birth;
+  std::string usage;
+};
 
 std::optional<std::int64_t> live_id(store::Connection& conn, const char* sql,
                                     const store::Params& params) {
@@ -127,25 +132,26 @@ std::vector<Match> find_weak_matches(store::Connection& conn, const Candidate& c
     if (exclude && match_dismissed(conn, *exclude, id)) return;
     out.push_back({id, reason});
   };
+  const FoldedNames mine(c);
   constexpr const char* kBy =
       "SELECT id, first_names, birth_name, usage_name, birth_date FROM persons "
       "WHERE merged_into IS NULL AND ";
   if (c.email) {
     for (const auto& r :
          conn.query(std::string(kBy) + "email = $1 ORDER BY id LIMIT 50", {*c.email})) {
-      if (same_first_name(c, r.text(1))) add(r.integer(0), MatchReason::kEmail);
+      if (mine.same_first_name(r.text(1))) add(r.integer(0), MatchReason::kEmail);
     }
   }
   if (c.phone) {
     for (const auto& r : conn.query(
              std::string(kBy) + "(phone = $1 OR phone2 = $1) ORDER BY id LIMIT 50", {*c.phone})) {
-      if (same_first_name(c, r.text(1))) add(r.integer(0), MatchReason::kPhone);
+      if (mine.same_first_name(r.text(1))) add(r.integer(0), MatchReason::kPhone);
     }
   }
   if (c.birth_date) {
     for (const auto& r :
          conn.query(std::string(kBy) + "birth_date = $1 ORDER BY id LIMIT 500", {*c.birth_date})) {
-      if (same_first_name(c, r.text(1)) && same_name(c, r.text(2), r.text(3))) {
+      if (mine.same_first_name(r.text(1)) && mine.same_name(r.text(2), r.text(3))) {
         add(r.integer(0), MatchReason::kNamesAndBirthDate);
       }
     }

@@ -120,45 +120,6 @@ std::vector<Note> notes_of_person(store::Connection& conn,
   return out;
 }
 
-std::vector<Note> note_headers_of_person(store::Connection& conn,
-                                         const std::vector<std::int64_t>& person_ids) {
-  store::Params params;
-  std::string ids = id_list(person_ids, params);
-  std::vector<Note> out;
-  for (const auto& r :
-       conn.query("SELECT n.id, n.journey_id, n.author_id, n.organisation_id, n.visibility, "
-                  "n.corrects_id, n.created_at FROM notes n JOIN journeys j ON j.id = n.journey_id "
-                  "WHERE j.person_id IN (" +
-                      ids + ") ORDER BY n.created_at, n.id",
-                  params)) {
-    out.push_back({.id = r.integer(0),
-                   .journey_id = r.integer(1),
-                   .author_id = r.integer(2),
-                   .organisation_id = r.opt_integer(3),
-                   .visibility = r.text(4),
-                   .corrects_id = r.opt_integer(5),
-                   .created_at = r.integer(6)});
-  }
-  return out;
-}
-
-std::vector<Note> notes_by_id(store::Connection& conn, const std::vector<std::int64_t>& ids) {
-  if (ids.empty()) return {};
-  store::Params params;
-  std::string list = id_list(ids, params);
-  std::map<std::int64_t, Note> found;
-  for (const auto& row :
-       conn.query(std::string(kSelect) + " WHERE n.id IN (" + list + ")", params)) {
-    Note note = from_row(row);
-    found.emplace(note.id, std::move(note));
-  }
-  std::vector<Note> out;
-  for (std::int64_t id : ids) {
-    if (auto it = found.find(id); it != found.end()) out.push_back(it->second);
-  }
-  return out;
-}
-
 std::vector<Note> notes_shared_with_person(store::Connection& conn, std::int64_t person_id) {
   std::vector<Note> out;
   for (auto& note : notes_of_person(conn, person_record_ids(conn, person_id))) {

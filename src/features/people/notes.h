@@ -51,12 +51,6 @@ std::optional<Note> find_note(store::Connection& conn, std::int64_t note_id);
 // Notes of every journey of these person records (see timeline.h person_record_ids), oldest first.
 std::vector<Note> notes_of_person(store::Connection& conn,
                                   const std::vector<std::int64_t>& person_ids);
-// The same notes without their text and names (body, author_name, organisation_name empty,
-// corrected_by unset): what a page needs to choose which notes it shows, read cheaply.
-std::vector<Note> note_headers_of_person(store::Connection& conn,
-                                         const std::vector<std::int64_t>& person_ids);
-// Whole notes by id, in the order of `ids` (unknown ids are left out).
-std::vector<Note> notes_by_id(store::Connection& conn, const std::vector<std::int64_t>& ids);
 // The notes shared with the person (visibility "person"), oldest first: what their space shows.
 std::vector<Note> notes_shared_with_person(store::Connection& conn, std::int64_t person_id);
 

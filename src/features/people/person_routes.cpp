@@ -3,6 +3,7 @@
 // join request and the dismissal of a similar record. Every read of a record is written to the
 // access log; every decision is the policy's (policy.h).
 #include <algorithm>
+#include <map>
 
 #include "core/clock.h"
 #include "core/html/render.h"
@@ -168,8 +169,8 @@ void fill_contact_and_situation(ctemplate::TemplateDictionary& dict, const Perso
 }
 
 // The notes the actor may read, newest first, kNotesPage at a time: `notes_avant` (a note id)
-// starts the page after that note. `notes`: the headers of every note of the person's records
-// (note_headers_of_person), the same for every viewer; what this one may read is decided here.
+// starts the page after that note. `notes`: every note of the person's records
+// (notes_of_person), the same for every viewer; what this one may read is decided here.
 void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, const PersonPage& p,
                 const std::vector<Note>& notes) {
   int shown = 0;
@@ -199,7 +200,10 @@ void fill_notes(http::Context& ctx, ctemplate::TemplateDictionary& journey, cons
     if (static_cast<int>(page_ids.size()) == kNotesPage) continue;  // counted for "sur N"
     page_ids.push_back(n.id);
   }
-  for (const Note& n : notes_by_id(ctx.db, page_ids)) {
+  std::map<std::int64_t, const Note*> by_id;
+  for (const Note& n : notes) by_id[n.id] = &n;
+  for (std::int64_t id : page_ids) {
+    const Note& n = *by_id.at(id);
     last_shown = n.id;
     auto* row = journey.AddSectionDictionary("NOTE"_key);
     row->SetIntValue("PERSON_ID"_key, p.person.id);
@@ -263,7 +267,7 @@ std::string render_events(http::Context& ctx, std::int64_t person_id,
 
 // What the person page keeps in memory per person (timeline_cache.h).
 TimelineCache& carnet_cache() {
-  static TimelineCache cache(1024);  // an entry is ≈ 20 KiB (50 events, 100 note headers)
+  static TimelineCache cache(1024);  // an entry is ≈ 30 KiB (50 events, 100 notes)
   return cache;
 }
 
@@ -403,7 +407,7 @@ http::Response person_page(http::Context& ctx, const PersonPage& p, const Error*
     TimelineVersion version = timeline_version(ctx.db, records);
     auto cached = carnet_cache().get(records, version);
     std::vector<Note> notes;
-    if (!cached) notes = note_headers_of_person(ctx.db, records);
+    if (!cached) notes = notes_of_person(ctx.db, records);
     fill_notes(ctx, *journey, p, cached ? cached->notes : notes);
     carnet = fill_timeline(ctx, *journey, person.id, records, cached, version, std::move(notes));
   }

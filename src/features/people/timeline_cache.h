@@ -1,14 +1,14 @@
 // The carnet de bord of a person's page kept in memory while what it shows is unchanged: the
 // authors of its filter, the HTML of its first page of events (no filter, no cursor) and the
-// headers of the person's notes (every note is journaled when written), which were a third of
-// the page's cost. The version is read from the database at every page, so every
-// server of a cluster sees a change whoever wrote it: the number and the last seq of the journal
-// events of the person's records (the journal is append-only; a purge deletes, hence the count),
-// and the version of display names (accounts, organisations, territories, named by the
-// sentences), bumped by triggers on renames (migration 0026). Nothing in an entry depends on who
-// looks: whoever may see the journey sees the same carnet (the policy decides before the cache is
-// asked), which notes a viewer may read is decided at each page from the headers, and the dates
-// are absolute.
+// person's notes (every note is journaled when written and never changed: a correction is a new
+// note), which were a third of the page's cost, then their text a tenth of what remained. The
+// version is read from the database at every page, so every server of a cluster sees a change
+// whoever wrote it: the number and the last seq of the journal events of the person's records (the
+// journal is append-only; a purge deletes, hence the count), and the version of display names
+// (accounts, organisations, territories, named by the sentences), bumped by triggers on renames
+// (migration 0026). Nothing in an entry depends on who looks: whoever may see the journey sees the
+// same carnet (the policy decides before the cache is asked), which notes a viewer may read is
+// decided at each page, and the dates are absolute.
 #pragma once
 
 #include <cstdint>
@@ -37,7 +37,7 @@ TimelineVersion timeline_version(store::Connection& conn, const std::vector<std:
 struct CachedTimeline {
   std::vector<TimelineAuthor> authors;
   std::string first_page;   // HTML of the newest events, unfiltered
-  std::vector<Note> notes;  // note_headers_of_person: who wrote, visibility, no text
+  std::vector<Note> notes;  // notes_of_person: whole
 };
 
 // Thread-safe; keyed by the person's records; when full, emptied and filled again.
