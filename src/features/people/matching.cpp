@@ -190,8 +190,7 @@ Result<void> dismiss_match(store::Connection& conn, std::int64_t person_id, std:
     for (const auto& [self, other] : {std::pair{*a, b->id}, std::pair{*b, a->id}}) {
       boost::json::object payload{{"other_id", other}};
       if (actor_organisation_id) payload["actor_organisation_id"] = *actor_organisation_id;
-      append_person_event(conn, kMatchDismissed, self.id, self.territory_id, actor_id,
-                          std::move(payload));
+      append_person_event(conn, kMatchDismissed, self.id, self.territory_id, actor_id, payload);
     }
     return person_id;
   });

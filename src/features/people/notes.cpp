@@ -93,7 +93,7 @@ Result<std::int64_t> add_note(store::Connection& conn, const NewNote& n) {
     if (n.corrects_id) payload["corrects_id"] = *n.corrects_id;
     if (n.author.organisation_id) payload["actor_organisation_id"] = *n.author.organisation_id;
     append_person_event(conn, n.corrects_id ? kNoteCorrected : kNoteAdded, journey->person_id,
-                        journey->territory_id, n.author.user_id, std::move(payload));
+                        journey->territory_id, n.author.user_id, payload);
     touch_journey(conn, n.journey_id);
     return id;
   });
