@@ -130,6 +130,7 @@ class SearchServicesTest : public test::EngineTest {
     ASSERT_TRUE(saved.has_value()) << saved.error().message;
     reindex_service(*conn, s.id);
     ids_[s.id] = spec.key;
+    specs_[spec.key] = spec;
   }
 
   // The keys of the services found, in order ("velo:2" when a distance is given).
@@ -148,6 +149,7 @@ class SearchServicesTest : public test::EngineTest {
   }
 
   std::map<std::int64_t, std::string> ids_;
+  std::map<std::string, Spec> specs_;  // as last added, by key
 };
 
 using Keys = std::vector<std::string>;
@@ -269,23 +271,12 @@ TEST_P(SearchServicesTest, TheZoneRowsKeptInMemoryFollowEveryChangeOfTheCatalogu
   EXPECT_EQ(found({.code_commune = "08409", .q = "velo"}), Keys{});
   EXPECT_EQ(found({.code_commune = "08409", .q = "couture repar"}), (Keys{"atelier"}));
   // A service archived, another moved out of "france".
-  add({"permis",
-       "Permis accompagné",
-       "Préparer le code et la conduite.",
-       {"mobilite--preparer-un-permis"},
-       {"08"},
-       {"en-presentiel"},
-       std::make_pair(49.7019, 4.9403),
-       "08409",
-       "archived"});
-  add({"plateforme",
-       "Plateforme mobilité en ligne",
-       "Conseils par téléphone et en ligne.",
-       {"mobilite--financer-ma-mobilite"},
-       {"51"},
-       {"a-distance"},
-       std::nullopt,
-       ""});
+  Spec permis = specs_.at("permis");
+  permis.status = "archived";
+  add(permis);
+  Spec plateforme = specs_.at("plateforme");
+  plateforme.zone = {"51"};
+  add(plateforme);
   // (Sedan has no located service left, hence no centre: the in-person national service of
   // Marseille is no longer known to be too far.)
   EXPECT_EQ(sorted(found({.code_commune = "08409"})), (Keys{"atelier", "marseille"}));

@@ -4,11 +4,11 @@
 #include <unordered_map>
 #include <utility>
 
+#include "features/search/index.h"
+
 namespace parcours::search {
 namespace {
 
-// Greater than any UTF-8 continuation of a prefix, as in search.cpp.
-constexpr const char* kAfterPrefix = "\xF4\x8F\xBF\xBF";
 // Beyond this many zone rows kept (≈ 40 bytes each: the zone index of a national catalogue of
 // 150,000 services holds about 170,000), or this many words (two sets of ≈ 19 kilobytes each
 // for 150,000 services), everything is dropped and filled again.

@@ -18,8 +18,6 @@ namespace {
 
 using catalogue::Vocabulary;
 
-// Greater than any UTF-8 continuation of a prefix, as in people/search.cpp.
-constexpr const char* kAfterPrefix = "\xF4\x8F\xBF\xBF";
 constexpr std::size_t kMaxQueryLength = 200;
 constexpr std::size_t kMaxWords = 8;
 constexpr std::int64_t kNoDistance = std::numeric_limits<std::int32_t>::max();
