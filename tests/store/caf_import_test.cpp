@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -521,6 +522,93 @@ TEST_P(CafImportTest, TheBulkPathWritesTheRowsOfThePerPersonPath) {
     EXPECT_FALSE(a[i].empty()) << "table " << i;
     EXPECT_EQ(a[i], b[i]) << "table " << i;
   }
+}
+
+TEST_P(CafImportTest, AFileValidatedAlongsideWritesTheRowsOfOneValidatedFirst) {
+  // The command validates in a second thread while the first households are applied, in one
+  // transaction committed once the file is known valid: the same rows as validating first.
+  pin_clock_for_tests(1'790'000'000);
+  auto run = [&](store::Connection& conn, bool alongside) {
+    for (const char* file : {"RSABEM.xml", "flux_all_states.xml", "flux_later.xml"}) {
+      std::int64_t first_commit = 0;
+      auto report = caf::import_flux(
+          conn, data(file),
+          {.file_name = file,
+           .batch = 1,
+           .validate_alongside = alongside,
+           .after_batch =
+               [&](std::int64_t done) {
+                 if (first_commit == 0) first_commit = done;
+                 return true;
+               },
+           .before_validation =
+               [] { std::this_thread::sleep_for(std::chrono::milliseconds(300)); }});
+      EXPECT_TRUE(report) << (report ? "" : report.error().message);
+      if (report) EXPECT_EQ(report->status, "done") << file << " " << report->message;
+      // Held back, the validation ends after several households: committed together.
+      if (alongside && std::string_view(file) == "flux_all_states.xml") {
+        EXPECT_GT(first_commit, 1);
+      }
+    }
+  };
+  auto conn = db().acquire();
+  run(*conn, true);
+  auto reference = reference_db();
+  auto rconn = reference->acquire();
+  run(*rconn, false);
+  auto a = written_rows(*conn);
+  auto b = written_rows(*rconn);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_FALSE(a[i].empty()) << "table " << i;
+    EXPECT_EQ(a[i], b[i]) << "table " << i;
+  }
+}
+
+TEST_P(CafImportTest, AFileFoundInvalidWhileItsHouseholdsAreAppliedImportsNothing) {
+  // The schema error is in the last household, or the file is cut short: the households
+  // applied while the validation ran are rolled back.
+  std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
+  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto last = xml.rfind("</InfosFoyerRSA>");
+  ASSERT_NE(last, std::string::npos);
+  std::string intruder = xml;
+  intruder.insert(last, "<Intrus>1</Intrus>");
+  std::string cut = xml.substr(0, last);
+  // The line of the last household (one household per line in this file).
+  auto last_line =
+      1 + std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(last), '\n');
+  for (const auto& [name, bytes] : {std::pair{"intrus", &intruder}, std::pair{"coupé", &cut}}) {
+    auto path = std::filesystem::temp_directory_path() /
+                (std::string("caf-late-") + name + "-" + std::to_string(::getpid()) + "-" +
+                 engine_name({GetParam(), 0}) + ".xml");
+    std::ofstream(path, std::ios::binary) << *bytes;
+    auto conn = db().acquire();
+    std::int64_t committed = 0;
+    auto report = caf::import_flux(
+        *conn, path.string(),
+        {.file_name = "x.xml",
+         .batch = 1,
+         .validate_alongside = true,
+         .after_batch = [&](std::int64_t) { return ++committed, true; },
+         .before_validation = [] { std::this_thread::sleep_for(std::chrono::milliseconds(200)); }});
+    std::filesystem::remove(path);
+    ASSERT_TRUE(report) << name << " " << report.error().message;
+    EXPECT_TRUE(report->refused()) << name;
+    EXPECT_NE(report->message.find("pas conforme au schéma"), std::string::npos) << name;
+    ASSERT_FALSE(report->schema_errors.empty()) << name;
+    EXPECT_GE(report->schema_errors[0].line, last_line) << name;
+    EXPECT_EQ(committed, 0) << name;
+    EXPECT_EQ(count("SELECT COUNT(*) FROM persons"), 0) << name;
+    EXPECT_EQ(count("SELECT COUNT(*) FROM journeys"), 0) << name;
+    EXPECT_EQ(count("SELECT COUNT(*) FROM caf_households"), 0) << name;
+    EXPECT_EQ(events(), 0) << name;
+    EXPECT_EQ(count("SELECT COUNT(*) FROM caf_import_lines WHERE outcome <> 'schema'"), 0) << name;
+  }
+  // The valid file then imports in full.
+  auto report = import("flux_all_states.xml", {.batch = 1, .validate_alongside = true});
+  EXPECT_EQ(report.status, "done");
+  EXPECT_GT(report.persons_created, 10);
 }
 
 TEST_P(CafImportTest, TheHeldIdentifiersOfABatchAreReadThroughTheirIndexes) {

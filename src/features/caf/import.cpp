@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <chrono>
 #include <cstddef>
+#include <future>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -995,27 +997,21 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
       "SELECT households_total FROM caf_imports WHERE file_hash = $1 AND status IN ('running', "
       "'interrupted', 'done') ORDER BY id DESC LIMIT 1",
       {*hash});
-  auto validation = validated
-                        ? Result<Validation>(Validation{
-                              .errors = {}, .households = validated->integer(0), .sha256 = *hash})
-                        : validate_flux(path, &*hash);
-  if (!validation) {
-    finish(conn, id, "failed", validation.error().message);
-    return std::unexpected(validation.error());
-  }
-  if (!validation->valid()) {
+  std::optional<Validation> valid;             // the file passed the schema
+  std::future<Result<Validation>> validating;  // the schema's verdict, when it runs alongside
+  auto refuse_invalid = [&](const Validation& validation) -> Result<Report> {
     std::string message = fmt::format(
         "le fichier n’est pas conforme au schéma vrsb0801 ({} erreur{}) : rien n’a été importé.",
-        validation->errors.size(), validation->errors.size() > 1 ? "s" : "");
+        validation.errors.size(), validation.errors.size() > 1 ? "s" : "");
     store::with_transaction(conn, [&] {
       // The hash and the refusal together: a run row holding this hash is never taken for a
       // validated file.
       conn.execute(
           "UPDATE caf_imports SET file_hash = $2, households_total = $3, status = 'refused' "
           "WHERE id = $1",
-          {id, validation->sha256, validation->households});
+          {id, validation.sha256, validation.households});
       std::int64_t seq = 0;
-      for (const auto& e : validation->errors) {
+      for (const auto& e : validation.errors) {
         conn.execute(
             "INSERT INTO caf_import_lines (import_id, seq, line, matricule, outcome, message) "
             "VALUES ($1, $2, $3, '', 'schema', $4)",
@@ -1023,11 +1019,40 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
       }
     });
     auto report = refuse(message);
-    if (report) report->schema_errors = validation->errors;
+    if (report) report->schema_errors = validation.errors;
     return report;
+  };
+  // Empty when the file is valid (its hash is then recorded, in the transaction open if any),
+  // else what the import returns.
+  auto verdict = [&](Result<Validation> validation) -> std::optional<Result<Report>> {
+    if (!validation) {
+      finish(conn, id, "failed", validation.error().message);
+      return std::unexpected(validation.error());
+    }
+    if (!validation->valid()) return refuse_invalid(*validation);
+    conn.execute("UPDATE caf_imports SET file_hash = $2, households_total = $3 WHERE id = $1",
+                 {id, validation->sha256, validation->households});
+    valid = std::move(*validation);
+    return std::nullopt;
+  };
+  // The verdict of the validation running alongside: the households applied while it ran are
+  // rolled back unless the file is valid.
+  auto settle = [&]() -> std::optional<Result<Report>> {
+    auto validation = validating.get();
+    if ((!validation || !validation->valid()) && conn.in_transaction()) conn.rollback();
+    return verdict(std::move(validation));
+  };
+  if (validated) {
+    (void)verdict(Validation{.errors = {}, .households = validated->integer(0), .sha256 = *hash});
+  } else if (options.validate_alongside) {
+    validating =
+        std::async(std::launch::async, [path, sha256 = *hash, hold = options.before_validation] {
+          if (hold) hold();
+          return validate_flux(path, &sha256);
+        });
+  } else if (auto outcome = verdict(validate_flux(path, &*hash))) {
+    return std::move(*outcome);
   }
-  conn.execute("UPDATE caf_imports SET file_hash = $2, households_total = $3 WHERE id = $1",
-               {id, validation->sha256, validation->households});
 
   // Header, then the households in batches.
   std::optional<Header> header;
@@ -1037,29 +1062,47 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
   std::int64_t done = 0;
   bool stopped = false;
   std::optional<Error> unreadable;
-  auto flush = [&] {
-    if (batch.empty()) return;
+  std::optional<Result<Report>> invalid;  // the schema's verdict, reached while applying
+  // Applies the batch in the transaction open, or a new one, then commits — unless the
+  // validation running alongside has not ended: the transaction is then kept open for the next
+  // batches, until it ends (at the latest with the last batch, `last`).
+  auto flush = [&](bool last) {
+    if (batch.empty() && !conn.in_transaction()) return;
     try {
-      store::with_transaction(conn, [&] {
-        importer->set_now(now_seconds());
-        importer->prefetch(batch);
-        importer->prepare(batch);
-        for (std::size_t i = 0; i < batch.size(); ++i) importer->apply(batch[i], i);
-        importer->write_pending();
-        done += static_cast<std::int64_t>(batch.size());
-        const auto& c = importer->counters;
-        conn.execute(
-            "UPDATE caf_imports SET households_done = $2, persons_created = $3, persons_updated = "
-            "$4, persons_unchanged = $5, rejected = $6 WHERE id = $1",
-            {id, done, c.created, c.updated, c.unchanged, c.rejected});
-      });
+      if (!conn.in_transaction()) conn.begin();
+      importer->set_now(now_seconds());
+      importer->prefetch(batch);
+      importer->prepare(batch);
+      for (std::size_t i = 0; i < batch.size(); ++i) importer->apply(batch[i], i);
+      importer->write_pending();
+      done += static_cast<std::int64_t>(batch.size());
+      batch.clear();
+      const auto& c = importer->counters;
+      conn.execute(
+          "UPDATE caf_imports SET households_done = $2, persons_created = $3, persons_updated = "
+          "$4, persons_unchanged = $5, rejected = $6 WHERE id = $1",
+          {id, done, c.created, c.updated, c.unchanged, c.rejected});
+      if (validating.valid()) {
+        if (!last && validating.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+          return;
+        }
+        if (auto outcome = settle()) {
+          invalid = std::move(*outcome);
+          stopped = true;
+          return;
+        }
+      }
+      conn.commit();
     } catch (const Importer::Unreadable& e) {
+      conn.rollback();
       unreadable = e.error;
       stopped = true;
       return;
+    } catch (...) {
+      if (conn.in_transaction()) conn.rollback();
+      throw;
     }
-    batch.clear();
-    if (options.progress) options.progress(done, validation->households);
+    if (options.progress) options.progress(done, valid->households);
     if (options.after_batch && !options.after_batch(done)) stopped = true;
   };
   auto read = scan_flux(
@@ -1075,7 +1118,7 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
             "SELECT reference_date, created_on, file_name FROM caf_imports WHERE status = 'done' "
             "AND file_hash <> $1 AND (reference_date > $2 OR (reference_date = $2 AND created_on "
             "> $3)) ORDER BY reference_date DESC, created_on DESC LIMIT 1",
-            {validation->sha256, h.reference_date, h.created_on});
+            {*hash, h.reference_date, h.created_on});
         if (newer) {
           refused = fmt::format(
               "ce flux du {} est plus ancien que le flux du {} (« {} ») déjà importé : il "
@@ -1088,7 +1131,7 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
         conn.execute(
             "UPDATE caf_imports SET status = 'interrupted', finished_at = $3 WHERE file_hash = "
             "$1 AND status = 'running' AND id <> $2",
-            {validation->sha256, id, now_seconds()});
+            {*hash, id, now_seconds()});
         importer.emplace(conn, options, id, h);
         auto seq = conn.query_one(
             "SELECT COALESCE(MAX(seq), 0) FROM caf_import_lines WHERE import_id = $1", {id});
@@ -1097,20 +1140,34 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
       [&](RawHousehold&& h) {
         if (refused || stopped) return false;
         batch.push_back(std::move(h));
-        if (batch.size() >= options.batch) flush();
+        if (batch.size() >= options.batch) flush(false);
         return !stopped;
       });
+  // Whatever else went wrong, an invalid file is refused for its schema errors.
+  if (!read || refused) {
+    if (conn.in_transaction()) conn.rollback();
+    if (validating.valid()) {
+      if (auto outcome = settle()) return std::move(*outcome);
+    }
+  }
   if (!read) {
     finish(conn, id, "failed", read.error().message);
     return std::unexpected(read.error());
   }
   if (refused) return refuse(*refused);
-  if (!stopped) flush();
+  if (!stopped) flush(true);
+  if (invalid) return std::move(*invalid);
   if (unreadable) {
+    if (validating.valid()) {  // the households held are rolled back
+      if (auto outcome = settle()) return std::move(*outcome);
+    }
     finish(conn, id, "failed", unreadable->message);
     return std::unexpected(*unreadable);
   }
   if (stopped) return *find_import(conn, id);
+  if (validating.valid()) {  // a file without households
+    if (auto outcome = settle()) return std::move(*outcome);
+  }
   store::with_transaction(conn, [&] {
     finish(conn, id, "done", "");
     auto report = find_import(conn, id);

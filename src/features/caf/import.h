@@ -41,6 +41,10 @@
 namespace parcours::caf {
 
 inline constexpr std::size_t kDefaultBatch = 500;
+// `parcours import caf`: fewer, larger transactions (each commit writes the index pages it
+// touched, wherever they are); the pages keep kDefaultBatch, which holds the server's other
+// writers waiting for less time.
+inline constexpr std::size_t kCommandBatch = 5000;
 
 // The bulk path reads which NIR hashes, France Travail ids and CAF matricules of a batch are
 // held by a live record with this statement (`column` IN kHeldChunk parameters); exposed for the
@@ -59,11 +63,21 @@ struct ImportOptions {
   // tests compare the bulk one with (the same rows).
   bool bulk = true;
   bool mail = true;  // mail the report to the territory managers
+  // The schema validation of a file not validated before runs in a second thread while the
+  // households are applied: the transaction of the first batches stays open until it ends, then
+  // commits if the file is valid, or rolls back if not (nothing imported). The reading costs
+  // one pass instead of two, but the first commit holds the write lock for as long as the
+  // validation runs (about 2 s for 100,000 households), and where it falls depends on timing:
+  // the command only; the pages and the tests of interruption validate first.
+  bool validate_alongside = false;
   // Called after each committed batch and at the end.
   std::function<void(std::int64_t done, std::int64_t total)> progress;
   // Tests of crash safety: called after each committed batch; returning false stops there
   // as a killed process would (the import stays "running").
   std::function<bool(std::int64_t done)> after_batch;
+  // Tests of validate_alongside: runs in the validation thread before the validation (to hold
+  // it back while households are applied).
+  std::function<void()> before_validation;
 };
 
 struct ReportLine {
