@@ -10,11 +10,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
+#include <exception>
 #include <memory>
 #include <mutex>
+#include <thread>
+#include <variant>
 
 #include "core/config.h"
 
@@ -756,6 +761,93 @@ Result<void> read_flux(const std::string& path, const std::function<void(const H
       });
   if (!scanned) return scanned;
   return parsed;
+}
+
+Result<void> read_ahead(const std::string& path, const std::atomic<bool>& parse,
+                        const std::function<void(const Header&)>& on_header,
+                        const std::function<bool(ReadHousehold&&)>& on_household) {
+  // Households go over in chunks: one lock and one wake-up per chunk, not per household.
+  constexpr std::size_t kChunk = 64;
+  using Chunk = std::vector<std::variant<Header, ReadHousehold>>;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<Chunk> ready;
+  bool finished = false;   // the reader is done
+  bool cancelled = false;  // the caller is done
+  Result<void> outcome;
+  std::exception_ptr failure;
+  std::thread reader([&] {
+    std::string encoding;
+    Chunk chunk;
+    auto hand_over = [&] {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return cancelled || ready.size() * kChunk < kReadAhead; });
+      if (cancelled) return false;
+      ready.push_back(std::move(chunk));
+      chunk.clear();
+      changed.notify_all();
+      return true;
+    };
+    Result<void> result;
+    try {
+      result = scan_flux(
+          path,
+          [&](const Header& header) {
+            encoding = header.encoding;
+            chunk.emplace_back(header);
+          },
+          [&](RawHousehold&& raw) {
+            ReadHousehold household{.raw = std::move(raw), .digest = {}, .parsed = {}};
+            household.digest = household.raw.digest();
+            if (parse.load(std::memory_order_relaxed)) {
+              household.parsed = parse_household(household.raw, encoding);
+            }
+            chunk.emplace_back(std::move(household));
+            return chunk.size() < kChunk || hand_over();
+          });
+      if (!chunk.empty()) hand_over();
+    } catch (...) {
+      result = {};
+      failure = std::current_exception();
+    }
+    std::lock_guard lock(mutex);
+    outcome = std::move(result);
+    finished = true;
+    changed.notify_all();
+  });
+  auto stop_reader = [&] {
+    {
+      std::lock_guard lock(mutex);
+      cancelled = true;
+      changed.notify_all();
+    }
+    reader.join();
+  };
+  try {
+    for (;;) {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return !ready.empty() || finished; });
+      if (ready.empty()) break;  // finished, everything handed over
+      Chunk chunk = std::move(ready.front());
+      ready.pop_front();
+      changed.notify_all();
+      lock.unlock();
+      for (auto& item : chunk) {
+        if (auto* header = std::get_if<Header>(&item)) {
+          on_header(*header);
+        } else if (!on_household(std::move(std::get<ReadHousehold>(item)))) {
+          stop_reader();
+          return {};
+        }
+      }
+    }
+  } catch (...) {
+    stop_reader();
+    throw;
+  }
+  stop_reader();
+  if (failure) std::rethrow_exception(failure);
+  return outcome;
 }
 
 std::string state_label(std::string_view code) {

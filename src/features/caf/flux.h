@@ -13,6 +13,7 @@
 //   });
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -110,6 +111,25 @@ struct RawHousehold {
 // well-formed enough to be cut (an element left open, a file in UTF-16).
 Result<void> scan_flux(const std::string& path, const std::function<void(const Header&)>& on_header,
                        const std::function<bool(RawHousehold&&)>& on_household);
+
+// A household as read_ahead hands it over: its bytes, the SHA-256 of its bytes (RawHousehold::
+// digest) and, when the reader was asked to, the household parsed.
+struct ReadHousehold {
+  RawHousehold raw;
+  std::string digest;
+  std::optional<Result<Household>> parsed;
+};
+
+// At most this many households read ahead wait to be handed over.
+inline constexpr std::size_t kReadAhead = 1024;
+
+// scan_flux in a thread of its own, the callbacks called in the caller's thread, in the same
+// order and with the same outcome: while the caller handles a household, the next ones are
+// cut, hashed, and parsed while `parse` is true. Returning false from `on_household` stops the
+// reader. An exception from a callback stops the reader, then goes on to the caller.
+Result<void> read_ahead(const std::string& path, const std::atomic<bool>& parse,
+                        const std::function<void(const Header&)>& on_header,
+                        const std::function<bool(ReadHousehold&&)>& on_household);
 
 // The household of scan_flux's bytes, in `encoding` (Header::encoding). kInvalid when the bytes
 // are not well-formed XML.

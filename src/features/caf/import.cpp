@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstddef>
@@ -198,19 +199,19 @@ class Importer {
   // A household whose bytes are those already applied, in the same territory, is unchanged
   // without being parsed (the digest of its bytes decides, then that of what the import reads).
   // `index`: the household's place in the batch given to prepare().
-  void apply(const RawHousehold& raw, std::size_t index) {
-    std::string raw_digest = raw.digest();
-    const StoredHousehold* previous = stored_household(raw.matricule);
+  void apply(ReadHousehold& read, std::size_t index) {
+    const std::string& raw_digest = read.digest;
+    const StoredHousehold* previous = stored_household(read.raw.matricule);
     if (bytes_applied(previous, raw_digest)) {
       ++counters.households;
-      counters.unchanged += raw.persons;
+      counters.unchanged += read.raw.persons;
       return;
     }
     Result<Household> h = index < parsed_.size() && parsed_[index]
                               ? Result<Household>(std::move(*parsed_[index]))
-                              : parse_household(raw, header_.encoding);
+                              : parsed(read);
     if (!h) throw Unreadable{h.error()};
-    if (h->matricule != raw.matricule) previous = stored_household(h->matricule);
+    if (h->matricule != read.raw.matricule) previous = stored_household(h->matricule);
     apply(*h, raw_digest, previous);
   }
 
@@ -219,19 +220,30 @@ class Importer {
   // id, CAF matricule) looked up in one query each for the whole batch instead of three or four
   // queries per person. A person none of whose identifiers is held by a record, nor touched by
   // this batch since, is then known new without a query (see apply_person).
-  void prepare(const std::vector<RawHousehold>& batch) {
+  // Returns whether most households of the batch had to be parsed (the reader then parses the
+  // next ones ahead).
+  bool prepare(std::vector<ReadHousehold>& batch) {
     parsed_.assign(batch.size(), std::nullopt);
     held_.clear();
     identifiers_read_ = false;
-    if (!options_.bulk) return;
+    std::size_t changed = 0;
+    for (const auto& read : batch) {
+      auto stored = stored_households_.find(read.raw.matricule);
+      if (!bytes_applied(stored == stored_households_.end() ? nullptr : &stored->second,
+                         read.digest)) {
+        ++changed;
+      }
+    }
+    bool mostly_changed = 2 * changed > batch.size();
+    if (!options_.bulk) return mostly_changed;
     std::set<std::string> nir_hashes, ft_ids, caf_numbers;
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      auto stored = stored_households_.find(batch[i].matricule);
+      auto stored = stored_households_.find(batch[i].raw.matricule);
       if (bytes_applied(stored == stored_households_.end() ? nullptr : &stored->second,
-                        batch[i].digest())) {
+                        batch[i].digest)) {
         continue;
       }
-      auto h = parse_household(batch[i], header_.encoding);
+      auto h = parsed(batch[i]);
       if (!h) throw Unreadable{h.error()};
       for (const auto& p : h->persons) {
         auto ids = identifiers_of(*h, p);
@@ -245,6 +257,7 @@ class Importer {
     read_held('f', "ft_id", ft_ids);
     read_held('c', "caf_number", caf_numbers);
     identifiers_read_ = true;
+    return mostly_changed;
   }
 
   // Thrown when a household's bytes cannot be parsed (the import fails with this error).
@@ -307,7 +320,7 @@ class Importer {
   // The stored digests of a batch's households, in one query (per-household lookups cost a
   // round trip each on PostgreSQL). Households of the batch are applied after this, each one
   // once: a matricule repeated within the batch is looked up again after the first is written.
-  void prefetch(const std::vector<RawHousehold>& batch) {
+  void prefetch(const std::vector<ReadHousehold>& batch) {
     discard_pending();
     stored_households_.clear();
     prefetched_.clear();
@@ -316,10 +329,10 @@ class Importer {
     store::Params params;
     std::set<std::string_view> seen;
     for (const auto& h : batch) {
-      if (!seen.insert(h.matricule).second) continue;
-      params.add(h.matricule);
+      if (!seen.insert(h.raw.matricule).second) continue;
+      params.add(h.raw.matricule);
       sql += (params.values().size() > 1 ? ", $" : "$") + std::to_string(params.values().size());
-      prefetched_.insert(h.matricule);
+      prefetched_.insert(h.raw.matricule);
     }
     sql += ")";
     for (const auto& row : conn_.query(sql, params)) {
@@ -328,6 +341,14 @@ class Importer {
   }
 
  private:
+  // The household parsed by the reader, else parsed now.
+  Result<Household> parsed(ReadHousehold& read) const {
+    if (!read.parsed) return parse_household(read.raw, header_.encoding);
+    auto h = std::move(*read.parsed);
+    read.parsed.reset();
+    return h;
+  }
+
   // The territory of a household's commune (NUMCOM), else of its département (IDEPARTE).
   std::optional<std::int64_t> territory_of(const std::string& commune,
                                            const std::string& departement) {
@@ -1058,30 +1079,41 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
   std::optional<Header> header;
   std::optional<std::string> refused;
   std::optional<Importer> importer;
-  std::vector<RawHousehold> batch;
+  std::vector<ReadHousehold> batch;
+  // The reader parses the households ahead while most need it: from the start when no
+  // household was ever applied (a first import), then as the last batch went.
+  std::atomic<bool> parse_ahead =
+      !conn.query_one("SELECT 1 FROM caf_households LIMIT 1").has_value();
   std::int64_t done = 0;
   bool stopped = false;
   std::optional<Error> unreadable;
   std::optional<Result<Report>> invalid;  // the schema's verdict, reached while applying
-  // Applies the batch in the transaction open, or a new one, then commits — unless the
-  // validation running alongside has not ended: the transaction is then kept open for the next
-  // batches, until it ends (at the latest with the last batch, `last`).
+  // Households are applied by steps of at most kApplyStep (the reader keeps that many ready, and
+  // no more are held in memory), and committed by transactions of `batch` households.
+  std::size_t step = std::min(options.batch, kApplyStep);
+  std::size_t uncommitted = 0;
+  // Applies the step in the transaction open, or a new one, then commits when the transaction
+  // holds `batch` households or at the end (`last`) — unless the validation running alongside
+  // has not ended: the transaction is then kept open for the next steps, until it ends (at the
+  // latest with the last step).
   auto flush = [&](bool last) {
     if (batch.empty() && !conn.in_transaction()) return;
     try {
       if (!conn.in_transaction()) conn.begin();
       importer->set_now(now_seconds());
       importer->prefetch(batch);
-      importer->prepare(batch);
+      parse_ahead = importer->prepare(batch);
       for (std::size_t i = 0; i < batch.size(); ++i) importer->apply(batch[i], i);
       importer->write_pending();
       done += static_cast<std::int64_t>(batch.size());
+      uncommitted += batch.size();
       batch.clear();
       const auto& c = importer->counters;
       conn.execute(
           "UPDATE caf_imports SET households_done = $2, persons_created = $3, persons_updated = "
           "$4, persons_unchanged = $5, rejected = $6 WHERE id = $1",
           {id, done, c.created, c.updated, c.unchanged, c.rejected});
+      if (!last && uncommitted < options.batch) return;
       if (validating.valid()) {
         if (!last && validating.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
           return;
@@ -1093,6 +1125,7 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
         }
       }
       conn.commit();
+      uncommitted = 0;
     } catch (const Importer::Unreadable& e) {
       conn.rollback();
       unreadable = e.error;
@@ -1105,8 +1138,8 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
     if (options.progress) options.progress(done, valid->households);
     if (options.after_batch && !options.after_batch(done)) stopped = true;
   };
-  auto read = scan_flux(
-      path,
+  auto read = read_ahead(
+      path, parse_ahead,
       [&](const Header& h) {
         header = h;
         conn.execute(
@@ -1137,10 +1170,10 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
             "SELECT COALESCE(MAX(seq), 0) FROM caf_import_lines WHERE import_id = $1", {id});
         importer->set_seq(seq ? seq->integer(0) : 0);
       },
-      [&](RawHousehold&& h) {
+      [&](ReadHousehold&& h) {
         if (refused || stopped) return false;
         batch.push_back(std::move(h));
-        if (batch.size() >= options.batch) flush(false);
+        if (batch.size() >= step) flush(false);
         return !stopped;
       });
   // Whatever else went wrong, an invalid file is refused for its schema errors.

@@ -41,6 +41,8 @@
 namespace parcours::caf {
 
 inline constexpr std::size_t kDefaultBatch = 500;
+// Households are applied by steps of at most this many within a transaction (see read_ahead).
+inline constexpr std::size_t kApplyStep = 500;
 // `parcours import caf`: fewer, larger transactions (each commit writes the index pages it
 // touched, wherever they are); the pages keep kDefaultBatch, which holds the server's other
 // writers waiting for less time.
