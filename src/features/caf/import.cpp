@@ -115,7 +115,9 @@ struct Counters {
 // prepared once, instead of one execution per row.
 class RowBuffer {
  public:
-  RowBuffer(std::string head, std::size_t columns) : head_(std::move(head)), columns_(columns) {}
+  // `tail`: after the VALUES (an ON CONFLICT clause).
+  RowBuffer(std::string head, std::size_t columns, std::string tail = {})
+      : head_(std::move(head)), tail_(std::move(tail)), columns_(columns) {}
 
   void add(std::initializer_list<store::Value> row) {
     values_.insert(values_.end(), row.begin(), row.end());
@@ -150,11 +152,13 @@ class RowBuffer {
         }
         text += ")";
       }
+      text += tail_;
     }
     return text;
   }
 
   std::string head_;
+  std::string tail_;
   std::size_t columns_;
   std::vector<store::Value> values_;
   std::map<std::size_t, std::string> sql_;
@@ -304,15 +308,9 @@ class Importer {
     household_created_.clear();
     for (const auto& p : h.persons) ids.push_back(apply_person(h, p, *territory));
     link_spouses(h, ids, *territory);
-    conn_.execute(
-        "INSERT INTO caf_households (matricule, territory_id, digest, reference_date, import_id, "
-        "updated_at, raw_digest, commune, departement) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-        "$9) ON CONFLICT (matricule) DO UPDATE SET territory_id = excluded.territory_id, digest "
-        "= excluded.digest, reference_date = excluded.reference_date, import_id = "
-        "excluded.import_id, updated_at = excluded.updated_at, raw_digest = "
-        "excluded.raw_digest, commune = excluded.commune, departement = excluded.departement",
-        {h.matricule, *territory, digest, header_.reference_date, import_id_, now_, raw_digest,
-         h.commune, h.departement});
+    households_.add({h.matricule, *territory, digest, header_.reference_date, import_id_, now_,
+                     raw_digest, h.commune, h.departement});
+    if (!options_.bulk) households_.write(conn_);
   }
 
   void set_now(std::int64_t now) { now_ = now; }
@@ -379,6 +377,7 @@ class Importer {
   // the same matricule comes back in the batch (the first one may have written it).
   const StoredHousehold* stored_household(const std::string& matricule) {
     if (prefetched_.erase(matricule) == 0) {
+      households_.write(conn_);  // the first one may be waiting there
       stored_households_.erase(matricule);
       auto row = conn_.query_one(std::string(kStoredHouseholdColumns) + "WHERE matricule = $1",
                                  {matricule});
@@ -815,6 +814,15 @@ class Importer {
       "file_name, at)",
       7};
   RowBuffer terms_{"INSERT INTO person_terms (territory_id, term, person_id)", 3};
+  // The households applied (a matricule comes once: a second one in the step writes these first).
+  RowBuffer households_{
+      "INSERT INTO caf_households (matricule, territory_id, digest, reference_date, import_id, "
+      "updated_at, raw_digest, commune, departement)",
+      9,
+      " ON CONFLICT (matricule) DO UPDATE SET territory_id = excluded.territory_id, digest = "
+      "excluded.digest, reference_date = excluded.reference_date, import_id = "
+      "excluded.import_id, updated_at = excluded.updated_at, raw_digest = excluded.raw_digest, "
+      "commune = excluded.commune, departement = excluded.departement"};
   RowBuffer events_{"INSERT INTO journal (at, kind, territory_id, person_id, actor_id, payload)",
                     6};
   std::set<std::int64_t> household_created_;
@@ -832,6 +840,7 @@ class Importer {
     sources_.write(conn_);
     terms_.write(conn_);
     events_.write(conn_);
+    households_.write(conn_);
   }
 
  private:
@@ -840,6 +849,7 @@ class Importer {
     sources_.clear();
     terms_.clear();
     events_.clear();
+    households_.clear();
     household_created_.clear();
     batch_created_.clear();
   }
