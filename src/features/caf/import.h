@@ -3,7 +3,10 @@
 // 1. The file is validated against vrsb0801.xsd (streamed): an invalid file is refused with its
 //    errors and their line, nothing is imported. A file older (DTREF, then creation date) than
 //    one already applied is refused too.
-// 2. Households are read one by one and applied in transactions of `batch` households; each
+//    The command validates in a second thread while the households are applied, the first
+//    transaction held open until the verdict (ImportOptions::validate_alongside).
+// 2. Households are read ahead in a thread of their own (read_ahead: cut, hashed, parsed) and
+//    applied by steps of kApplyStep in transactions of `batch` households; each
 //    transaction also records the import's progress and each household's digest
 //    (caf_households). A household whose bytes are those already applied (same digest of the
 //    bytes, same territory) is skipped before it is even parsed; else it is parsed and skipped
