@@ -13,6 +13,11 @@
 
 namespace parcours::text {
 
+// Greater than any UTF-8 continuation of a prefix (U+10FFFF): `term >= w AND term < w +
+// kAfterPrefix` reads the index range of the terms beginning with w, in byte order (SQLite) and
+// in the C.UTF-8 collation (PostgreSQL).
+inline constexpr const char* kAfterPrefix = "\xF4\x8F\xBF\xBF";
+
 // Lowercase ASCII, accents of Latin letters removed (œ → oe, æ → ae, ß → ss), hyphens,
 // apostrophes and other punctuation turned into single spaces, trimmed. Other characters are
 // kept as they are (UTF-8).

@@ -18,9 +18,6 @@ constexpr std::size_t kMaxWords = 6;
 // and a family name usually match a few dozen persons, so the scan of the longest word's range
 // reads most of it.
 constexpr int kSelectiveTerms = 1000;
-// Greater than any UTF-8 continuation of a prefix (U+10FFFF): the end of a prefix range, in
-// byte order (SQLite) and in the C.UTF-8 collation (PostgreSQL).
-constexpr const char* kAfterPrefix = "\xF4\x8F\xBF\xBF";
 
 constexpr const char* kHitColumns =
     "p.id, p.birth_name, p.usage_name, p.first_names, p.birth_date, COALESCE(c.name, ''), "
@@ -111,7 +108,7 @@ std::size_t internal::driving_word(store::Connection& conn, std::int64_t territo
   std::string sql = "SELECT ";
   for (std::size_t i = 0; i < words.size(); ++i) {
     params.add(words[i]);
-    params.add(words[i] + kAfterPrefix);
+    params.add(words[i] + text::kAfterPrefix);
     sql += (i ? ", " : "") +
            capped_count(2 * i + 2, i == 0 ? kSelectiveTerms * 3 / 2 + 1 : kSelectiveTerms + 1);
   }
@@ -149,7 +146,7 @@ Result<SearchPage> by_names(store::Connection& conn, const SearchQuery& q,
     }
   }
   std::size_t driving = internal::driving_word(conn, q.territory_id, words);
-  store::Params params{q.territory_id, words[0], words[0] + kAfterPrefix};
+  store::Params params{q.territory_id, words[0], words[0] + text::kAfterPrefix};
   // The conditions on the candidates `t` (term, person_id): the other words, the cursor, the
   // objections.
   auto conditions = [&](std::string_view person) {
@@ -157,7 +154,7 @@ Result<SearchPage> by_names(store::Connection& conn, const SearchQuery& q,
     for (std::size_t i = 1; i < words.size(); ++i) {
       if (i == driving) continue;
       params.add(words[i]);
-      params.add(words[i] + kAfterPrefix);
+      params.add(words[i] + text::kAfterPrefix);
       auto n = params.values().size();
       sql +=
           " AND EXISTS (SELECT 1 FROM person_terms o WHERE o.person_id = t.person_id AND "
@@ -192,7 +189,7 @@ Result<SearchPage> by_names(store::Connection& conn, const SearchQuery& q,
     // first term matching the longest word, sorted as the scan above would list them; only the
     // page's persons are read.
     params.add(words[driving]);
-    params.add(words[driving] + kAfterPrefix);
+    params.add(words[driving] + text::kAfterPrefix);
     auto n = params.values().size();
     sql = std::string("SELECT t.term, ") + kHitColumns +
           " FROM (SELECT t.term, t.person_id FROM (SELECT s.person_id, (SELECT min(f.term) FROM "

@@ -14,9 +14,6 @@
 namespace parcours::rome {
 namespace {
 
-// Greater than any UTF-8 continuation of a prefix (U+10FFFF): the end of a prefix range, in
-// byte order (SQLite) and in the C.UTF-8 collation (PostgreSQL), as in people/search.cpp.
-constexpr const char* kAfterPrefix = "\xF4\x8F\xBF\xBF";
 constexpr std::size_t kMaxQueryLength = 100;
 constexpr std::size_t kMaxQueryWords = 6;
 constexpr std::size_t kMaxListedBadLines = 50;
@@ -269,11 +266,11 @@ Result<std::vector<Appellation>> search_appellations(store::Connection& conn,
   // Rows of rome_terms, not titles, come out of the index: a title with two words starting
   // with the prefix comes twice, so more rows than titles are read, then made unique. No GROUP
   // BY: a top-N sort of integers costs a tenth of it on "de" (6,208 words).
-  store::Params params{words[0], words[0] + kAfterPrefix};
+  store::Params params{words[0], words[0] + text::kAfterPrefix};
   std::string sql = "SELECT t.appellation_id FROM rome_terms t WHERE t.term >= $1 AND t.term < $2";
   for (std::size_t i = 1; i < words.size(); ++i) {
     params.add(words[i]);
-    params.add(words[i] + kAfterPrefix);
+    params.add(words[i] + text::kAfterPrefix);
     auto n = params.values().size();
     sql +=
         " AND EXISTS (SELECT 1 FROM rome_terms o WHERE o.appellation_id = t.appellation_id "

@@ -20,9 +20,6 @@ namespace parcours::search {
 // The zone row of a service whose zone_eligibilite is empty: open to anyone (data·inclusion
 // reads a missing zone so), within reach of its place for in-person services.
 inline constexpr std::string_view kAnyZone = "*";
-// Greater than any UTF-8 continuation of a prefix: `term >= w AND term < w + kAfterPrefix`
-// reads the index range of the terms beginning with w.
-inline constexpr const char* kAfterPrefix = "\xF4\x8F\xBF\xBF";
 // The bits of service_zones.modes and service_zone_thematiques.modes.
 inline constexpr std::int64_t kInPerson = 1;  // en-presentiel
 inline constexpr std::int64_t kRemote = 2;    // a-distance

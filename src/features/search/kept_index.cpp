@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/text.h"
 #include "features/search/index.h"
 
 namespace parcours::search {
@@ -101,7 +102,7 @@ WordSets word_services(store::Connection& conn, std::int64_t version, const std:
   if (auto kept = kept_words().get(version, word)) return kept;
   auto sets = std::make_shared<WordServices>();
   conn.each("SELECT weight, service_id FROM service_terms WHERE term >= $1 AND term < $2",
-            {word, word + kAfterPrefix}, [&](const store::Row& row) {
+            {word, word + text::kAfterPrefix}, [&](const store::Row& row) {
               std::int64_t id = row.integer(1);
               sets->any.insert(id);
               if (row.integer(0) == 0) sets->in_name.insert(id);

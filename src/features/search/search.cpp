@@ -339,7 +339,7 @@ std::optional<std::vector<IdSet>> names_with_words(store::Connection& conn,
       auto next = conn.query_one(std::string("SELECT term FROM service_terms WHERE ") +
                                      (terms ? "term > $1" : "term >= $1") +
                                      " AND term < $2 ORDER BY term LIMIT 1",
-                                 {term, w + kAfterPrefix});
+                                 {term, w + text::kAfterPrefix});
       if (!next) break;
       if (terms == kMaxTerms) return std::nullopt;
       term = next->text(0);
@@ -474,7 +474,7 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
   } else if (!main_word.empty() &&
              conn.query_one("SELECT COUNT(*) FROM (SELECT 1 FROM service_terms WHERE term >= $1 "
                             "AND term < $2 LIMIT $3) t",
-                            {main_word, main_word + kAfterPrefix, rare + 1})
+                            {main_word, main_word + text::kAfterPrefix, rare + 1})
                      ->integer(0) <= rare) {
     // From the word's services, eligibility and thématiques checked on their service_search
     // row (its zones and thématiques lists), cheaper than probing the zone index for each.
@@ -493,8 +493,8 @@ Result<ServicePage> search_at_commune(store::Connection& conn, const ServiceQuer
         "SELECT DISTINCT ss.service_id, ss.latitude, ss.longitude, ss.modes_accueil, "
         "ss.score_qualite, ss.name_words FROM service_terms t JOIN service_search ss "
         "ON ss.service_id = t.service_id WHERE t.term >= " +
-        sql.param(main_word) + " AND t.term < " + sql.param(main_word + kAfterPrefix) + " AND (" +
-        zone_check + ")";
+        sql.param(main_word) + " AND t.term < " + sql.param(main_word + text::kAfterPrefix) +
+        " AND (" + zone_check + ")";
     if (!q.thematiques.empty()) {
       std::string theme_check;
       for (const auto& t : q.thematiques) {
@@ -631,7 +631,7 @@ Result<ServicePage> search_text(store::Connection& conn, const ServiceQuery& q,
     auto first = conn.query_one(
         "SELECT term FROM service_terms WHERE term >= $1 AND term < $2 "
         "ORDER BY term LIMIT 1",
-        {main_word, main_word + kAfterPrefix});
+        {main_word, main_word + text::kAfterPrefix});
     if (!first) return page;
     first_term = first->text(0);
   }
@@ -655,7 +655,7 @@ Result<ServicePage> search_text(store::Connection& conn, const ServiceQuery& q,
                           : ", ss.words FROM service_terms t JOIN service_search ss "
                             "ON ss.service_id = t.service_id") +
                " WHERE t.term >= " + sql.param(std::max(main_word, last.term)) + " AND t.term < " +
-               sql.param(main_word + kAfterPrefix);
+               sql.param(main_word + text::kAfterPrefix);
     if (!last.term.empty()) {
       // A row-value comparison: both engines seek the index to the cursor.
       sql.text += " AND (t.term, t.weight, t.service_id) > (" + sql.param(last.term) + ", " +
