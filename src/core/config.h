@@ -22,7 +22,7 @@ struct Config {
   int body_timeout_seconds = 30;
   int idle_timeout_seconds = 60;
   bool access_log = true;
-  bool jobs = true;  // run the job worker loop inside serve
+  bool jobs = true;        // run the job worker loop inside serve
   double api_rate = 20;    // partner API: requests a second per token, on average
   double api_burst = 100;  // ... and in a burst
 
