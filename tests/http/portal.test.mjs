@@ -18,10 +18,13 @@ import { attachAccessLog } from '../support/sqlite.mjs';
 const decode = (html) =>
   html.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
 
-// Runs SQL on the server's SQLite database; returns the rows as arrays of strings.
+// Runs SQL on the server's SQLite database; returns the rows as arrays of strings. Waits up to
+// 5 s for the write lock, as the server does: without it, a write of the server in progress
+// (its job worker, its access log) failed the fixture with "database is locked".
 function sql(server, query) {
   const file = server.dbUrl.replace(/^sqlite:/, '');
-  const out = execFileSync('sqlite3', [...attachAccessLog(file), '-separator', '|', file, query], {
+  const args = ['-cmd', '.timeout 5000', ...attachAccessLog(file), '-separator', '|', file, query];
+  const out = execFileSync('sqlite3', args, {
     encoding: 'utf8',
   });
   return out.trim() === '' ? [] : out.trim().split('\n').map((line) => line.split('|'));
