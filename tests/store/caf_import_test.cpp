@@ -462,6 +462,17 @@ std::vector<std::string> written_rows(store::Connection& conn) {
   return out;
 }
 
+// Both databases hold the same rows in every table written by an import, none empty.
+void expect_same_rows(store::Connection& a, store::Connection& b) {
+  auto rows_a = written_rows(a);
+  auto rows_b = written_rows(b);
+  ASSERT_EQ(rows_a.size(), rows_b.size());
+  for (std::size_t i = 0; i < rows_a.size(); ++i) {
+    EXPECT_FALSE(rows_a[i].empty()) << "table " << i;
+    EXPECT_EQ(rows_a[i], rows_b[i]) << "table " << i;
+  }
+}
+
 TEST_P(CafImportTest, TheBulkPathWritesTheRowsOfThePerPersonPath) {
   // A flux where new persons are created by the batch, a household comes twice in a batch, and
   // a copy of a household under another matricule, with its state and roles changed, updates
@@ -515,13 +526,7 @@ TEST_P(CafImportTest, TheBulkPathWritesTheRowsOfThePerPersonPath) {
   EXPECT_GT(bulk[1].persons_created, 10);
   EXPECT_GT(bulk[1].persons_updated, 0);  // the copy under another matricule
   EXPECT_GT(bulk[2].persons_updated, 0);
-  auto a = written_rows(*conn);
-  auto b = written_rows(*rconn);
-  ASSERT_EQ(a.size(), b.size());
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    EXPECT_FALSE(a[i].empty()) << "table " << i;
-    EXPECT_EQ(a[i], b[i]) << "table " << i;
-  }
+  expect_same_rows(*conn, *rconn);
 }
 
 TEST_P(CafImportTest, AFileValidatedAlongsideWritesTheRowsOfOneValidatedFirst) {
@@ -556,13 +561,7 @@ TEST_P(CafImportTest, AFileValidatedAlongsideWritesTheRowsOfOneValidatedFirst) {
   auto reference = reference_db();
   auto rconn = reference->acquire();
   run(*rconn, false);
-  auto a = written_rows(*conn);
-  auto b = written_rows(*rconn);
-  ASSERT_EQ(a.size(), b.size());
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    EXPECT_FALSE(a[i].empty()) << "table " << i;
-    EXPECT_EQ(a[i], b[i]) << "table " << i;
-  }
+  expect_same_rows(*conn, *rconn);
 }
 
 TEST_P(CafImportTest, AFileFoundInvalidWhileItsHouseholdsAreAppliedImportsNothing) {

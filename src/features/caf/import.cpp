@@ -231,15 +231,6 @@ class Importer {
     held_.clear();
     identifiers_read_ = false;
     std::size_t changed = 0;
-    for (const auto& read : batch) {
-      auto stored = stored_households_.find(read.raw.matricule);
-      if (!bytes_applied(stored == stored_households_.end() ? nullptr : &stored->second,
-                         read.digest)) {
-        ++changed;
-      }
-    }
-    bool mostly_changed = 2 * changed > batch.size();
-    if (!options_.bulk) return mostly_changed;
     std::set<std::string> nir_hashes, ft_ids, caf_numbers;
     for (std::size_t i = 0; i < batch.size(); ++i) {
       auto stored = stored_households_.find(batch[i].raw.matricule);
@@ -247,6 +238,8 @@ class Importer {
                         batch[i].digest)) {
         continue;
       }
+      ++changed;
+      if (!options_.bulk) continue;
       auto h = parsed(batch[i]);
       if (!h) throw Unreadable{h.error()};
       for (const auto& p : h->persons) {
@@ -257,11 +250,13 @@ class Importer {
       }
       parsed_[i] = std::move(*h);
     }
-    read_held('n', "nir_hash", nir_hashes);
-    read_held('f', "ft_id", ft_ids);
-    read_held('c', "caf_number", caf_numbers);
-    identifiers_read_ = true;
-    return mostly_changed;
+    if (options_.bulk) {
+      read_held('n', "nir_hash", nir_hashes);
+      read_held('f', "ft_id", ft_ids);
+      read_held('c', "caf_number", caf_numbers);
+      identifiers_read_ = true;
+    }
+    return 2 * changed > batch.size();
   }
 
   // Thrown when a household's bytes cannot be parsed (the import fails with this error).
