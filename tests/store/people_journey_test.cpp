@@ -276,6 +276,10 @@ TEST_P(PeopleJourneyTest, MergesTwoRecordsAndUndoesItWithin30Days) {
 
   ASSERT_TRUE(unmerge(*conn, *merge, world_.manager));
   EXPECT_FALSE(find_person(*conn, person_)->ft_id);
+  // The kept record's sources are those of before: its creation's, and no France Travail id.
+  sources = field_sources(*conn, person_);
+  EXPECT_EQ(std::ranges::count(sources, "ft_id", &FieldSource::field), 0);
+  EXPECT_EQ(std::ranges::count(sources, "birth_name", &FieldSource::field), 1);
   EXPECT_FALSE(find_person(*conn, other)->merged_into);
   EXPECT_EQ(find_person(*conn, other)->ft_id, "1234567A");
   EXPECT_EQ(find_journey(*conn, other_journey)->status, "to_orient");

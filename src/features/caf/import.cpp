@@ -662,13 +662,15 @@ class Importer {
     store::Value file_name =
         options_.file_name.empty() ? store::Value{nullptr} : store::Value{options_.file_name};
     json::array fields;
+    std::string given;
     // internal_id, allowances, rqth, education level, last job, driving licence and languages
     // are never in the flux: the list is create_person's.
     for (const char* field : people::given_fields(i, c, *situation)) {
-      sources_.add({id, std::string(field), std::string("import"), store::opt(options_.user_id),
-                    nullptr, file_name, now});
+      given += (given.empty() ? "" : " ") + std::string(field);
       fields.push_back(json::value(field));
     }
+    sources_.add({id, std::string(people::kCreationSource), std::string("import"),
+                  store::opt(options_.user_id), nullptr, file_name, now, std::move(given)});
     for (auto& term : people::name_terms(i.birth_name, i.usage_name, i.first_names)) {
       terms_.add({territory, std::move(term), id});
     }
@@ -677,7 +679,7 @@ class Importer {
     append_event(people::kPersonCreated, id, territory, payload);
     if (!role.empty()) {
       sources_.add({id, std::string("caf_role"), std::string("import"),
-                    store::opt(options_.user_id), nullptr, options_.file_name, now_});
+                    store::opt(options_.user_id), nullptr, options_.file_name, now_, nullptr});
     }
     std::int64_t opened = now_seconds();
     auto journey = conn_.query_one(
@@ -766,7 +768,7 @@ class Importer {
       if (options_.bulk && household_created_.contains(self)) {
         // A record created in this household has no spouse source yet: kept with the others.
         sources_.add({self, std::string("spouse_id"), std::string("import"),
-                      store::opt(options_.user_id), nullptr, options_.file_name, now_});
+                      store::opt(options_.user_id), nullptr, options_.file_name, now_, nullptr});
       } else {
         record_source(self, "spouse_id");
       }
@@ -806,8 +808,8 @@ class Importer {
       8};
   RowBuffer sources_{
       "INSERT INTO person_field_sources (person_id, field, source, user_id, organisation_id, "
-      "file_name, at)",
-      7};
+      "file_name, at, fields)",
+      8};
   RowBuffer terms_{"INSERT INTO person_terms (territory_id, term, person_id)", 3};
   // The households applied (a matricule comes once: a second one in the step writes these first).
   RowBuffer households_{

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "features/people/events.h"
 #include "features/people/journeys.h"
+#include "features/people/person_rows.h"
 #include "features/people/persons.h"
 
 namespace parcours::people {
@@ -90,10 +91,12 @@ void set_columns(store::Connection& conn, std::int64_t person_id, const FieldGro
 }
 
 json::value source_row(store::Connection& conn, std::int64_t person_id, const char* field) {
+  // The field's own row, else the record's creation row if the field was given then.
   auto r = conn.query_one(
       "SELECT source, user_id, organisation_id, file_name, at FROM person_field_sources "
-      "WHERE person_id = $1 AND field = $2",
-      {person_id, field});
+      "WHERE person_id = $1 AND (field = $2 OR (field = $3 AND ' ' || fields || ' ' LIKE "
+      "'% ' || $2 || ' %')) ORDER BY field = $3 LIMIT 1",
+      {person_id, field, kCreationSource});
   if (!r) return nullptr;
   return json::object{{"source", r->text(0)},
                       {"user_id", to_json(r->value(1))},

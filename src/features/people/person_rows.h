@@ -38,9 +38,13 @@ std::int64_t insert_person(store::Connection& conn, std::int64_t territory_id,
                            const ValidSituation& situation, const std::optional<ProtectedNir>& nir,
                            std::int64_t now, const std::optional<std::string>& caf_role = {});
 
-// The fields a new record holds a value for, in one order: the sources written beside its row
-// and the `fields` of its person_created event, for create_person and the CAF bulk path alike.
+// The fields a new record holds a value for, in one order: its creation source and the `fields`
+// of its person_created event, for create_person and the CAF bulk path alike.
 std::vector<const char*> given_fields(const ValidIdentity& identity, const ValidContact& contact,
                                       const ValidSituation& situation);
+
+// The person_field_sources row of a record's creation: field kCreationSource, the fields given
+// (space-separated) in `fields`. A field's own row, written when it changes, wins over it.
+inline constexpr const char* kCreationSource = "*";
 
 }  // namespace parcours::people

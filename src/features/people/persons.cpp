@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <ranges>
 #include <set>
 
 #include "core/atomic.h"
@@ -646,25 +647,20 @@ Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territo
       const ValidSituation& s = *situation;
       std::int64_t id = insert_person(conn, territory_id, i, c, s, nir, now);
 
-      // A new record has no source yet: one multi-row INSERT (an import creates thousands).
+      // A new record has no source yet: one row for the fields it was given.
       json::array fields;
-      std::string sql =
-          "INSERT INTO person_field_sources (person_id, field, source, user_id, organisation_id, "
-          "file_name, at) VALUES ";
-      store::Params params{
-          id,
-          source_code(provenance.source),
-          store::opt(provenance.user_id),
-          store::opt(provenance.organisation_id),
-          provenance.file_name.empty() ? store::Value{nullptr} : store::Value{provenance.file_name},
-          now};
+      std::string given;
       for (const char* field : given_fields(i, c, s)) {
-        params.add(std::string(field));
-        sql += fmt::format("{}($1, ${}, $2, $3, $4, $5, $6)", fields.empty() ? "" : ", ",
-                           params.values().size());
+        given += (given.empty() ? "" : " ") + std::string(field);
         fields.push_back(json::value(field));
       }
-      if (!fields.empty()) conn.execute(sql, params);
+      conn.execute(
+          "INSERT INTO person_field_sources (person_id, field, source, user_id, organisation_id, "
+          "file_name, at, fields) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+          {id, kCreationSource, source_code(provenance.source), store::opt(provenance.user_id),
+           store::opt(provenance.organisation_id),
+           provenance.file_name.empty() ? store::Value{nullptr} : provenance.file_name, now,
+           given});
       // What sync_terms writes for a record with no terms and no journey yet.
       insert_terms(conn, id, {territory_id}, name_terms(i.birth_name, i.usage_name, i.first_names));
       json::object payload{{"source", source_code(provenance.source)},
@@ -819,16 +815,41 @@ Result<void> update_situation(store::Connection& conn, std::int64_t person_id,
 
 std::vector<FieldSource> field_sources(store::Connection& conn, std::int64_t person_id) {
   std::vector<FieldSource> out;
+  std::optional<FieldSource> creation;
+  std::string created_fields;
   for (const auto& r : conn.query(
            "SELECT s.field, s.source, s.user_id, COALESCE(u.name, ''), s.organisation_id, "
-           "COALESCE(o.name, ''), COALESCE(s.file_name, ''), s.at FROM person_field_sources s "
-           "LEFT JOIN users u ON u.id = s.user_id LEFT JOIN organisations o ON "
-           "o.id = s.organisation_id WHERE s.person_id = $1 ORDER BY s.field",
+           "COALESCE(o.name, ''), COALESCE(s.file_name, ''), s.at, COALESCE(s.fields, '') FROM "
+           "person_field_sources s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN organisations "
+           "o ON o.id = s.organisation_id WHERE s.person_id = $1",
            {person_id})) {
-    out.push_back({r.text(0), parse_source(r.text(1)).value_or(Source::kProfessional),
-                   r.opt_integer(2), r.text(3), r.opt_integer(4), r.text(5), r.text(6),
-                   r.integer(7)});
+    FieldSource source{.field = r.text(0),
+                       .source = parse_source(r.text(1)).value_or(Source::kProfessional),
+                       .user_id = r.opt_integer(2),
+                       .user_name = r.text(3),
+                       .organisation_id = r.opt_integer(4),
+                       .organisation_name = r.text(5),
+                       .file_name = r.text(6),
+                       .at = r.integer(7)};
+    if (source.field == kCreationSource) {
+      creation = std::move(source);
+      created_fields = r.text(8);
+    } else {
+      out.push_back(std::move(source));
+    }
   }
+  if (creation) {  // the fields given at creation that have no row of their own since
+    std::set<std::string, std::less<>> own;
+    for (const auto& s : out) own.insert(s.field);
+    for (auto field : std::views::split(std::string_view(created_fields), ' ')) {
+      std::string name(field.begin(), field.end());
+      if (name.empty() || own.contains(name)) continue;
+      FieldSource s = *creation;
+      s.field = std::move(name);
+      out.push_back(std::move(s));
+    }
+  }
+  std::ranges::sort(out, {}, &FieldSource::field);
   return out;
 }
 
