@@ -476,7 +476,9 @@ void expect_same_rows(store::Connection& a, store::Connection& b) {
 TEST_P(CafImportTest, TheBulkPathWritesTheRowsOfThePerPersonPath) {
   // A flux where new persons are created by the batch, a household comes twice in a batch, and
   // a copy of a household under another matricule, with its state and roles changed, updates
-  // persons created earlier in the same batch (their sources, their spouse); then a later flux.
+  // persons created earlier in the same batch (their sources, their spouse); a third copy with
+  // other identifiers creates two possible duplicates of persons created in the same batch;
+  // then a later flux.
   std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
   std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto begin = xml.find("<InfosFoyerRSA");
@@ -493,7 +495,13 @@ TEST_P(CafImportTest, TheBulkPathWritesTheRowsOfThePerPersonPath) {
   for (int i = 0; i < 2; ++i) replace(copy, "<ROLEPERS>DEM</ROLEPERS>", "<ROLEPERS>XXX</ROLEPERS>");
   for (int i = 0; i < 2; ++i) replace(copy, "<ROLEPERS>CJT</ROLEPERS>", "<ROLEPERS>DEM</ROLEPERS>");
   for (int i = 0; i < 2; ++i) replace(copy, "<ROLEPERS>XXX</ROLEPERS>", "<ROLEPERS>CJT</ROLEPERS>");
-  xml.insert(end, first + copy);
+  std::string twins = first;
+  replace(twins, "<MATRICULE>100000000000000</MATRICULE>",
+          "<MATRICULE>100009800000000</MATRICULE>");
+  replace(twins, "<NIR>2620508000000</NIR>", "<NIR>2620508000090</NIR>");
+  replace(twins, "<NIR>1640508000001</NIR>", "<NIR>1640508000091</NIR>");
+  replace(twins, "<IDASSEDIC>0000001B</IDASSEDIC>", "<IDASSEDIC>0000091B</IDASSEDIC>");
+  xml.insert(end, first + copy + twins);
   auto path =
       std::filesystem::temp_directory_path() /
       ("caf-paths-" + std::to_string(::getpid()) + "-" + engine_name({GetParam(), 0}) + ".xml");
@@ -526,6 +534,11 @@ TEST_P(CafImportTest, TheBulkPathWritesTheRowsOfThePerPersonPath) {
   EXPECT_GT(bulk[1].persons_created, 10);
   EXPECT_GT(bulk[1].persons_updated, 0);  // the copy under another matricule
   EXPECT_GT(bulk[2].persons_updated, 0);
+  // The twins, and them only, are told possible duplicates (of records of the same batch).
+  auto duplicates =
+      conn->query("SELECT matricule FROM caf_import_lines WHERE message LIKE '%doublon possible%'");
+  ASSERT_EQ(duplicates.size(), 2u);
+  for (const auto& row : duplicates) EXPECT_EQ(row.text(0), "100009800000000");
   expect_same_rows(*conn, *rconn);
 }
 

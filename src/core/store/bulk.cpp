@@ -21,4 +21,19 @@ WithoutMemoryMap::~WithoutMemoryMap() {
   }
 }
 
+std::int64_t IdReservation::next(Connection& conn) {
+  if (conn.dialect() == Dialect::kPostgres) {
+    return conn.query_one("SELECT nextval(pg_get_serial_sequence($1, 'id'))", {table_})->integer(0);
+  }
+  if (!next_) {
+    next_ = conn.query_one(
+                    "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = "
+                    "$1), 0), COALESCE((SELECT MAX(id) FROM " +
+                        table_ + "), 0)) + 1",
+                    {table_})
+                ->integer(0);
+  }
+  return (*next_)++;
+}
+
 }  // namespace parcours::store

@@ -14,6 +14,7 @@
 
 #include "core/clock.h"
 #include "core/mail/outbox.h"
+#include "core/store/bulk.h"
 #include "core/store/journal.h"
 #include "core/text.h"
 #include "features/people/events.h"
@@ -122,6 +123,13 @@ class RowBuffer {
   void add(std::initializer_list<store::Value> row) {
     values_.insert(values_.end(), row.begin(), row.end());
   }
+  void add(std::vector<store::Value> row) {
+    values_.insert(values_.end(), std::make_move_iterator(row.begin()),
+                   std::make_move_iterator(row.end()));
+  }
+  // The rows kept, and one value of one of them (a row is changed before it is written).
+  std::size_t rows() const { return values_.size() / columns_; }
+  store::Value& at(std::size_t row, std::size_t column) { return values_[row * columns_ + column]; }
   bool empty() const { return values_.empty(); }
   void clear() { values_.clear(); }
 
@@ -415,6 +423,7 @@ class Importer {
                                     const std::optional<std::string>& ft_id,
                                     const std::optional<std::string>& caf_number,
                                     std::string& how) {
+    write_records();
     people::KnownQuery query{
         .nir_hash = hash, .ft_id = ft_id, .caf_number = caf_number, .first_names = p.first_names};
     if (!p.birth_date.empty()) query.birth_date = p.birth_date;
@@ -428,6 +437,7 @@ class Importer {
 
   // The France Travail id, unless another live record holds it (then it is left out).
   bool ft_id_free(const std::string& ft_id, std::int64_t self) {
+    write_records();
     auto row =
         conn_.query_one("SELECT id FROM persons WHERE ft_id = $1 AND merged_into IS NULL", {ft_id});
     return !row || row->integer(0) == self;
@@ -475,7 +485,10 @@ class Importer {
 
   void record_source(std::int64_t person_id, const std::string& field) {
     // The kept rows of a record created in this batch first: this upsert may replace one.
-    if (options_.bulk && batch_created_.contains(person_id)) sources_.write(conn_);
+    if (options_.bulk && batch_created_.contains(person_id)) {
+      write_records();
+      sources_.write(conn_);
+    }
     conn_.execute(
         "INSERT INTO person_field_sources (person_id, field, source, user_id, organisation_id, "
         "file_name, at) VALUES ($1, $2, 'import', $3, NULL, $4, $5) ON CONFLICT (person_id, "
@@ -485,6 +498,7 @@ class Importer {
   }
 
   void open_journey_if_needed(std::int64_t person_id, std::int64_t territory_id) {
+    write_records();
     if (people::active_journey(conn_, person_id, territory_id)) return;
     write_pending();  // people::open_journey writes the journal (and maybe terms) itself
     auto journey = people::open_journey(conn_, {.person_id = person_id,
@@ -632,6 +646,11 @@ class Importer {
     candidate.birth_name = form.identity.birth_name;
     candidate.first_names = p.first_names;
     if (!p.birth_date.empty()) candidate.birth_date = p.birth_date;
+    if (options_.bulk) {  // looked for once the batch's records are written
+      weak_checks_.push_back({id, std::move(candidate), lines_.rows()});
+      add_line(h, "created", id, territory, message);
+      return id;
+    }
     auto weak = people::find_weak_matches(conn_, candidate, id, 1);
     if (!weak.empty()) message += " ; doublon possible à vérifier";
     add_line(h, "created", id, territory, message);
@@ -657,8 +676,13 @@ class Importer {
     std::optional<people::ProtectedNir> nir;
     if (i.nir) nir = people::protect_nir(conn_, *i.nir);
     std::int64_t now = now_seconds();
-    std::int64_t id = people::insert_person(conn_, territory, i, c, *situation, nir, now,
-                                            role.empty() ? std::nullopt : std::optional(role));
+    std::int64_t id = person_ids_.next(conn_);
+    auto row = people::person_row(territory, i, c, *situation, nir, now,
+                                  role.empty() ? std::nullopt : std::optional(role));
+    row.insert(row.begin(), id);
+    row.emplace_back(nullptr);  // spouse_id: link_spouses may set it while the row waits
+    pending_persons_[id] = persons_.rows();
+    persons_.add(std::move(row));
     store::Value file_name =
         options_.file_name.empty() ? store::Value{nullptr} : store::Value{options_.file_name};
     json::array fields;
@@ -682,13 +706,11 @@ class Importer {
                     store::opt(options_.user_id), nullptr, options_.file_name, now_, nullptr});
     }
     std::int64_t opened = now_seconds();
-    auto journey = conn_.query_one(
-        "INSERT INTO journeys (person_id, territory_id, status, entry, need, opened_by, "
-        "opened_by_organisation_id, opened_at, last_activity_at) VALUES ($1, $2, 'to_orient', "
-        "'import', '', $3, NULL, $4, $4) RETURNING id",
-        {id, territory, store::opt(options_.user_id), opened});
+    std::int64_t journey = journey_ids_.next(conn_);
+    journeys_.add({journey, id, territory, std::string("to_orient"), std::string("import"),
+                   std::string(), store::opt(options_.user_id), nullptr, opened, opened});
     append_event(people::kJourneyOpened, id, territory,
-                 json::object{{"journey_id", journey->integer(0)}, {"entry", "import"}});
+                 json::object{{"journey_id", journey}, {"entry", "import"}});
     return id;
   }
 
@@ -758,13 +780,19 @@ class Importer {
       // A record created in this household has no spouse yet and lives in its territory.
       std::int64_t territory = household_territory;
       if (!household_created_.contains(self)) {
+        if (pending_persons_.contains(self)) write_records();
         auto row =
             conn_.query_one("SELECT spouse_id, territory_id FROM persons WHERE id = $1", {self});
         if (!row || row->opt_integer(0) == other) continue;
         territory = row->integer(1);
       }
-      conn_.execute("UPDATE persons SET spouse_id = $2, updated_at = $3 WHERE id = $1",
-                    {self, other, now_});
+      if (auto pending = pending_persons_.find(self); pending != pending_persons_.end()) {
+        persons_.at(pending->second, kPersonSpouseColumn) = other;
+        persons_.at(pending->second, kPersonUpdatedAtColumn) = now_;
+      } else {
+        conn_.execute("UPDATE persons SET spouse_id = $2, updated_at = $3 WHERE id = $1",
+                      {self, other, now_});
+      }
       if (options_.bulk && household_created_.contains(self)) {
         // A record created in this household has no spouse source yet: kept with the others.
         sources_.add({self, std::string("spouse_id"), std::string("import"),
@@ -801,7 +829,29 @@ class Importer {
   std::unordered_map<std::string, bool> commune_known_;
   std::unordered_map<std::string, StoredHousehold> stored_households_;
   std::set<std::string, std::less<>> prefetched_;
-  // Bulk path: the rows kept for the end of the batch, and the records created in it.
+  // Bulk path: the rows kept for the end of the batch, and the records created in it. The
+  // persons rows (their id, then people::person_row, then spouse_id) and the journeys rows have
+  // ids given here: the other rows name them before they are written.
+  static constexpr std::size_t kPersonUpdatedAtColumn = 31;
+  static constexpr std::size_t kPersonSpouseColumn = people::kPersonRowSize + 1;
+  RowBuffer persons_{
+      std::string("INSERT INTO persons (id, ") + people::kPersonRowColumns + ", spouse_id)",
+      people::kPersonRowSize + 2};
+  RowBuffer journeys_{
+      "INSERT INTO journeys (id, person_id, territory_id, status, entry, need, opened_by, "
+      "opened_by_organisation_id, opened_at, last_activity_at)",
+      10};
+  store::IdReservation person_ids_{"persons"};
+  store::IdReservation journey_ids_{"journeys"};
+  std::unordered_map<std::int64_t, std::size_t> pending_persons_;  // id → row in persons_
+  // The records created since the rows were last written, to look for their possible
+  // duplicates once written (the report line's message says so).
+  struct WeakCheck {
+    std::int64_t person_id;
+    people::Candidate candidate;
+    std::size_t line;  // in lines_
+  };
+  std::vector<WeakCheck> weak_checks_;
   RowBuffer lines_{
       "INSERT INTO caf_import_lines (import_id, seq, line, matricule, outcome, person_id, "
       "territory_id, message)",
@@ -833,6 +883,11 @@ class Importer {
   // Writes the rows the bulk path kept: at the end of a batch, and before anything that writes
   // the journal or the sources another way (the order of the journal is that of the calls).
   void write_pending() {
+    write_records();
+    check_weak_matches();
+    // The next rows inserted another way than here take ids: read them again after.
+    person_ids_.forget();
+    journey_ids_.forget();
     lines_.write(conn_);
     sources_.write(conn_);
     terms_.write(conn_);
@@ -841,7 +896,33 @@ class Importer {
   }
 
  private:
+  // The persons and journeys rows kept: before anything reads or changes those tables.
+  void write_records() {
+    persons_.write(conn_);
+    pending_persons_.clear();
+    journeys_.write(conn_);
+  }
+
+  // The possible duplicates of the records created since the last write, now that they are all
+  // written: a match counts if it came before the record, as the per-person path (which looks
+  // as soon as a record is written) would have found it. Matches come in id order.
+  void check_weak_matches() {
+    for (const auto& check : weak_checks_) {
+      auto weak = people::find_weak_matches(conn_, check.candidate, check.person_id, 1);
+      if (!weak.empty() && weak.front().person_id < check.person_id) {
+        std::get<std::string>(lines_.at(check.line, 7)) += " ; doublon possible à vérifier";
+      }
+    }
+    weak_checks_.clear();
+  }
+
   void discard_pending() {
+    persons_.clear();
+    journeys_.clear();
+    pending_persons_.clear();
+    weak_checks_.clear();
+    person_ids_.forget();
+    journey_ids_.forget();
     lines_.clear();
     sources_.clear();
     terms_.clear();

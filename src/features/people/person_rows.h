@@ -30,6 +30,20 @@ struct ValidSituation {
 };
 Result<ValidSituation> validate_situation(const SituationForm& form);
 
+// The columns of a new record's persons row, and its values in that order (created_at and
+// updated_at: `now`), for insert_person and for the CAF import's multi-row INSERTs.
+inline constexpr const char* kPersonRowColumns =
+    "territory_id, birth_name, usage_name, first_names, birth_date, sex, nir_hash, nir_sealed, "
+    "caf_number, ft_id, internal_id, email, phone, phone2, address, address_complement, "
+    "postcode, commune_code, no_fixed_address, domiciliation, rsa_status, rights_and_duties, "
+    "allowances, rqth, education_level, last_job, last_job_end, driving_licence, languages, "
+    "created_at, updated_at, caf_role";
+inline constexpr std::size_t kPersonRowSize = 32;
+std::vector<store::Value> person_row(std::int64_t territory_id, const ValidIdentity& identity,
+                                     const ValidContact& contact, const ValidSituation& situation,
+                                     const std::optional<ProtectedNir>& nir, std::int64_t now,
+                                     const std::optional<std::string>& caf_role = {});
+
 // The persons row of a new record from validated values, and nothing else: the caller checks
 // that no live record holds its identifiers and writes its sources, terms and journal (as
 // create_person does). `caf_role`: its role in a CAF household, for a record the flux creates.

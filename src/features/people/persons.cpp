@@ -544,50 +544,54 @@ void insert_terms(store::Connection& conn, std::int64_t person_id,
 
 }  // namespace
 
+std::vector<store::Value> person_row(std::int64_t territory_id, const ValidIdentity& i,
+                                     const ValidContact& c, const ValidSituation& s,
+                                     const std::optional<ProtectedNir>& nir, std::int64_t now,
+                                     const std::optional<std::string>& caf_role) {
+  return {territory_id,
+          i.birth_name,
+          i.usage_name,
+          i.first_names,
+          store::opt(i.birth_date),
+          store::opt(i.sex),
+          nir ? store::Value{nir->hash} : store::Value{nullptr},
+          nir ? store::Value{nir->sealed} : store::Value{nullptr},
+          store::opt(i.caf_number),
+          store::opt(i.ft_id),
+          store::opt(i.internal_id),
+          store::opt(c.email),
+          store::opt(c.phone),
+          store::opt(c.phone2),
+          c.address,
+          c.address_complement,
+          c.postcode,
+          store::opt(c.commune_code),
+          store::boolean(c.no_fixed_address),
+          c.domiciliation,
+          store::opt(s.rsa_status),
+          store::boolean(s.rights_and_duties),
+          s.allowances,
+          store::boolean(s.rqth),
+          store::opt(s.education_level),
+          s.last_job,
+          store::opt(s.last_job_end),
+          store::boolean(s.driving_licence),
+          s.languages,
+          now,
+          now,
+          store::opt(caf_role)};
+}
+
 std::int64_t insert_person(store::Connection& conn, std::int64_t territory_id,
                            const ValidIdentity& i, const ValidContact& c, const ValidSituation& s,
                            const std::optional<ProtectedNir>& nir, std::int64_t now,
                            const std::optional<std::string>& caf_role) {
-  auto row = conn.query_one(
-      "INSERT INTO persons (territory_id, birth_name, usage_name, first_names, birth_date, sex, "
-      "nir_hash, nir_sealed, caf_number, ft_id, internal_id, email, phone, phone2, address, "
-      "address_complement, postcode, commune_code, no_fixed_address, domiciliation, rsa_status, "
-      "rights_and_duties, allowances, rqth, education_level, last_job, last_job_end, "
-      "driving_licence, languages, created_at, updated_at, caf_role) VALUES ($1, $2, $3, $4, $5, "
-      "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, "
-      "$25, $26, $27, $28, $29, $30, $30, $31) RETURNING id",
-      {territory_id,
-       i.birth_name,
-       i.usage_name,
-       i.first_names,
-       store::opt(i.birth_date),
-       store::opt(i.sex),
-       nir ? store::Value{nir->hash} : store::Value{nullptr},
-       nir ? store::Value{nir->sealed} : store::Value{nullptr},
-       store::opt(i.caf_number),
-       store::opt(i.ft_id),
-       store::opt(i.internal_id),
-       store::opt(c.email),
-       store::opt(c.phone),
-       store::opt(c.phone2),
-       c.address,
-       c.address_complement,
-       c.postcode,
-       store::opt(c.commune_code),
-       store::boolean(c.no_fixed_address),
-       c.domiciliation,
-       store::opt(s.rsa_status),
-       store::boolean(s.rights_and_duties),
-       s.allowances,
-       store::boolean(s.rqth),
-       store::opt(s.education_level),
-       s.last_job,
-       store::opt(s.last_job_end),
-       store::boolean(s.driving_licence),
-       s.languages,
-       now,
-       store::opt(caf_role)});
-  return row->integer(0);
+  std::string sql = std::string("INSERT INTO persons (") + kPersonRowColumns + ") VALUES (";
+  for (std::size_t n = 1; n <= kPersonRowSize; ++n)
+    sql += fmt::format("{}${}", n > 1 ? ", " : "", n);
+  sql += ") RETURNING id";
+  return conn.query_one(sql, store::Params(person_row(territory_id, i, c, s, nir, now, caf_role)))
+      ->integer(0);
 }
 
 std::vector<const char*> given_fields(const ValidIdentity& i, const ValidContact& c,
