@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "app/commands.h"
+#include "core/store/bulk.h"
 #include "features/caf/import.h"
 
 namespace parcours::app {
@@ -34,9 +36,10 @@ void draw_progress(std::int64_t done, std::int64_t total, bool tty) {
 
 int run_import_caf(const Config& config, const CafOptions& options) {
   try {
-    auto db = store::Db::open(config.db_url, 1);
+    auto db = store::Db::open(config.db_url, 2);
     auto conn = db->acquire();
     if (!database_is_migrated(*conn)) return 1;
+    std::optional<store::WalCheckpointer> checkpointer;
     if (conn->dialect() == store::Dialect::kSqlite) {
       // Memory stays bounded whatever the size of the database: a 32 MiB page cache and no
       // memory-mapped reads (the pages of a mapped database count in the resident set).
@@ -45,7 +48,10 @@ int run_import_caf(const Config& config, const CafOptions& options) {
       // households.
       conn->execute("PRAGMA cache_size = -32768");
       conn->execute("PRAGMA mmap_size = 0");
+      // The WAL is checkpointed by a thread of its own after each commit.
       conn->execute("PRAGMA temp_store = MEMORY");
+      conn->execute("PRAGMA wal_autocheckpoint = 0");
+      checkpointer.emplace(*db);
     }
     bool tty = ::isatty(STDERR_FILENO) == 1;
     int code = 0;
@@ -57,6 +63,7 @@ int run_import_caf(const Config& config, const CafOptions& options) {
           .batch = options.batch,
           .validate_alongside = true,
           .progress = [&](std::int64_t done, std::int64_t total) {
+            if (checkpointer) checkpointer->committed();
             std::int64_t percent = total > 0 ? done * 100 / total : 100;
             if (!tty && percent / 10 == last_percent / 10 && done != total) return;
             if (percent == last_percent && done != total) return;
