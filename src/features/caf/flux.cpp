@@ -19,6 +19,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 #include <variant>
 
 #include "core/config.h"
@@ -648,6 +649,38 @@ Result<void> scan_flux(const std::string& path, const std::function<void(const H
   return {};
 }
 
+namespace {
+
+// The elements whose text parse_household reads.
+const std::unordered_set<std::string_view> kReadElements = {"NOM",
+                                                            "NOMNAI",
+                                                            "PRENOM",
+                                                            "DTNAI",
+                                                            "SEXE",
+                                                            "NIR",
+                                                            "NATPREST",
+                                                            "ROLEPERS",
+                                                            "IDASSEDIC",
+                                                            "TOPPERSDRODEVORSA",
+                                                            "MATRICULE",
+                                                            "FONORG",
+                                                            "IDEPARTE",
+                                                            "NUMCOM",
+                                                            "CODEPOS",
+                                                            "NUMVOIE",
+                                                            "LIBTYPEVOIE",
+                                                            "NOMVOIE",
+                                                            "ETATDOSRSA",
+                                                            "TOPSANSDOMFIXE",
+                                                            "MOTISUSVERSRSA",
+                                                            "MOTISUSDRORSA",
+                                                            "DDSUSVERSRSA",
+                                                            "DDSUSDRORSA",
+                                                            "MOTICLORSA",
+                                                            "DTCLORSA"};
+
+}  // namespace
+
 Result<Household> parse_household(const RawHousehold& raw, const std::string& encoding) {
   Household household;
   household.line = raw.line;
@@ -679,7 +712,8 @@ Result<Household> parse_household(const RawHousehold& raw, const std::string& en
     household.address = address;
     in_address = false;
   };
-  auto on_text = [&](const std::string& el, const std::string& up, const std::string& value) {
+  auto on_text = [&](std::string_view el, std::string_view up, const std::string& value) {
+    if (!kReadElements.contains(el)) return;  // most of them: one lookup instead of 25 tests
     if (up == "Identification" && !household.persons.empty()) {
       auto& p = household.persons.back();
       if (el == "NOM")
