@@ -14,7 +14,7 @@ export PARCOURS_DATA_KEY=${PARCOURS_DATA_KEY:-0123456789abcdef0123456789abcdef01
 export PARCOURS_FAKE_NOW=1790000000
 tables=(
   "SELECT id, territory_id, birth_name, usage_name, first_names, birth_date, sex, nir_hash, nir_sealed IS NULL, caf_number, ft_id, internal_id, email, phone, phone2, address, address_complement, postcode, commune_code, no_fixed_address, domiciliation, rsa_status, rights_and_duties, allowances, rqth, education_level, last_job, last_job_end, driving_licence, languages, merged_into, created_at, updated_at, spouse_id, caf_role FROM persons ORDER BY id"
-  "SELECT person_id, field, source, user_id, organisation_id, file_name, at FROM person_field_sources ORDER BY person_id, field"
+  "SELECT person_id, field, source, user_id, organisation_id, file_name, at, fields FROM person_field_sources ORDER BY person_id, field"
   "SELECT territory_id, term, person_id FROM person_terms ORDER BY person_id, territory_id, term"
   "SELECT seq, at, kind, territory_id, person_id, actor_id, payload FROM journal ORDER BY seq"
   "SELECT id, person_id, territory_id, status, entry, need, opened_by, opened_by_organisation_id, opened_at, closed_at, close_reason, last_activity_at FROM journeys ORDER BY id"

@@ -440,7 +440,7 @@ std::vector<std::string> written_rows(store::Connection& conn) {
         "rsa_status, rights_and_duties, allowances, rqth, education_level, last_job, "
         "last_job_end, driving_licence, languages, merged_into, created_at, updated_at, "
         "spouse_id, caf_role FROM persons ORDER BY id",
-        "SELECT person_id, field, source, user_id, organisation_id, file_name, at FROM "
+        "SELECT person_id, field, source, user_id, organisation_id, file_name, at, fields FROM "
         "person_field_sources ORDER BY person_id, field",
         "SELECT territory_id, term, person_id FROM person_terms ORDER BY person_id, territory_id, "
         "term",

@@ -485,16 +485,25 @@ class Importer {
 
   void record_source(std::int64_t person_id, const std::string& field) {
     // The kept rows of a record created in this batch first: this upsert may replace one.
-    if (options_.bulk && batch_created_.contains(person_id)) {
-      write_records();
-      sources_.write(conn_);
-    }
+    if (options_.bulk && batch_created_.contains(person_id)) write_sources();
     conn_.execute(
         "INSERT INTO person_field_sources (person_id, field, source, user_id, organisation_id, "
         "file_name, at) VALUES ($1, $2, 'import', $3, NULL, $4, $5) ON CONFLICT (person_id, "
         "field) DO UPDATE SET source = excluded.source, user_id = excluded.user_id, "
         "organisation_id = NULL, file_name = excluded.file_name, at = excluded.at",
         {person_id, field, store::opt(options_.user_id), options_.file_name, now_});
+  }
+
+  // A field the import sets on a record it has just created: its source is the creation's.
+  void add_to_creation_source(std::int64_t person_id, const char* field) {
+    if (auto row = creation_sources_.find(person_id); row != creation_sources_.end()) {
+      std::get<std::string>(sources_.at(row->second, 7)) += std::string(" ") + field;
+      return;
+    }
+    conn_.execute(
+        "UPDATE person_field_sources SET fields = fields || ' ' || $2 WHERE person_id = $1 AND "
+        "field = $3",
+        {person_id, std::string(field), people::kCreationSource});
   }
 
   void open_journey_if_needed(std::int64_t person_id, std::int64_t territory_id) {
@@ -626,7 +635,7 @@ class Importer {
     }
     if (!p.role.empty()) {
       conn_.execute("UPDATE persons SET caf_role = $2 WHERE id = $1", {*id, p.role});
-      record_source(*id, "caf_role");  // not created in this household yet: written now
+      add_to_creation_source(*id, "caf_role");
     }
     open_journey_for_new(*id, territory);
     return created(h, p, *id, territory, form);
@@ -635,10 +644,8 @@ class Importer {
   // What follows a creation, either way: the RSA event, the report line.
   std::int64_t created(const Household& h, const FluxPerson& p, std::int64_t id,
                        std::int64_t territory, const people::PersonForm& form) {
-    if (options_.bulk) {
-      household_created_.insert(id);
-      batch_created_.insert(id);
-    }
+    household_created_.insert(id);
+    if (options_.bulk) batch_created_.insert(id);
     rsa_event(h, id, territory);
     ++counters.created;
     std::string message = person_label(p) + " : créée, à orienter";
@@ -693,6 +700,8 @@ class Importer {
       given += (given.empty() ? "" : " ") + std::string(field);
       fields.push_back(json::value(field));
     }
+    if (!role.empty()) given += " caf_role";  // what the per-person path adds after
+    creation_sources_[id] = sources_.rows();
     sources_.add({id, std::string(people::kCreationSource), std::string("import"),
                   store::opt(options_.user_id), nullptr, file_name, now, std::move(given)});
     for (auto& term : people::name_terms(i.birth_name, i.usage_name, i.first_names)) {
@@ -701,10 +710,6 @@ class Importer {
     json::object payload{{"source", "import"}, {"fields", std::move(fields)}};
     if (!options_.file_name.empty()) payload["file_name"] = options_.file_name;
     append_event(people::kPersonCreated, id, territory, payload);
-    if (!role.empty()) {
-      sources_.add({id, std::string("caf_role"), std::string("import"),
-                    store::opt(options_.user_id), nullptr, options_.file_name, now_, nullptr});
-    }
     std::int64_t opened = now_seconds();
     std::int64_t journey = journey_ids_.next(conn_);
     journeys_.add({journey, id, territory, std::string("to_orient"), std::string("import"),
@@ -793,10 +798,8 @@ class Importer {
         conn_.execute("UPDATE persons SET spouse_id = $2, updated_at = $3 WHERE id = $1",
                       {self, other, now_});
       }
-      if (options_.bulk && household_created_.contains(self)) {
-        // A record created in this household has no spouse source yet: kept with the others.
-        sources_.add({self, std::string("spouse_id"), std::string("import"),
-                      store::opt(options_.user_id), nullptr, options_.file_name, now_, nullptr});
+      if (household_created_.contains(self)) {
+        add_to_creation_source(self, "spouse_id");  // set by the import that created it
       } else {
         record_source(self, "spouse_id");
       }
@@ -843,7 +846,8 @@ class Importer {
       10};
   store::IdReservation person_ids_{"persons"};
   store::IdReservation journey_ids_{"journeys"};
-  std::unordered_map<std::int64_t, std::size_t> pending_persons_;  // id → row in persons_
+  std::unordered_map<std::int64_t, std::size_t> pending_persons_;   // id → row in persons_
+  std::unordered_map<std::int64_t, std::size_t> creation_sources_;  // id → its '*' in sources_
   // The records created since the rows were last written, to look for their possible
   // duplicates once written (the report line's message says so).
   struct WeakCheck {
@@ -885,17 +889,23 @@ class Importer {
   void write_pending() {
     write_records();
     check_weak_matches();
+    write_sources();
     // The next rows inserted another way than here take ids: read them again after.
     person_ids_.forget();
     journey_ids_.forget();
     lines_.write(conn_);
-    sources_.write(conn_);
     terms_.write(conn_);
     events_.write(conn_);
     households_.write(conn_);
   }
 
  private:
+  void write_sources() {
+    write_records();
+    sources_.write(conn_);
+    creation_sources_.clear();
+  }
+
   // The persons and journeys rows kept: before anything reads or changes those tables.
   void write_records() {
     persons_.write(conn_);
@@ -920,6 +930,7 @@ class Importer {
     persons_.clear();
     journeys_.clear();
     pending_persons_.clear();
+    creation_sources_.clear();
     weak_checks_.clear();
     person_ids_.forget();
     journey_ids_.forget();
