@@ -2,6 +2,7 @@
 // generated file with every RSA state, suspension and closure, importing twice, a later and an
 // older file, households outside the territory, and (SQLite file) a real child process killed
 // in the middle of an import, then the import rerun.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -719,5 +720,55 @@ TEST(CafImportKill, AKilledProcessThenARerunLosesAndDuplicatesNothing) {
   std::filesystem::remove_all(dir);
 }
 
+// PostgreSQL plans the import's statements with the statistics of the tables when it started
+// (empty ones, in a first import): the tables it reads are analysed again as it grows them.
+TEST(CafImportPostgres, TheTablesAGrowingImportReadsAreAnalysedAgain) {
+  use_test_data_key();
+  auto db = make_test_db(store::Dialect::kPostgres);
+  auto conn = db->acquire();
+  conn->execute_script(
+      "INSERT INTO territories (slug, name, created_at, updated_at) VALUES ('ardennes', "
+      "'Ardennes', 0, 0); INSERT INTO territory_departements (territory_id, departement_code) "
+      "SELECT id, '08' FROM territories WHERE slug = 'ardennes'");
+  // 700 copies of a household of two, each with its own matricule and identifiers.
+  std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
+  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto begin = xml.find("<InfosFoyerRSA");
+  auto end = xml.find("</InfosFoyerRSA>", begin) + std::string_view("</InfosFoyerRSA>").size();
+  std::string household = xml.substr(begin, end - begin);
+  auto last = xml.rfind("</InfosFoyerRSA>") + std::string_view("</InfosFoyerRSA>").size();
+  std::string flux = xml.substr(0, begin);
+  for (int i = 0; i < 700; ++i) {
+    std::string copy = household;
+    for (auto [from, to] :
+         {std::pair{std::string("100000000000000"), fmt::format("1{:014d}", 500000 + i)},
+          std::pair{std::string("2620508000000"), fmt::format("2620508{:06d}", i)},
+          std::pair{std::string("1640508000001"), fmt::format("1640508{:06d}", i)},
+          std::pair{std::string("0000001B"), fmt::format("{:07d}B", 1000000 + i)}}) {
+      auto at = copy.find(from);
+      ASSERT_NE(at, std::string::npos) << from;
+      copy.replace(at, from.size(), to);
+    }
+    flux += copy + "\n";
+  }
+  flux += xml.substr(last);
+  auto path = std::filesystem::temp_directory_path() /
+              ("caf-analyze-" + std::to_string(::getpid()) + ".xml");
+  std::ofstream(path, std::ios::binary) << flux;
+  auto analysed = [&] {
+    return conn
+        ->query_one(
+            "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE "
+            "relname = 'persons'")
+        ->boolean(0);
+  };
+  EXPECT_FALSE(analysed());
+  auto report = caf::import_flux(*conn, path.string(), {.file_name = "flux.xml", .batch = 600});
+  std::filesystem::remove(path);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->status, "done") << report->message;
+  EXPECT_EQ(report->persons_created, 1400);
+  EXPECT_TRUE(analysed());
+}
 }  // namespace
 }  // namespace parcours::test

@@ -39,6 +39,7 @@ inline constexpr const char* kPersonRowColumns =
     "allowances, rqth, education_level, last_job, last_job_end, driving_licence, languages, "
     "created_at, updated_at, caf_role";
 inline constexpr std::size_t kPersonRowSize = 32;
+inline constexpr std::size_t kPersonRowUpdatedAt = 30;  // the place of updated_at
 std::vector<store::Value> person_row(std::int64_t territory_id, const ValidIdentity& identity,
                                      const ValidContact& contact, const ValidSituation& situation,
                                      const std::optional<ProtectedNir>& nir, std::int64_t now,
