@@ -1191,17 +1191,26 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
   // no more are held in memory), and committed by transactions of `batch` households.
   std::size_t step = std::min(options.batch, kApplyStep);
   std::size_t uncommitted = 0;
-  // PostgreSQL plans the import's statements once, with the statistics of the tables when it
-  // started: those of empty tables in a first import, where a lookup by NIR then scanned every
-  // live person through another partial index (a first import of 100,000 households took
-  // 138 s). The tables the import reads are analysed again after a commit each time the persons
-  // created have doubled since (which plans the statements again): ten times at most for 100,000.
-  std::int64_t analyzed_at = 0;  // persons created by this import at the last ANALYZE
+  // PostgreSQL plans the import's statements with the statistics of the tables when it started:
+  // those of empty tables in a first import, where a lookup by NIR then scanned every live
+  // person through another partial index (a first import of 100,000 households took 138 s). The
+  // tables the import reads are analysed again after a commit each time the persons created
+  // since the last statistics reach the number these knew of (which plans the statements
+  // again): ten times at most for 100,000 in a first import, none in a later month.
+  std::int64_t known_persons = 0;  // by the statistics
+  std::int64_t analyzed_at = 0;    // persons created by this import at the last ANALYZE
+  if (conn.dialect() == store::Dialect::kPostgres) {
+    known_persons = conn.query_one(
+                            "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = "
+                            "'persons'::regclass")
+                        ->integer(0);
+  }
   auto analyze_if_grown = [&] {
     if (conn.dialect() != store::Dialect::kPostgres || !importer) return;
     std::int64_t created = importer->counters.created;
-    if (created < std::max<std::int64_t>(1000, 2 * analyzed_at)) return;
+    if (created - analyzed_at < std::max<std::int64_t>(1000, known_persons)) return;
     conn.execute("ANALYZE persons, journeys, caf_households");
+    known_persons += created - analyzed_at;
     analyzed_at = created;
   };
   // Applies the step in the transaction open, or a new one, then commits when the transaction
