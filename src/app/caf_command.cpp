@@ -48,8 +48,8 @@ int run_import_caf(const Config& config, const CafOptions& options) {
       // households.
       conn->execute("PRAGMA cache_size = -32768");
       conn->execute("PRAGMA mmap_size = 0");
-      // The WAL is checkpointed by a thread of its own after each commit.
       conn->execute("PRAGMA temp_store = MEMORY");
+      // The WAL is checkpointed by a thread of its own after each commit.
       conn->execute("PRAGMA wal_autocheckpoint = 0");
       checkpointer.emplace(*db);
     }

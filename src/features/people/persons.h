@@ -1,9 +1,11 @@
 // Persons: one record per human being, whatever their status (identity, contact, situation).
 // Every field remembers where its current value came from and when (person_field_sources):
 // typed by a professional (and their organisation), by the person, by the public form, or
-// imported from a file — "Dites-le nous une fois". Names are indexed word by word in
-// person_terms (folded: lowercase, no accents, hyphens and apostrophes as spaces) for each
-// territory the person is followed in, so that search is index range scans.
+// imported from a file — "Dites-le nous une fois". The fields given at a record's creation
+// share one row (field '*', listing them); a field's own row, once it changes, wins over it.
+// Names are indexed word by word in person_terms (folded: lowercase, no accents, hyphens and
+// apostrophes as spaces) for each territory the person is followed in, so that search is index
+// range scans.
 // Every change is journaled (person.created, person.updated) with the names of the fields
 // changed — never their values: the journal outlives the record.
 //
