@@ -651,7 +651,8 @@ Result<void> scan_flux(const std::string& path, const std::function<void(const H
 
 namespace {
 
-// The elements whose text parse_household reads.
+// The elements whose text parse_household reads: every name its on_text tests (a name added
+// there goes here too, or its text is never read).
 const std::unordered_set<std::string_view> kReadElements = {"NOM",
                                                             "NOMNAI",
                                                             "PRENOM",

@@ -575,7 +575,7 @@ class Importer {
     std::string how;
     auto stored = unheld ? std::nullopt : find_stored(p, ids.hash, ids.ft_id, ids.caf_number, how);
     auto id = stored ? update(h, p, *stored, ids.ft_id, ids.caf_number, how)
-                     : create(h, p, territory, ids.nir, ids.ft_id, ids.caf_number, unheld);
+                     : create(h, p, territory, ids, unheld);
     if (identifiers_read_) {  // whatever was written, the next person looks it up
       if (ids.hash) held_.insert('n' + *ids.hash);
       if (ids.ft_id) held_.insert('f' + *ids.ft_id);
@@ -585,9 +585,10 @@ class Importer {
   }
 
   std::optional<std::int64_t> create(const Household& h, const FluxPerson& p,
-                                     std::int64_t territory, const std::optional<std::string>& nir,
-                                     std::optional<std::string> ft_id,
-                                     const std::optional<std::string>& caf_number, bool unheld) {
+                                     std::int64_t territory, const Identifiers& ids, bool unheld) {
+    const std::optional<std::string>& nir = ids.nir;
+    const std::optional<std::string>& caf_number = ids.caf_number;
+    std::optional<std::string> ft_id = ids.ft_id;
     if (!p.rights_and_duties || !open_right(h.state)) {
       add_line(h, "skipped", std::nullopt, territory,
                person_label(p) + " : inconnue, non créée (" +
@@ -615,7 +616,7 @@ class Importer {
     form.situation.rsa_status = h.state;
     form.situation.rights_and_duties = true;
     std::optional<std::int64_t> inserted;
-    if (options_.bulk) inserted = insert_new(form, p.role, territory);
+    if (options_.bulk) inserted = insert_new(form, p.role, territory, ids);
     if (inserted) return created(h, p, *inserted, territory, form);
     write_pending();  // people::create_person writes the journal itself
     auto provenance = people::Provenance::import(options_.file_name, options_.user_id);
@@ -671,7 +672,7 @@ class Importer {
   // sources and the terms kept for the batch's multi-row INSERTs. A value the validation
   // refuses: none, and the per-person way says why.
   std::optional<std::int64_t> insert_new(const people::PersonForm& form, const std::string& role,
-                                         std::int64_t territory) {
+                                         std::int64_t territory, const Identifiers& ids) {
     auto identity = people::validate_identity(form.identity);
     if (!identity) return std::nullopt;
     auto contact = people::validate_contact(conn_, form.contact);
@@ -681,7 +682,11 @@ class Importer {
     const people::ValidIdentity& i = *identity;
     const people::ValidContact& c = *contact;
     std::optional<people::ProtectedNir> nir;
-    if (i.nir) nir = people::protect_nir(conn_, *i.nir);
+    if (i.nir && i.nir == ids.nir && ids.hash) {  // hashed already by identifiers_of
+      nir = people::ProtectedNir{.hash = *ids.hash, .sealed = people::seal_text(conn_, *i.nir)};
+    } else if (i.nir) {
+      nir = people::protect_nir(conn_, *i.nir);
+    }
     std::int64_t now = now_seconds();
     std::int64_t id = person_ids_.next(conn_);
     auto row = people::person_row(territory, i, c, *situation, nir, now,
