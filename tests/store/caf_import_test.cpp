@@ -502,7 +502,22 @@ TEST_P(CafImportTest, TheBulkPathWritesTheRowsOfThePerPersonPath) {
   replace(twins, "<NIR>2620508000000</NIR>", "<NIR>2620508000090</NIR>");
   replace(twins, "<NIR>1640508000001</NIR>", "<NIR>1640508000091</NIR>");
   replace(twins, "<IDASSEDIC>0000001B</IDASSEDIC>", "<IDASSEDIC>0000091B</IDASSEDIC>");
-  xml.insert(end, first + copy + twins);
+  // Without NIR nor France Travail id: the applicant twice in the household (the second one is
+  // found by matricule, birth date and first name, kept in the same step) and a spouse born the
+  // same day (not found: other first names).
+  std::string unnamed = first;
+  replace(unnamed, "<MATRICULE>100000000000000</MATRICULE>",
+          "<MATRICULE>100009700000000</MATRICULE>");
+  replace(unnamed, "<NIR>2620508000000</NIR>", "");
+  replace(unnamed, "<NIR>1640508000001</NIR>", "");
+  replace(unnamed, "<DossierPoleEmploi><IDASSEDIC>0000001B</IDASSEDIC></DossierPoleEmploi>", "");
+  replace(unnamed, "<DTNAI>1964-05-04</DTNAI>", "<DTNAI>1962-05-17</DTNAI>");
+  replace(unnamed, "<NOM>MICHEL</NOM><NOMNAI>MICHEL</NOMNAI>",
+          "<NOM>MOREAU</NOM><NOMNAI>MOREAU</NOMNAI>");
+  auto applicant_at = unnamed.find("<Personne>");
+  auto applicant = unnamed.substr(applicant_at, unnamed.find("</Personne>") + 11 - applicant_at);
+  unnamed.insert(unnamed.find("<DonneesAdministratives>"), applicant);
+  xml.insert(end, first + copy + twins + unnamed);
   auto path =
       std::filesystem::temp_directory_path() /
       ("caf-paths-" + std::to_string(::getpid()) + "-" + engine_name({GetParam(), 0}) + ".xml");
@@ -540,6 +555,12 @@ TEST_P(CafImportTest, TheBulkPathWritesTheRowsOfThePerPersonPath) {
       conn->query("SELECT matricule FROM caf_import_lines WHERE message LIKE '%doublon possible%'");
   ASSERT_EQ(duplicates.size(), 2u);
   for (const auto& row : duplicates) EXPECT_EQ(row.text(0), "100009800000000");
+  // The applicant without NIR is one record, her spouse another.
+  auto unnamed_persons = conn->query(
+      "SELECT first_names FROM persons WHERE caf_number = '1000097' ORDER BY first_names");
+  ASSERT_EQ(unnamed_persons.size(), 2u);
+  EXPECT_EQ(unnamed_persons[0].text(0), "KARIM");
+  EXPECT_EQ(unnamed_persons[1].text(0), "NADIA");
   expect_same_rows(*conn, *rconn);
 }
 

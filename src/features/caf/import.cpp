@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/clock.h"
 #include "core/mail/outbox.h"
@@ -230,8 +231,9 @@ class Importer {
   // Bulk path, after prefetch() and before the batch is applied: the households whose bytes
   // were not applied are parsed, and the strong identifiers of their persons (NIR, France Travail
   // id, CAF matricule) looked up in one query each for the whole batch instead of three or four
-  // queries per person. A person none of whose identifiers is held by a record, nor touched by
-  // this batch since, is then known new without a query (see apply_person).
+  // queries per person. A person none of whose identifiers is held by a record, nor by one the
+  // batch has written since, nor by one it keeps to write, is then known new without a query
+  // (see apply_person): the other persons of a household no longer write the kept rows first.
   // Returns whether most households of the batch had to be parsed (the reader then parses the
   // next ones ahead).
   bool prepare(std::vector<ReadHousehold>& batch) {
@@ -570,18 +572,45 @@ class Importer {
                                            std::int64_t territory) {
     auto ids = identifiers_of(h, p);
     // None of its identifiers held before the batch nor touched by it: nobody to find.
+    // Nor can it be one of the records created since the rows were last written.
     bool unheld = identifiers_read_ && !held('n', ids.hash) && !held('f', ids.ft_id) &&
-                  !held('c', ids.caf_number);
+                  !held('c', ids.caf_number) && !maybe_kept(p, ids);
     std::string how;
     auto stored = unheld ? std::nullopt : find_stored(p, ids.hash, ids.ft_id, ids.caf_number, how);
     auto id = stored ? update(h, p, *stored, ids.ft_id, ids.caf_number, how)
                      : create(h, p, territory, ids, unheld);
-    if (identifiers_read_) {  // whatever was written, the next person looks it up
+    // A record written (updated, or created another way), the next person looks it up; one kept
+    // in persons_ is known by its kept keys (insert_new).
+    if (identifiers_read_ && id && !pending_persons_.contains(*id)) {
       if (ids.hash) held_.insert('n' + *ids.hash);
       if (ids.ft_id) held_.insert('f' + *ids.ft_id);
       if (ids.caf_number) held_.insert('c' + *ids.caf_number);
     }
     return id;
+  }
+
+  // Whether find_known_person could find one of the records kept in persons_ for this person:
+  // its NIR hash, its France Travail id, or its CAF matricule with its birth date, is one of
+  // theirs. Else it cannot, and the kept rows need not be written to know it.
+  bool maybe_kept(const FluxPerson& p, const Identifiers& ids) const {
+    if (kept_keys_.empty()) return false;
+    return (ids.hash && kept_keys_.contains('n' + *ids.hash)) ||
+           (ids.ft_id && kept_keys_.contains('f' + *ids.ft_id)) ||
+           (ids.caf_number && !p.birth_date.empty() &&
+            kept_keys_.contains('c' + *ids.caf_number + ' ' + p.birth_date));
+  }
+
+  // The values a lookup compares, of a record kept in persons_ (as the row stores them).
+  void keep_keys(const people::ValidIdentity& i, const std::optional<people::ProtectedNir>& nir) {
+    if (!identifiers_read_) return;
+    if (nir) kept_keys_.insert('n' + nir->hash);
+    if (i.ft_id) kept_keys_.insert('f' + *i.ft_id);
+    if (i.caf_number) {
+      kept_held_.push_back('c' + *i.caf_number);
+      if (i.birth_date) kept_keys_.insert('c' + *i.caf_number + ' ' + *i.birth_date);
+    }
+    if (nir) kept_held_.push_back('n' + nir->hash);
+    if (i.ft_id) kept_held_.push_back('f' + *i.ft_id);
   }
 
   std::optional<std::int64_t> create(const Household& h, const FluxPerson& p,
@@ -695,6 +724,7 @@ class Importer {
     row.emplace_back(nullptr);  // spouse_id: link_spouses may set it while the row waits
     pending_persons_[id] = persons_.rows();
     persons_.add(std::move(row));
+    keep_keys(i, nir);
     store::Value file_name =
         options_.file_name.empty() ? store::Value{nullptr} : store::Value{options_.file_name};
     json::array fields;
@@ -851,7 +881,10 @@ class Importer {
       10};
   store::IdReservation person_ids_{"persons"};
   store::IdReservation journey_ids_{"journeys"};
-  std::unordered_map<std::int64_t, std::size_t> pending_persons_;   // id → row in persons_
+  std::unordered_map<std::int64_t, std::size_t> pending_persons_;  // id → row in persons_
+  // Their identifiers: the keys maybe_kept() looks for, and those held_ once they are written.
+  std::unordered_set<std::string> kept_keys_;
+  std::vector<std::string> kept_held_;
   std::unordered_map<std::int64_t, std::size_t> creation_sources_;  // id → its '*' in sources_
   // The records created since the rows were last written, to look for their possible
   // duplicates once written (the report line's message says so).
@@ -916,6 +949,9 @@ class Importer {
     persons_.write(conn_);
     pending_persons_.clear();
     journeys_.write(conn_);
+    held_.insert(kept_held_.begin(), kept_held_.end());
+    kept_held_.clear();
+    kept_keys_.clear();
   }
 
   // The possible duplicates of the records created since the last write, now that they are all
@@ -935,6 +971,8 @@ class Importer {
     persons_.clear();
     journeys_.clear();
     pending_persons_.clear();
+    kept_keys_.clear();
+    kept_held_.clear();
     creation_sources_.clear();
     weak_checks_.clear();
     person_ids_.forget();
