@@ -137,6 +137,50 @@ TEST_P(CafImportTest, TheSameFileTwiceChangesNothingAndAddsNoEvent) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM persons"), 1);
 }
 
+TEST_P(CafImportTest, AFileOfANewSizeIsHashedByItsValidationAndItsHashRecorded) {
+  // No import recorded a file of these sizes: the hash is computed from the bytes the
+  // validation reads (validating first, or alongside), and recorded with the size; the bytes a
+  // parser stopped by an error left unread are hashed too.
+  std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
+  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Unreadable early in the file, and long after (the parser reads ahead by blocks).
+  std::string broken = xml;
+  auto households_at = broken.find("<InfosFoyerRSA>");
+  auto households = xml.substr(households_at, xml.rfind("</Racine>") - households_at);
+  for (int i = 0; i < 40; ++i) broken.insert(households_at, households);
+  broken.insert(broken.find("MICHEL"), "\x81");  // undefined in windows-1252
+  auto path =
+      std::filesystem::temp_directory_path() /
+      ("caf-hash-" + std::to_string(::getpid()) + "-" + engine_name({GetParam(), 0}) + ".xml");
+  std::ofstream(path, std::ios::binary) << broken;
+  auto conn = db().acquire();
+  auto refused = caf::import_flux(*conn, path.string(), {.file_name = "broken.xml"});
+  ASSERT_TRUE(refused);
+  EXPECT_TRUE(refused->refused());
+  auto broken_hash = caf::file_sha256(path.string());
+  std::filesystem::remove(path);
+  auto recorded = [&](std::int64_t import_id) {
+    return conn->query_one("SELECT file_hash, file_size FROM caf_imports WHERE id = $1",
+                           {import_id});
+  };
+  ASSERT_TRUE(broken_hash);
+  EXPECT_EQ(recorded(refused->import_id)->text(0), *broken_hash);
+
+  auto first = import("RSABEM.xml");
+  auto alongside = import("flux_all_states.xml", {.validate_alongside = true});
+  for (const auto& [report, name] :
+       {std::pair{&first, "RSABEM.xml"}, std::pair{&alongside, "flux_all_states.xml"}}) {
+    EXPECT_EQ(report->status, "done") << name;
+    auto row = recorded(report->import_id);
+    EXPECT_EQ(row->text(0), *caf::file_sha256(data(name))) << name;
+    EXPECT_EQ(row->integer(1), static_cast<std::int64_t>(std::filesystem::file_size(data(name))))
+        << name;
+  }
+  // The same bytes again are known by that hash.
+  auto again = import("flux_all_states.xml", {.validate_alongside = true});
+  EXPECT_NE(again.message.find("fichier identique"), std::string::npos) << again.message;
+}
+
 TEST_P(CafImportTest, ALaterFileAppliesWhatChangedOnly) {
   import("RSABEM.xml");
   auto before = events();

@@ -194,22 +194,60 @@ std::optional<std::string> file_sha256(const std::string& path) {
   return out;
 }
 
+namespace {
+
+// The file as the validation reads it, hashed on the way when its hash is not known yet (one
+// reading for both); what the parser leaves unread, after an error, is hashed at the end.
+class HashingReader {
+ public:
+  explicit HashingReader(std::FILE* file, bool hash)
+      : file_(file), context_(hash ? EVP_MD_CTX_new() : nullptr, EVP_MD_CTX_free) {
+    if (context_) EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr);
+  }
+
+  static int read(void* self, char* buffer, int length) {
+    auto* reader = static_cast<HashingReader*>(self);
+    std::size_t n = std::fread(buffer, 1, static_cast<std::size_t>(length), reader->file_);
+    if (n == 0 && std::ferror(reader->file_)) return -1;
+    if (reader->context_) EVP_DigestUpdate(reader->context_.get(), buffer, n);
+    return static_cast<int>(n);
+  }
+  static int close(void* /*self*/) { return 0; }  // the file is the caller's
+
+  std::string rest_and_digest() {
+    std::vector<char> buffer(1 << 16);
+    while (read(this, buffer.data(), static_cast<int>(buffer.size())) > 0) {
+    }
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    EVP_DigestFinal_ex(context_.get(), digest, nullptr);
+    return hex(digest, sizeof digest);
+  }
+
+ private:
+  std::FILE* file_;
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context_;
+};
+
+}  // namespace
+
 Result<Validation> validate_flux(const std::string& path, const std::string* sha256) {
   Validation validation;
-  if (sha256) {
-    validation.sha256 = *sha256;
-  } else if (!sha256_of(path, validation.sha256)) {
-    return fail(ErrorCode::kNotFound, "Le fichier « " + path + " » est introuvable.", "file");
-  }
+  if (sha256) validation.sha256 = *sha256;
   register_cp1252();
   xmlSchema* schema = shared_schema();
   if (!schema) {
     throw std::runtime_error("schéma vrsb0801.xsd illisible : " + schema_path());
   }
+  std::unique_ptr<std::FILE, decltype(&std::fclose)> file(std::fopen(path.c_str(), "rb"),
+                                                          std::fclose);
+  if (!file) {
+    return fail(ErrorCode::kNotFound, "Le fichier « " + path + " » est introuvable.", "file");
+  }
+  HashingReader reader(file.get(), sha256 == nullptr);
   // SAX events straight to the validator (no reader building a node per event), and to a
   // handler that counts the households.
-  xmlParserInputBuffer* input =
-      xmlParserInputBufferCreateFilename(path.c_str(), XML_CHAR_ENCODING_NONE);
+  xmlParserInputBuffer* input = xmlParserInputBufferCreateIO(
+      HashingReader::read, HashingReader::close, &reader, XML_CHAR_ENCODING_NONE);
   if (!input) {
     return fail(ErrorCode::kNotFound, "Le fichier « " + path + " » est illisible.", "file");
   }
@@ -228,6 +266,7 @@ Result<Validation> validate_flux(const std::string& path, const std::string* sha
                                    &counter);  // takes the input
   xmlSetStructuredErrorFunc(nullptr, nullptr);
   validation.households = counter.households;
+  if (!sha256) validation.sha256 = reader.rest_and_digest();
   if (rc != 0 && validation.errors.empty()) {
     validation.errors.push_back({0, "Le fichier n’est pas conforme au schéma vrsb0801."});
   }

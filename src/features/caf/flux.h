@@ -44,7 +44,8 @@ std::string schema_path();
 
 // Validates the whole file against the schema. kNotFound when the file cannot be opened; a file
 // that is not XML is invalid (its parse errors are the errors).
-// `sha256`: the file's hash when the caller has it already (it is computed otherwise).
+// `sha256`: the file's hash when the caller has it already (else computed from the bytes as the
+// validation reads them).
 Result<Validation> validate_flux(const std::string& path, const std::string* sha256 = nullptr);
 
 // The windows-1252 decoder libxml2 uses for the files (libxml2's input-function contract:

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <future>
 #include <map>
 #include <set>
@@ -1122,21 +1123,39 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
     return *report;
   };
 
-  auto hash = file_sha256(path);
-  if (!hash) {
+  auto missing = [&]() -> Result<Report> {
     finish(conn, id, "failed", "Le fichier « " + path + " » est introuvable.");
     return fail(ErrorCode::kNotFound, "Le fichier « " + path + " » est introuvable.", "file");
+  };
+  std::error_code size_error;
+  auto size = static_cast<std::int64_t>(std::filesystem::file_size(path, size_error));
+  if (size_error) return missing();
+  // The file's hash, first, when an import that recorded one (with this size, or before sizes
+  // were recorded) may have read these bytes. Else none did: the hash, only recorded then, is
+  // computed by the validation from the bytes it reads (a pass over the file fewer).
+  std::optional<std::string> hash;
+  if (conn.query_one("SELECT 1 FROM caf_imports WHERE file_hash <> '' AND status IN ('running', "
+                     "'interrupted', 'done') AND (file_size = $1 OR file_size IS NULL) LIMIT 1",
+                     {size})) {
+    hash = file_sha256(path);
+    if (!hash) return missing();
   }
   // The same bytes already imported, and nothing newer since: nothing can have changed (the
   // households' digests are those this file wrote). Answered from the hash alone.
-  auto same = conn.query_one(
-      "SELECT a.id, a.started_at, a.households_total, a.households_done, a.persons_created + "
-      "a.persons_updated + a.persons_unchanged, a.rejected, a.flux_type, a.created_on, "
-      "a.reference_date FROM caf_imports a WHERE a.file_hash = $1 AND a.status = 'done' AND NOT "
-      "EXISTS (SELECT 1 FROM caf_imports b WHERE b.status = 'done' AND b.file_hash <> $1 AND "
-      "(b.reference_date > a.reference_date OR (b.reference_date = a.reference_date AND "
-      "b.created_on >= a.created_on)) AND b.id > a.id) ORDER BY a.id DESC LIMIT 1",
-      {*hash});
+  auto same =
+      !hash
+          ? std::nullopt
+          : conn.query_one(
+                "SELECT a.id, a.started_at, a.households_total, a.households_done, "
+                "a.persons_created + "
+                "a.persons_updated + a.persons_unchanged, a.rejected, a.flux_type, a.created_on, "
+                "a.reference_date FROM caf_imports a WHERE a.file_hash = $1 AND a.status = 'done' "
+                "AND NOT "
+                "EXISTS (SELECT 1 FROM caf_imports b WHERE b.status = 'done' AND b.file_hash <> $1 "
+                "AND "
+                "(b.reference_date > a.reference_date OR (b.reference_date = a.reference_date AND "
+                "b.created_on >= a.created_on)) AND b.id > a.id) ORDER BY a.id DESC LIMIT 1",
+                {*hash});
   if (same) {
     std::string message = fmt::format(
         "fichier identique à celui déjà importé le {} (import n° {}) : rien n’a changé.",
@@ -1145,9 +1164,10 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
       conn.execute(
           "UPDATE caf_imports SET file_hash = $2, households_total = $3, households_done = $4, "
           "persons_unchanged = $5, rejected = $6, flux_type = $7, created_on = $8, "
-          "reference_date = $9, status = 'done', message = $10, finished_at = $11 WHERE id = $1",
+          "reference_date = $9, status = 'done', message = $10, finished_at = $11, file_size = "
+          "$12 WHERE id = $1",
           {id, *hash, same->integer(2), same->integer(3), same->integer(4), same->integer(5),
-           same->text(6), same->text(7), same->text(8), message, now_seconds()});
+           same->text(6), same->text(7), same->text(8), message, now_seconds(), size});
     });
     if (options.progress) options.progress(same->integer(3), same->integer(2));
     return *find_import(conn, id);
@@ -1156,10 +1176,12 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
   // The same bytes already passed the schema in an earlier run (a run interrupted, or rerun
   // after a newer file): the validation pass, half of the reading cost, is not done again — the
   // SHA-256 proves the bytes are those validated. See docs/decisions/0008-caf-import-passes.md.
-  auto validated = conn.query_one(
-      "SELECT households_total FROM caf_imports WHERE file_hash = $1 AND status IN ('running', "
-      "'interrupted', 'done') ORDER BY id DESC LIMIT 1",
-      {*hash});
+  auto validated = !hash ? std::nullopt
+                         : conn.query_one(
+                               "SELECT households_total FROM caf_imports WHERE file_hash = $1 AND "
+                               "status IN ('running', "
+                               "'interrupted', 'done') ORDER BY id DESC LIMIT 1",
+                               {*hash});
   std::optional<Validation> valid;             // the file passed the schema
   std::future<Result<Validation>> validating;  // the schema's verdict, when it runs alongside
   auto refuse_invalid = [&](const Validation& validation) -> Result<Report> {
@@ -1193,8 +1215,11 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
       return std::unexpected(validation.error());
     }
     if (!validation->valid()) return refuse_invalid(*validation);
-    conn.execute("UPDATE caf_imports SET file_hash = $2, households_total = $3 WHERE id = $1",
-                 {id, validation->sha256, validation->households});
+    conn.execute(
+        "UPDATE caf_imports SET file_hash = $2, households_total = $3, file_size = $4 WHERE id = "
+        "$1",
+        {id, validation->sha256, validation->households, size});
+    hash = validation->sha256;
     valid = std::move(*validation);
     return std::nullopt;
   };
@@ -1209,11 +1234,11 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
     (void)verdict(Validation{.errors = {}, .households = validated->integer(0), .sha256 = *hash});
   } else if (options.validate_alongside) {
     validating =
-        std::async(std::launch::async, [path, sha256 = *hash, hold = options.before_validation] {
+        std::async(std::launch::async, [path, sha256 = hash, hold = options.before_validation] {
           if (hold) hold();
-          return validate_flux(path, &sha256);
+          return validate_flux(path, sha256 ? &*sha256 : nullptr);
         });
-  } else if (auto outcome = verdict(validate_flux(path, &*hash))) {
+  } else if (auto outcome = verdict(validate_flux(path, hash ? &*hash : nullptr))) {
     return std::move(*outcome);
   }
 
@@ -1316,7 +1341,7 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
             "SELECT reference_date, created_on, file_name FROM caf_imports WHERE status = 'done' "
             "AND file_hash <> $1 AND (reference_date > $2 OR (reference_date = $2 AND created_on "
             "> $3)) ORDER BY reference_date DESC, created_on DESC LIMIT 1",
-            {*hash, h.reference_date, h.created_on});
+            {hash.value_or(""), h.reference_date, h.created_on});
         if (newer) {
           refused = fmt::format(
               "ce flux du {} est plus ancien que le flux du {} (« {} ») déjà importé : il "
@@ -1325,11 +1350,14 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
           return;
         }
         // An earlier run of the same file that did not finish (a process killed): this run
-        // takes over; its committed households are found unchanged.
-        conn.execute(
-            "UPDATE caf_imports SET status = 'interrupted', finished_at = $3 WHERE file_hash = "
-            "$1 AND status = 'running' AND id <> $2",
-            {*hash, id, now_seconds()});
+        // takes over; its committed households are found unchanged. (No hash yet: no run
+        // recorded one for these bytes.)
+        if (hash) {
+          conn.execute(
+              "UPDATE caf_imports SET status = 'interrupted', finished_at = $3 WHERE file_hash = "
+              "$1 AND status = 'running' AND id <> $2",
+              {*hash, id, now_seconds()});
+        }
         importer.emplace(conn, options, id, h);
         auto seq = conn.query_one(
             "SELECT COALESCE(MAX(seq), 0) FROM caf_import_lines WHERE import_id = $1", {id});

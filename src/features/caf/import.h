@@ -5,6 +5,9 @@
 //    one already applied is refused too.
 //    The command validates in a second thread while the households are applied, the first
 //    transaction held open until the verdict (ImportOptions::validate_alongside).
+//    The same bytes as a file already imported are answered from the file's SHA-256 at once;
+//    a file of a size no import recorded cannot be one, and its hash is computed by the
+//    validation as it reads the file.
 // 2. Households are read ahead in a thread of their own (read_ahead: cut, hashed, parsed) and
 //    applied by steps of kApplyStep in transactions of `batch` households; each
 //    transaction also records the import's progress and each household's digest
