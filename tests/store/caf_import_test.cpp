@@ -295,6 +295,13 @@ TEST_P(CafImportTest, EveryStateSuspensionAndClosure) {
       "b.spouse_id = a.id");
   EXPECT_GT(spouses, 0);
   EXPECT_EQ(spouses % 2, 0);
+  // Created together, their link is part of their creation: listed in its source, and no
+  // "updated" event follows it in their timelines.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM journal WHERE kind = 'person.updated'"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM persons p JOIN person_field_sources s ON s.person_id = "
+                  "p.id AND s.field = '*' WHERE p.spouse_id IS NOT NULL AND (' ' || s.fields || "
+                  "' ') LIKE '% spouse_id %'"),
+            spouses);
   // The territory manager of the Ardennes gets the report by mail.
   EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE to_address = 'manager@test.fr'"), 1);
 

@@ -835,15 +835,17 @@ class Importer {
                       {self, other, now_});
       }
       if (household_created_.contains(self)) {
-        add_to_creation_source(self, "spouse_id");  // set by the import that created it
+        // Set by the import that created the record: part of its creation, in its source, with
+        // no "updated" event after it in the timeline.
+        add_to_creation_source(self, "spouse_id");
       } else {
         record_source(self, "spouse_id");
+        json::object payload{{"section", "situation"},
+                             {"fields", json::array{"spouse_id"}},
+                             {"source", "import"},
+                             {"file_name", options_.file_name}};
+        append_event(people::kPersonUpdated, self, territory, payload);
       }
-      json::object payload{{"section", "situation"},
-                           {"fields", json::array{"spouse_id"}},
-                           {"source", "import"},
-                           {"file_name", options_.file_name}};
-      append_event(people::kPersonUpdated, self, territory, payload);
       if (self == other) break;  // the second turn would find it done
     }
   }
