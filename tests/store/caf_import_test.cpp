@@ -5,14 +5,17 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <thread>
 
 #include "core/store/migrations.h"
@@ -650,6 +653,23 @@ TEST_P(CafImportTest, AFileValidatedAlongsideWritesTheRowsOfOneValidatedFirst) {
   auto rconn = reference->acquire();
   run(*rconn, false);
   expect_same_rows(*conn, *rconn);
+}
+
+TEST_P(CafImportTest, TheValidationAlongsideRunsAtALowerPriority) {
+  // Its thread's nice value is raised: the cores go to applying the households first.
+  errno = 0;
+  int mine = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+  ASSERT_EQ(errno, 0);
+  std::optional<int> validation;
+  auto report = import("RSABEM.xml", {.validate_alongside = true, .before_validation = [&] {
+                                        validation = ::getpriority(PRIO_PROCESS,
+                                                                   static_cast<id_t>(::gettid()));
+                                      }});
+  EXPECT_EQ(report.status, "done");
+  ASSERT_TRUE(validation);
+  EXPECT_EQ(*validation, std::min(mine + caf::kValidationNice, 19));
+  // This thread's own priority is left as it was.
+  EXPECT_EQ(::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid())), mine);
 }
 
 TEST_P(CafImportTest, AFileFoundInvalidWhileItsHouseholdsAreAppliedImportsNothing) {

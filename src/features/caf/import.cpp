@@ -1,10 +1,13 @@
 #include "features/caf/import.h"
 
 #include <fmt/format.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <boost/json.hpp>
+#include <cerrno>
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
@@ -135,7 +138,24 @@ class RowBuffer {
   bool empty() const { return values_.empty(); }
   void clear() { values_.clear(); }
 
+  ~RowBuffer() {
+    fprintf(stderr, "TIMING %.60s : %.3f s, %zu rows, %zu calls\n", head_.c_str(), total_ / 1e9,
+            nrows_, calls_);
+  }
+  double total_ = 0;
+  std::size_t nrows_ = 0, calls_ = 0;
   void write(store::Connection& conn) {
+    auto t0 = std::chrono::steady_clock::now();
+    struct Acc {
+      RowBuffer* b;
+      std::chrono::steady_clock::time_point t0;
+      ~Acc() {
+        b->total_ +=
+            std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - t0).count();
+      }
+    } acc{this, t0};
+    nrows_ += values_.size() / columns_;
+    if (!values_.empty()) ++calls_;
     std::size_t rows = values_.size() / columns_;
     std::size_t first = 0;
     for (std::size_t shape : {std::size_t{64}, std::size_t{8}, std::size_t{1}}) {
@@ -154,7 +174,8 @@ class RowBuffer {
   const std::string& sql(std::size_t rows) {
     auto& text = sql_[rows];
     if (text.empty()) {
-      text = head_ + " VALUES ";
+      text = std::string(std::getenv("XFAIL") ? "INSERT OR FAIL" : "INSERT") + head_.substr(6) +
+             " VALUES ";
       for (std::size_t r = 0; r < rows; ++r) {
         text += r ? ", (" : "(";
         for (std::size_t c = 0; c < columns_; ++c) {
@@ -1101,6 +1122,21 @@ std::int64_t create_queued_import(store::Connection& conn, const std::string& fi
   return row->integer(0);
 }
 
+namespace {
+
+// The validation running alongside only has to end before the last households are applied: the
+// cores go to applying them first. Its thread's nice value is raised by kValidationNice (a first
+// import of 100,000 households on two cores: 4.9 s instead of 4.4 s, bench/README.md).
+void lower_this_threads_priority() {
+  auto self = static_cast<id_t>(::gettid());
+  errno = 0;
+  int nice = ::getpriority(PRIO_PROCESS, self);
+  if (errno != 0) return;
+  ::setpriority(PRIO_PROCESS, self, std::min(nice + kValidationNice, 19));
+}
+
+}  // namespace
+
 Result<Report> import_flux(store::Connection& conn, const std::string& path,
                            const ImportOptions& options) {
   std::int64_t id;
@@ -1237,6 +1273,7 @@ Result<Report> import_flux(store::Connection& conn, const std::string& path,
   } else if (options.validate_alongside) {
     validating =
         std::async(std::launch::async, [path, sha256 = hash, hold = options.before_validation] {
+          lower_this_threads_priority();
           if (hold) hold();
           return validate_flux(path, sha256 ? &*sha256 : nullptr);
         });

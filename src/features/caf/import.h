@@ -47,6 +47,9 @@
 namespace parcours::caf {
 
 inline constexpr std::size_t kDefaultBatch = 500;
+// How much lower the priority of the validation running alongside is (ImportOptions::
+// validate_alongside): added to its thread's nice value.
+inline constexpr int kValidationNice = 5;
 // Households are applied by steps of at most this many within a transaction (see read_ahead).
 inline constexpr std::size_t kApplyStep = 500;
 // `parcours import caf`: fewer, larger transactions (each commit writes the index pages it
@@ -76,7 +79,8 @@ struct ImportOptions {
   // commits if the file is valid, or rolls back if not (nothing imported). The reading costs
   // one pass instead of two, but the first commit holds the write lock for as long as the
   // validation runs (about 2 s for 100,000 households), and where it falls depends on timing:
-  // the command only; the pages and the tests of interruption validate first.
+  // the command only; the pages and the tests of interruption validate first. The validation
+  // thread runs at a lower priority (kValidationNice): the cores go to applying first.
   bool validate_alongside = false;
   // Called after each committed batch and at the end.
   std::function<void(std::int64_t done, std::int64_t total)> progress;
