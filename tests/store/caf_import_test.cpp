@@ -29,6 +29,23 @@ std::string data(const std::string& name) {
   return std::string(PARCOURS_SOURCE_DIR) + "/tests/data/caf/" + name;
 }
 
+// A sample's bytes, to make variants of.
+std::string data_bytes(const std::string& name) {
+  std::ifstream in(data(name), std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// `bytes` in a file of the temporary directory named after `label` and this process (and
+// `engine`, for the tests run on both): removed by the caller.
+std::filesystem::path temp_flux(const std::string& label, const std::string& bytes,
+                                const std::string& engine = "") {
+  auto path =
+      std::filesystem::temp_directory_path() /
+      (label + "-" + std::to_string(::getpid()) + (engine.empty() ? "" : "-") + engine + ".xml");
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
 class CafImportTest : public PeopleTest {
  protected:
   void SetUp() override {
@@ -144,18 +161,14 @@ TEST_P(CafImportTest, AFileOfANewSizeIsHashedByItsValidationAndItsHashRecorded) 
   // No import recorded a file of these sizes: the hash is computed from the bytes the
   // validation reads (validating first, or alongside), and recorded with the size; the bytes a
   // parser stopped by an error left unread are hashed too.
-  std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
-  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string xml = data_bytes("flux_all_states.xml");
   // Unreadable early in the file, and long after (the parser reads ahead by blocks).
   std::string broken = xml;
   auto households_at = broken.find("<InfosFoyerRSA>");
   auto households = xml.substr(households_at, xml.rfind("</Racine>") - households_at);
   for (int i = 0; i < 40; ++i) broken.insert(households_at, households);
   broken.insert(broken.find("MICHEL"), "\x81");  // undefined in windows-1252
-  auto path =
-      std::filesystem::temp_directory_path() /
-      ("caf-hash-" + std::to_string(::getpid()) + "-" + engine_name({GetParam(), 0}) + ".xml");
-  std::ofstream(path, std::ios::binary) << broken;
+  auto path = temp_flux("caf-hash", broken, engine_name({GetParam(), 0}));
   auto conn = db().acquire();
   auto refused = caf::import_flux(*conn, path.string(), {.file_name = "broken.xml"});
   ASSERT_TRUE(refused);
@@ -226,17 +239,13 @@ TEST_P(CafImportTest, AnInvalidFileIsRefusedAgainWhenImportedAgain) {
 TEST_P(CafImportTest, AHouseholdTwiceInABatchIsAppliedOnceThenFoundUnchanged) {
   // The stored digests are read once per batch; a household repeated within the batch must see
   // what its first occurrence wrote, as with one household per transaction.
-  std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
-  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string xml = data_bytes("flux_all_states.xml");
   auto begin = xml.find("<InfosFoyerRSA");
   auto end = xml.find("</InfosFoyerRSA>", begin);
   ASSERT_NE(end, std::string::npos);
   end += std::string_view("</InfosFoyerRSA>").size();
   xml.insert(end, xml.substr(begin, end - begin));
-  auto path =
-      std::filesystem::temp_directory_path() /
-      ("caf-twice-" + std::to_string(::getpid()) + "-" + engine_name({GetParam(), 0}) + ".xml");
-  std::ofstream(path, std::ios::binary) << xml;
+  auto path = temp_flux("caf-twice", xml, engine_name({GetParam(), 0}));
   auto conn = db().acquire();
   auto batched = caf::import_flux(*conn, path.string(), {.file_name = "x.xml", .batch = 500});
   ASSERT_TRUE(batched);
@@ -336,11 +345,7 @@ TEST_P(CafImportTest, ClosureOfAKnownPersonIsJournaled) {
   auto conn = db().acquire();
   auto id = conn->query_one("SELECT id FROM persons WHERE birth_name = 'BULLOCK'")->integer(0);
   // The same household, closed, in a later file built from the sample.
-  std::string text;
-  {
-    std::ifstream in(data("RSABEM-ouvert.xml"), std::ios::binary);
-    text.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  std::string text = data_bytes("RSABEM-ouvert.xml");
   auto replace = [&](const std::string& from, const std::string& to) {
     auto pos = text.find(from);
     ASSERT_NE(pos, std::string::npos);
@@ -350,12 +355,7 @@ TEST_P(CafImportTest, ClosureOfAKnownPersonIsJournaled) {
   replace("<ETATDOSRSA>2</ETATDOSRSA>\n\t\t\t\t</EtatDossierRSA>",
           "<ETATDOSRSA>5</ETATDOSRSA>\n\t\t\t\t</EtatDossierRSA>\n\t\t\t\t<FinDroit><MOTICLORSA>"
           "RFD</MOTICLORSA><DTCLORSA>2022-03-15</DTCLORSA></FinDroit>");
-  auto path = std::filesystem::temp_directory_path() /
-              ("caf-closed-" + std::to_string(::getpid()) + ".xml");
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-  }
+  auto path = temp_flux("caf-closed", text);
   auto report = caf::import_flux(*conn, path.string(), {.file_name = "closed.xml"});
   std::filesystem::remove(path);
   ASSERT_TRUE(report);
@@ -439,16 +439,12 @@ TEST_P(CafImportTest, HouseholdsWhoseBytesChangedButNotTheirValuesChangeNothing)
   auto first = import("flux_all_states.xml");
   auto before = events();
   // A comment in every household: other bytes (a new file, validated and read), same values.
-  std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
-  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string xml = data_bytes("flux_all_states.xml");
   std::string tag = "<IdentificationRSA>";
   for (auto at = xml.find(tag); at != std::string::npos; at = xml.find(tag, at + 40)) {
     xml.insert(at, "<!-- <InfosFoyerRSA> -->");
   }
-  auto path =
-      std::filesystem::temp_directory_path() /
-      ("caf-comment-" + std::to_string(::getpid()) + "-" + engine_name({GetParam(), 0}) + ".xml");
-  std::ofstream(path, std::ios::binary) << xml;
+  auto path = temp_flux("caf-comment", xml, engine_name({GetParam(), 0}));
   auto conn = db().acquire();
   auto report = caf::import_flux(*conn, path.string(), {.file_name = "x.xml"});
   std::filesystem::remove(path);
@@ -534,8 +530,7 @@ TEST_P(CafImportTest, TheBulkPathWritesTheRowsOfThePerPersonPath) {
   // persons created earlier in the same batch (their sources, their spouse); a third copy with
   // other identifiers creates two possible duplicates of persons created in the same batch;
   // then a later flux.
-  std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
-  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string xml = data_bytes("flux_all_states.xml");
   auto begin = xml.find("<InfosFoyerRSA");
   auto end = xml.find("</InfosFoyerRSA>", begin) + std::string_view("</InfosFoyerRSA>").size();
   std::string first = xml.substr(begin, end - begin);
@@ -572,10 +567,7 @@ TEST_P(CafImportTest, TheBulkPathWritesTheRowsOfThePerPersonPath) {
   auto applicant = unnamed.substr(applicant_at, unnamed.find("</Personne>") + 11 - applicant_at);
   unnamed.insert(unnamed.find("<DonneesAdministratives>"), applicant);
   xml.insert(end, first + copy + twins + unnamed);
-  auto path =
-      std::filesystem::temp_directory_path() /
-      ("caf-paths-" + std::to_string(::getpid()) + "-" + engine_name({GetParam(), 0}) + ".xml");
-  std::ofstream(path, std::ios::binary) << xml;
+  auto path = temp_flux("caf-paths", xml, engine_name({GetParam(), 0}));
 
   pin_clock_for_tests(1'790'000'000);
   auto run = [&](store::Connection& conn, bool bulk) {
@@ -675,8 +667,7 @@ TEST_P(CafImportTest, TheValidationAlongsideRunsAtALowerPriority) {
 TEST_P(CafImportTest, AFileFoundInvalidWhileItsHouseholdsAreAppliedImportsNothing) {
   // The schema error is in the last household, or the file is cut short: the households
   // applied while the validation ran are rolled back.
-  std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
-  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string xml = data_bytes("flux_all_states.xml");
   auto last = xml.rfind("</InfosFoyerRSA>");
   ASSERT_NE(last, std::string::npos);
   std::string intruder = xml;
@@ -686,10 +677,7 @@ TEST_P(CafImportTest, AFileFoundInvalidWhileItsHouseholdsAreAppliedImportsNothin
   auto last_line =
       1 + std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(last), '\n');
   for (const auto& [name, bytes] : {std::pair{"intrus", &intruder}, std::pair{"coupé", &cut}}) {
-    auto path = std::filesystem::temp_directory_path() /
-                (std::string("caf-late-") + name + "-" + std::to_string(::getpid()) + "-" +
-                 engine_name({GetParam(), 0}) + ".xml");
-    std::ofstream(path, std::ios::binary) << *bytes;
+    auto path = temp_flux(std::string("caf-late-") + name, *bytes, engine_name({GetParam(), 0}));
     auto conn = db().acquire();
     std::int64_t committed = 0;
     auto report = caf::import_flux(
@@ -823,8 +811,7 @@ TEST(CafImportPostgres, TheTablesAGrowingImportReadsAreAnalysedAgain) {
       "'Ardennes', 0, 0); INSERT INTO territory_departements (territory_id, departement_code) "
       "SELECT id, '08' FROM territories WHERE slug = 'ardennes'");
   // 700 copies of a household of two, each with its own matricule and identifiers.
-  std::ifstream in(data("flux_all_states.xml"), std::ios::binary);
-  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string xml = data_bytes("flux_all_states.xml");
   auto begin = xml.find("<InfosFoyerRSA");
   auto end = xml.find("</InfosFoyerRSA>", begin) + std::string_view("</InfosFoyerRSA>").size();
   std::string household = xml.substr(begin, end - begin);
@@ -844,9 +831,7 @@ TEST(CafImportPostgres, TheTablesAGrowingImportReadsAreAnalysedAgain) {
     flux += copy + "\n";
   }
   flux += xml.substr(last);
-  auto path = std::filesystem::temp_directory_path() /
-              ("caf-analyze-" + std::to_string(::getpid()) + ".xml");
-  std::ofstream(path, std::ios::binary) << flux;
+  auto path = temp_flux("caf-analyze", flux);
   auto analysed = [&] {
     return conn
         ->query_one(
