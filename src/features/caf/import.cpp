@@ -1135,310 +1135,350 @@ void lower_this_threads_priority() {
   ::setpriority(PRIO_PROCESS, self, std::min(nice + kValidationNice, 19));
 }
 
-}  // namespace
+// One run of import_flux: the file checked (its hash, the schema), then read and applied by
+// steps, then the outcome recorded. Each member function returns the import's answer when it
+// ends there (refused, failed), and nothing when the run goes on.
+class FluxImport {
+ public:
+  FluxImport(store::Connection& conn, const std::string& path, const ImportOptions& options)
+      : conn_(conn), path_(path), options_(options) {}
 
-Result<Report> import_flux(store::Connection& conn, const std::string& path,
-                           const ImportOptions& options) {
-  std::int64_t id;
-  if (options.import_id) {
-    id = *options.import_id;
-    conn.execute("UPDATE caf_imports SET status = 'running', started_at = $2 WHERE id = $1",
-                 {id, now_seconds()});
-  } else {
-    auto row = conn.query_one(
-        "INSERT INTO caf_imports (file_name, file_hash, status, user_id, territory_id, "
-        "started_at) VALUES ($1, '', 'running', $2, $3, $4) RETURNING id",
-        {options.file_name, store::opt(options.user_id), store::opt(options.territory_id),
-         now_seconds()});
-    id = row->integer(0);
+  Result<Report> run() {
+    open();
+    if (auto answer = check_file()) return std::move(*answer);
+    if (auto answer = start_validation()) return std::move(*answer);
+    // The reader parses the households ahead while most need it: from the start when no
+    // household was ever applied (a first import), then as the last batch went.
+    parse_ahead_ = !conn_.query_one("SELECT 1 FROM caf_households LIMIT 1").has_value();
+    if (conn_.dialect() == store::Dialect::kPostgres) {
+      known_persons_ = conn_
+                           .query_one(
+                               "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = "
+                               "'persons'::regclass")
+                           ->integer(0);
+    }
+    auto read = read_ahead(
+        path_, parse_ahead_, [&](const Header& h) { on_header(h); },
+        [&](ReadHousehold&& h) { return on_household(std::move(h)); });
+    return conclude(read);
   }
-  auto refuse = [&](const std::string& message) -> Result<Report> {
-    finish(conn, id, "refused", message);
-    auto report = find_import(conn, id);
-    if (options.mail) {
-      store::with_transaction(conn, [&] { mail_report(conn, *report, {}); });
+
+ private:
+  // The caf_imports row of this run: the one the upload page queued, or a new one.
+  void open() {
+    if (options_.import_id) {
+      id_ = *options_.import_id;
+      conn_.execute("UPDATE caf_imports SET status = 'running', started_at = $2 WHERE id = $1",
+                    {id_, now_seconds()});
+      return;
+    }
+    id_ = conn_
+              .query_one(
+                  "INSERT INTO caf_imports (file_name, file_hash, status, user_id, territory_id, "
+                  "started_at) VALUES ($1, '', 'running', $2, $3, $4) RETURNING id",
+                  {options_.file_name, store::opt(options_.user_id),
+                   store::opt(options_.territory_id), now_seconds()})
+              ->integer(0);
+  }
+
+  Result<Report> missing() {
+    finish(conn_, id_, "failed", "Le fichier « " + path_ + " » est introuvable.");
+    return fail(ErrorCode::kNotFound, "Le fichier « " + path_ + " » est introuvable.", "file");
+  }
+
+  Result<Report> refuse(const std::string& message) {
+    finish(conn_, id_, "refused", message);
+    auto report = find_import(conn_, id_);
+    if (options_.mail) {
+      store::with_transaction(conn_, [&] { mail_report(conn_, *report, {}); });
     }
     return *report;
-  };
-
-  auto missing = [&]() -> Result<Report> {
-    finish(conn, id, "failed", "Le fichier « " + path + " » est introuvable.");
-    return fail(ErrorCode::kNotFound, "Le fichier « " + path + " » est introuvable.", "file");
-  };
-  std::error_code size_error;
-  auto size = static_cast<std::int64_t>(std::filesystem::file_size(path, size_error));
-  if (size_error) return missing();
-  // The file's hash, first, when an import that recorded one (with this size, or before sizes
-  // were recorded) may have read these bytes. Else none did: the hash, only recorded then, is
-  // computed by the validation from the bytes it reads (a pass over the file fewer).
-  std::optional<std::string> hash;
-  if (conn.query_one("SELECT 1 FROM caf_imports WHERE file_hash <> '' AND status IN ('running', "
-                     "'interrupted', 'done') AND (file_size = $1 OR file_size IS NULL) LIMIT 1",
-                     {size})) {
-    hash = file_sha256(path);
-    if (!hash) return missing();
   }
-  // The same bytes already imported, and nothing newer since: nothing can have changed (the
-  // households' digests are those this file wrote). Answered from the hash alone.
-  auto same =
-      !hash
-          ? std::nullopt
-          : conn.query_one(
-                "SELECT a.id, a.started_at, a.households_total, a.households_done, "
-                "a.persons_created + "
-                "a.persons_updated + a.persons_unchanged, a.rejected, a.flux_type, a.created_on, "
-                "a.reference_date FROM caf_imports a WHERE a.file_hash = $1 AND a.status = 'done' "
-                "AND NOT "
-                "EXISTS (SELECT 1 FROM caf_imports b WHERE b.status = 'done' AND b.file_hash <> $1 "
-                "AND "
-                "(b.reference_date > a.reference_date OR (b.reference_date = a.reference_date AND "
-                "b.created_on >= a.created_on)) AND b.id > a.id) ORDER BY a.id DESC LIMIT 1",
-                {*hash});
-  if (same) {
+
+  // The file's size, and its hash first when an import that recorded one (with this size, or
+  // before sizes were recorded) may have read these bytes. Else none did: the hash, only
+  // recorded then, is computed by the validation from the bytes it reads (a pass over the file
+  // fewer). The same bytes already imported, and nothing newer since: nothing can have changed
+  // (the households' digests are those this file wrote), answered from the hash alone.
+  std::optional<Result<Report>> check_file() {
+    std::error_code size_error;
+    size_ = static_cast<std::int64_t>(std::filesystem::file_size(path_, size_error));
+    if (size_error) return missing();
+    if (!conn_.query_one(
+            "SELECT 1 FROM caf_imports WHERE file_hash <> '' AND status IN ('running', "
+            "'interrupted', 'done') AND (file_size = $1 OR file_size IS NULL) LIMIT 1",
+            {size_})) {
+      return std::nullopt;
+    }
+    hash_ = file_sha256(path_);
+    if (!hash_) return missing();
+    auto same = conn_.query_one(
+        "SELECT a.id, a.started_at, a.households_total, a.households_done, a.persons_created + "
+        "a.persons_updated + a.persons_unchanged, a.rejected, a.flux_type, a.created_on, "
+        "a.reference_date FROM caf_imports a WHERE a.file_hash = $1 AND a.status = 'done' AND NOT "
+        "EXISTS (SELECT 1 FROM caf_imports b WHERE b.status = 'done' AND b.file_hash <> $1 AND "
+        "(b.reference_date > a.reference_date OR (b.reference_date = a.reference_date AND "
+        "b.created_on >= a.created_on)) AND b.id > a.id) ORDER BY a.id DESC LIMIT 1",
+        {*hash_});
+    if (!same) return std::nullopt;
     std::string message = fmt::format(
         "fichier identique à celui déjà importé le {} (import n° {}) : rien n’a changé.",
         format_datetime_fr(same->integer(1)), same->integer(0));
-    store::with_transaction(conn, [&] {
-      conn.execute(
+    store::with_transaction(conn_, [&] {
+      conn_.execute(
           "UPDATE caf_imports SET file_hash = $2, households_total = $3, households_done = $4, "
           "persons_unchanged = $5, rejected = $6, flux_type = $7, created_on = $8, "
           "reference_date = $9, status = 'done', message = $10, finished_at = $11, file_size = "
           "$12 WHERE id = $1",
-          {id, *hash, same->integer(2), same->integer(3), same->integer(4), same->integer(5),
-           same->text(6), same->text(7), same->text(8), message, now_seconds(), size});
+          {id_, *hash_, same->integer(2), same->integer(3), same->integer(4), same->integer(5),
+           same->text(6), same->text(7), same->text(8), message, now_seconds(), size_});
     });
-    if (options.progress) options.progress(same->integer(3), same->integer(2));
-    return *find_import(conn, id);
+    if (options_.progress) options_.progress(same->integer(3), same->integer(2));
+    return *find_import(conn_, id_);
   }
 
   // The same bytes already passed the schema in an earlier run (a run interrupted, or rerun
   // after a newer file): the validation pass, half of the reading cost, is not done again — the
   // SHA-256 proves the bytes are those validated. See docs/decisions/0008-caf-import-passes.md.
-  auto validated = !hash ? std::nullopt
-                         : conn.query_one(
-                               "SELECT households_total FROM caf_imports WHERE file_hash = $1 AND "
-                               "status IN ('running', "
-                               "'interrupted', 'done') ORDER BY id DESC LIMIT 1",
-                               {*hash});
-  std::optional<Validation> valid;             // the file passed the schema
-  std::future<Result<Validation>> validating;  // the schema's verdict, when it runs alongside
-  auto refuse_invalid = [&](const Validation& validation) -> Result<Report> {
+  // Else the file is validated first, or alongside (options_.validate_alongside).
+  std::optional<Result<Report>> start_validation() {
+    auto validated =
+        !hash_ ? std::nullopt
+               : conn_.query_one(
+                     "SELECT households_total FROM caf_imports WHERE file_hash = $1 AND status IN "
+                     "('running', 'interrupted', 'done') ORDER BY id DESC LIMIT 1",
+                     {*hash_});
+    if (validated) {
+      return verdict(
+          Validation{.errors = {}, .households = validated->integer(0), .sha256 = *hash_});
+    }
+    if (options_.validate_alongside) {
+      validating_ = std::async(std::launch::async,
+                               [path = path_, sha256 = hash_, hold = options_.before_validation] {
+                                 lower_this_threads_priority();
+                                 if (hold) hold();
+                                 return validate_flux(path, sha256 ? &*sha256 : nullptr);
+                               });
+      return std::nullopt;
+    }
+    return verdict(validate_flux(path_, hash_ ? &*hash_ : nullptr));
+  }
+
+  Result<Report> refuse_invalid(const Validation& validation) {
     std::string message = fmt::format(
         "le fichier n’est pas conforme au schéma vrsb0801 ({} erreur{}) : rien n’a été importé.",
         validation.errors.size(), validation.errors.size() > 1 ? "s" : "");
-    store::with_transaction(conn, [&] {
+    store::with_transaction(conn_, [&] {
       // The hash and the refusal together: a run row holding this hash is never taken for a
       // validated file.
-      conn.execute(
+      conn_.execute(
           "UPDATE caf_imports SET file_hash = $2, households_total = $3, status = 'refused' "
           "WHERE id = $1",
-          {id, validation.sha256, validation.households});
+          {id_, validation.sha256, validation.households});
       std::int64_t seq = 0;
       for (const auto& e : validation.errors) {
-        conn.execute(
+        conn_.execute(
             "INSERT INTO caf_import_lines (import_id, seq, line, matricule, outcome, message) "
             "VALUES ($1, $2, $3, '', 'schema', $4)",
-            {id, ++seq, static_cast<std::int64_t>(e.line), e.message});
+            {id_, ++seq, static_cast<std::int64_t>(e.line), e.message});
       }
     });
     auto report = refuse(message);
     if (report) report->schema_errors = validation.errors;
     return report;
-  };
-  // Empty when the file is valid (its hash is then recorded, in the transaction open if any),
-  // else what the import returns.
-  auto verdict = [&](Result<Validation> validation) -> std::optional<Result<Report>> {
+  }
+
+  // Nothing when the file is valid (its hash and size are then recorded, in the transaction
+  // open if any), else what the import returns.
+  std::optional<Result<Report>> verdict(Result<Validation> validation) {
     if (!validation) {
-      finish(conn, id, "failed", validation.error().message);
+      finish(conn_, id_, "failed", validation.error().message);
       return std::unexpected(validation.error());
     }
     if (!validation->valid()) return refuse_invalid(*validation);
-    conn.execute(
+    conn_.execute(
         "UPDATE caf_imports SET file_hash = $2, households_total = $3, file_size = $4 WHERE id = "
         "$1",
-        {id, validation->sha256, validation->households, size});
-    hash = validation->sha256;
-    valid = std::move(*validation);
+        {id_, validation->sha256, validation->households, size_});
+    hash_ = validation->sha256;
+    valid_ = std::move(*validation);
     return std::nullopt;
-  };
-  // The verdict of the validation running alongside: the households applied while it ran are
-  // rolled back unless the file is valid.
-  auto settle = [&]() -> std::optional<Result<Report>> {
-    auto validation = validating.get();
-    if ((!validation || !validation->valid()) && conn.in_transaction()) conn.rollback();
-    return verdict(std::move(validation));
-  };
-  if (validated) {
-    (void)verdict(Validation{.errors = {}, .households = validated->integer(0), .sha256 = *hash});
-  } else if (options.validate_alongside) {
-    validating =
-        std::async(std::launch::async, [path, sha256 = hash, hold = options.before_validation] {
-          lower_this_threads_priority();
-          if (hold) hold();
-          return validate_flux(path, sha256 ? &*sha256 : nullptr);
-        });
-  } else if (auto outcome = verdict(validate_flux(path, hash ? &*hash : nullptr))) {
-    return std::move(*outcome);
   }
 
-  // Header, then the households in batches.
-  std::optional<Header> header;
-  std::optional<std::string> refused;
-  std::optional<Importer> importer;
-  std::vector<ReadHousehold> batch;
-  // The reader parses the households ahead while most need it: from the start when no
-  // household was ever applied (a first import), then as the last batch went.
-  std::atomic<bool> parse_ahead =
-      !conn.query_one("SELECT 1 FROM caf_households LIMIT 1").has_value();
-  std::int64_t done = 0;
-  bool stopped = false;
-  std::optional<Error> unreadable;
-  std::optional<Result<Report>> invalid;  // the schema's verdict, reached while applying
+  // The verdict of the validation running alongside: the households applied while it ran are
+  // rolled back unless the file is valid.
+  std::optional<Result<Report>> settle() {
+    auto validation = validating_.get();
+    if ((!validation || !validation->valid()) && conn_.in_transaction()) conn_.rollback();
+    return verdict(std::move(validation));
+  }
+
+  void on_header(const Header& h) {
+    conn_.execute(
+        "UPDATE caf_imports SET flux_type = $2, created_on = $3, reference_date = $4 WHERE id = "
+        "$1",
+        {id_, h.flux_type, h.created_on, h.reference_date});
+    // A file older than one already applied is refused (the same file again is not older).
+    auto newer = conn_.query_one(
+        "SELECT reference_date, created_on, file_name FROM caf_imports WHERE status = 'done' "
+        "AND file_hash <> $1 AND (reference_date > $2 OR (reference_date = $2 AND created_on "
+        "> $3)) ORDER BY reference_date DESC, created_on DESC LIMIT 1",
+        {hash_.value_or(""), h.reference_date, h.created_on});
+    if (newer) {
+      refused_ = fmt::format(
+          "ce flux du {} est plus ancien que le flux du {} (« {} ») déjà importé : il n’est pas "
+          "importé, pour ne pas remplacer des informations plus récentes.",
+          date_fr(h.reference_date), date_fr(newer->text(0)), newer->text(2));
+      return;
+    }
+    // An earlier run of the same file that did not finish (a process killed): this run takes
+    // over; its committed households are found unchanged. (No hash yet: no run recorded one for
+    // these bytes.)
+    if (hash_) {
+      conn_.execute(
+          "UPDATE caf_imports SET status = 'interrupted', finished_at = $3 WHERE file_hash = $1 "
+          "AND status = 'running' AND id <> $2",
+          {*hash_, id_, now_seconds()});
+    }
+    importer_.emplace(conn_, options_, id_, h);
+    auto seq = conn_.query_one(
+        "SELECT COALESCE(MAX(seq), 0) FROM caf_import_lines WHERE import_id = $1", {id_});
+    importer_->set_seq(seq ? seq->integer(0) : 0);
+  }
+
   // Households are applied by steps of at most kApplyStep (the reader keeps that many ready, and
   // no more are held in memory), and committed by transactions of `batch` households.
-  std::size_t step = std::min(options.batch, kApplyStep);
-  std::size_t uncommitted = 0;
+  bool on_household(ReadHousehold&& h) {
+    if (refused_ || stopped_) return false;
+    batch_.push_back(std::move(h));
+    if (batch_.size() >= std::min(options_.batch, kApplyStep)) flush(false);
+    return !stopped_;
+  }
+
+  // Applies the step in the transaction open, or a new one, then commits when the transaction
+  // holds `batch` households or at the end (`last`) — unless the validation running alongside
+  // has not ended: the transaction is then kept open for the next steps, until it ends (at the
+  // latest with the last step).
+  void flush(bool last) {
+    if (batch_.empty() && !conn_.in_transaction()) return;
+    try {
+      if (!conn_.in_transaction()) conn_.begin();
+      importer_->set_now(now_seconds());
+      importer_->prefetch(batch_);
+      parse_ahead_ = importer_->prepare(batch_);
+      for (std::size_t i = 0; i < batch_.size(); ++i) importer_->apply(batch_[i], i);
+      importer_->write_pending();
+      done_ += static_cast<std::int64_t>(batch_.size());
+      uncommitted_ += batch_.size();
+      batch_.clear();
+      const auto& c = importer_->counters;
+      conn_.execute(
+          "UPDATE caf_imports SET households_done = $2, persons_created = $3, persons_updated = "
+          "$4, persons_unchanged = $5, rejected = $6 WHERE id = $1",
+          {id_, done_, c.created, c.updated, c.unchanged, c.rejected});
+      if (!last && uncommitted_ < options_.batch) return;
+      if (validating_.valid()) {
+        if (!last && validating_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+          return;
+        }
+        if (auto outcome = settle()) {
+          invalid_ = std::move(*outcome);
+          stopped_ = true;
+          return;
+        }
+      }
+      conn_.commit();
+      uncommitted_ = 0;
+      analyze_if_grown();
+    } catch (const Importer::Unreadable& e) {
+      conn_.rollback();
+      unreadable_ = e.error;
+      stopped_ = true;
+      return;
+    } catch (...) {
+      if (conn_.in_transaction()) conn_.rollback();
+      throw;
+    }
+    if (options_.progress) options_.progress(done_, valid_->households);
+    if (options_.after_batch && !options_.after_batch(done_)) stopped_ = true;
+  }
+
   // PostgreSQL plans the import's statements with the statistics of the tables when it started:
   // those of empty tables in a first import, where a lookup by NIR then scanned every live
   // person through another partial index (a first import of 100,000 households took 138 s). The
   // tables the import reads are analysed again after a commit each time the persons created
   // since the last statistics reach the number these knew of (which plans the statements
   // again): ten times at most for 100,000 in a first import, none in a later month.
-  std::int64_t known_persons = 0;  // by the statistics
-  std::int64_t analyzed_at = 0;    // persons created by this import at the last ANALYZE
-  if (conn.dialect() == store::Dialect::kPostgres) {
-    known_persons = conn.query_one(
-                            "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = "
-                            "'persons'::regclass")
-                        ->integer(0);
+  void analyze_if_grown() {
+    if (conn_.dialect() != store::Dialect::kPostgres || !importer_) return;
+    std::int64_t created = importer_->counters.created;
+    if (created - analyzed_at_ < std::max<std::int64_t>(1000, known_persons_)) return;
+    conn_.execute("ANALYZE persons, journeys, caf_households");
+    known_persons_ += created - analyzed_at_;
+    analyzed_at_ = created;
   }
-  auto analyze_if_grown = [&] {
-    if (conn.dialect() != store::Dialect::kPostgres || !importer) return;
-    std::int64_t created = importer->counters.created;
-    if (created - analyzed_at < std::max<std::int64_t>(1000, known_persons)) return;
-    conn.execute("ANALYZE persons, journeys, caf_households");
-    known_persons += created - analyzed_at;
-    analyzed_at = created;
-  };
-  // Applies the step in the transaction open, or a new one, then commits when the transaction
-  // holds `batch` households or at the end (`last`) — unless the validation running alongside
-  // has not ended: the transaction is then kept open for the next steps, until it ends (at the
-  // latest with the last step).
-  auto flush = [&](bool last) {
-    if (batch.empty() && !conn.in_transaction()) return;
-    try {
-      if (!conn.in_transaction()) conn.begin();
-      importer->set_now(now_seconds());
-      importer->prefetch(batch);
-      parse_ahead = importer->prepare(batch);
-      for (std::size_t i = 0; i < batch.size(); ++i) importer->apply(batch[i], i);
-      importer->write_pending();
-      done += static_cast<std::int64_t>(batch.size());
-      uncommitted += batch.size();
-      batch.clear();
-      const auto& c = importer->counters;
-      conn.execute(
-          "UPDATE caf_imports SET households_done = $2, persons_created = $3, persons_updated = "
-          "$4, persons_unchanged = $5, rejected = $6 WHERE id = $1",
-          {id, done, c.created, c.updated, c.unchanged, c.rejected});
-      if (!last && uncommitted < options.batch) return;
-      if (validating.valid()) {
-        if (!last && validating.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
-          return;
-        }
-        if (auto outcome = settle()) {
-          invalid = std::move(*outcome);
-          stopped = true;
-          return;
-        }
+
+  // The last step, and the outcome. Whatever else went wrong, an invalid file is refused for its
+  // schema errors.
+  Result<Report> conclude(const Result<void>& read) {
+    if (!read || refused_) {
+      if (conn_.in_transaction()) conn_.rollback();
+      if (validating_.valid()) {
+        if (auto outcome = settle()) return std::move(*outcome);
       }
-      conn.commit();
-      uncommitted = 0;
-      analyze_if_grown();
-    } catch (const Importer::Unreadable& e) {
-      conn.rollback();
-      unreadable = e.error;
-      stopped = true;
-      return;
-    } catch (...) {
-      if (conn.in_transaction()) conn.rollback();
-      throw;
     }
-    if (options.progress) options.progress(done, valid->households);
-    if (options.after_batch && !options.after_batch(done)) stopped = true;
-  };
-  auto read = read_ahead(
-      path, parse_ahead,
-      [&](const Header& h) {
-        header = h;
-        conn.execute(
-            "UPDATE caf_imports SET flux_type = $2, created_on = $3, reference_date = $4 WHERE "
-            "id = $1",
-            {id, h.flux_type, h.created_on, h.reference_date});
-        // A file older than one already applied is refused (the same file again is not older).
-        auto newer = conn.query_one(
-            "SELECT reference_date, created_on, file_name FROM caf_imports WHERE status = 'done' "
-            "AND file_hash <> $1 AND (reference_date > $2 OR (reference_date = $2 AND created_on "
-            "> $3)) ORDER BY reference_date DESC, created_on DESC LIMIT 1",
-            {hash.value_or(""), h.reference_date, h.created_on});
-        if (newer) {
-          refused = fmt::format(
-              "ce flux du {} est plus ancien que le flux du {} (« {} ») déjà importé : il "
-              "n’est pas importé, pour ne pas remplacer des informations plus récentes.",
-              date_fr(h.reference_date), date_fr(newer->text(0)), newer->text(2));
-          return;
-        }
-        // An earlier run of the same file that did not finish (a process killed): this run
-        // takes over; its committed households are found unchanged. (No hash yet: no run
-        // recorded one for these bytes.)
-        if (hash) {
-          conn.execute(
-              "UPDATE caf_imports SET status = 'interrupted', finished_at = $3 WHERE file_hash = "
-              "$1 AND status = 'running' AND id <> $2",
-              {*hash, id, now_seconds()});
-        }
-        importer.emplace(conn, options, id, h);
-        auto seq = conn.query_one(
-            "SELECT COALESCE(MAX(seq), 0) FROM caf_import_lines WHERE import_id = $1", {id});
-        importer->set_seq(seq ? seq->integer(0) : 0);
-      },
-      [&](ReadHousehold&& h) {
-        if (refused || stopped) return false;
-        batch.push_back(std::move(h));
-        if (batch.size() >= step) flush(false);
-        return !stopped;
-      });
-  // Whatever else went wrong, an invalid file is refused for its schema errors.
-  if (!read || refused) {
-    if (conn.in_transaction()) conn.rollback();
-    if (validating.valid()) {
+    if (!read) {
+      finish(conn_, id_, "failed", read.error().message);
+      return std::unexpected(read.error());
+    }
+    if (refused_) return refuse(*refused_);
+    if (!stopped_) flush(true);
+    if (invalid_) return std::move(*invalid_);
+    if (unreadable_) {
+      if (validating_.valid()) {  // the households held are rolled back
+        if (auto outcome = settle()) return std::move(*outcome);
+      }
+      finish(conn_, id_, "failed", unreadable_->message);
+      return std::unexpected(*unreadable_);
+    }
+    if (stopped_) return *find_import(conn_, id_);
+    if (validating_.valid()) {  // a file without households
       if (auto outcome = settle()) return std::move(*outcome);
     }
+    store::with_transaction(conn_, [&] {
+      finish(conn_, id_, "done", "");
+      auto report = find_import(conn_, id_);
+      if (options_.mail && importer_) mail_report(conn_, *report, importer_->territories_touched);
+    });
+    return *find_import(conn_, id_);
   }
-  if (!read) {
-    finish(conn, id, "failed", read.error().message);
-    return std::unexpected(read.error());
-  }
-  if (refused) return refuse(*refused);
-  if (!stopped) flush(true);
-  if (invalid) return std::move(*invalid);
-  if (unreadable) {
-    if (validating.valid()) {  // the households held are rolled back
-      if (auto outcome = settle()) return std::move(*outcome);
-    }
-    finish(conn, id, "failed", unreadable->message);
-    return std::unexpected(*unreadable);
-  }
-  if (stopped) return *find_import(conn, id);
-  if (validating.valid()) {  // a file without households
-    if (auto outcome = settle()) return std::move(*outcome);
-  }
-  store::with_transaction(conn, [&] {
-    finish(conn, id, "done", "");
-    auto report = find_import(conn, id);
-    if (options.mail && importer) mail_report(conn, *report, importer->territories_touched);
-  });
-  return *find_import(conn, id);
+
+  store::Connection& conn_;
+  const std::string& path_;
+  const ImportOptions& options_;
+  std::int64_t id_ = 0;  // caf_imports
+  std::int64_t size_ = 0;
+  std::optional<std::string> hash_;             // SHA-256 of the file, once known
+  std::optional<Validation> valid_;             // the file passed the schema
+  std::future<Result<Validation>> validating_;  // the schema's verdict, when it runs alongside
+  std::optional<std::string> refused_;          // why the header refuses the file
+  std::optional<Importer> importer_;            // once the header is read
+  std::vector<ReadHousehold> batch_;            // the step being read
+  std::atomic<bool> parse_ahead_ = false;
+  std::int64_t done_ = 0;  // households applied
+  std::size_t uncommitted_ = 0;
+  bool stopped_ = false;
+  std::optional<Error> unreadable_;        // a household's bytes could not be parsed
+  std::optional<Result<Report>> invalid_;  // the schema's verdict, reached while applying
+  std::int64_t known_persons_ = 0;         // PostgreSQL: by the statistics
+  std::int64_t analyzed_at_ = 0;           // persons created at the last ANALYZE
+};
+
+}  // namespace
+
+Result<Report> import_flux(store::Connection& conn, const std::string& path,
+                           const ImportOptions& options) {
+  return FluxImport(conn, path, options).run();
 }
 
 std::optional<Report> find_import(store::Connection& conn, std::int64_t id) {
