@@ -681,6 +681,46 @@ Result<std::int64_t> create_person(store::Connection& conn, std::int64_t territo
   }
 }
 
+namespace {
+
+// The fields of a section whose value changes, by name.
+class Changes {
+ public:
+  template <typename Before, typename After>
+  void check(const char* field, const Before& before, const After& after) {
+    if (before != after) fields_.emplace_back(field);
+  }
+  void add(const char* field) { fields_.emplace_back(field); }
+  bool empty() const { return fields_.empty(); }
+  const std::vector<std::string>& fields() const { return fields_; }
+
+ private:
+  std::vector<std::string> fields_;
+};
+
+// A section of a live record changed in one transaction: `write(current, changes)` lists the
+// fields whose value changes and, when there are any, writes them (or refuses); the change is
+// then journaled with the sources of its fields. kNotFound for a record unknown or merged.
+template <typename Write>
+Result<void> change_section(store::Connection& conn, std::int64_t person_id, const char* section,
+                            const Provenance& provenance, Write write) {
+  auto done = atomically(conn, [&]() -> Result<std::int64_t> {
+    auto current = find_person(conn, person_id);
+    if (!current || current->merged_into) {
+      return fail(ErrorCode::kNotFound, "Personne introuvable.");
+    }
+    Changes changes;
+    Result<void> written = write(*current, changes);
+    if (!written) return std::unexpected(written.error());
+    if (!changes.empty()) record_change(conn, *current, section, changes.fields(), provenance);
+    return person_id;
+  });
+  if (!done) return std::unexpected(done.error());
+  return {};
+}
+
+}  // namespace
+
 Result<void> update_identity(store::Connection& conn, std::int64_t person_id,
                              const IdentityForm& form, const Provenance& provenance,
                              bool clear_nir) {
@@ -689,55 +729,46 @@ Result<void> update_identity(store::Connection& conn, std::int64_t person_id,
   std::optional<ProtectedNir> nir;
   if (v->nir) nir = protect_nir(conn, *v->nir);
   try {
-    auto done = atomically(conn, [&]() -> Result<std::int64_t> {
-      auto current = find_person(conn, person_id);
-      if (!current || current->merged_into) {
-        return fail(ErrorCode::kNotFound, "Personne introuvable.");
-      }
-      auto taken = taken_identifier(conn, current->territory_id, *v,
-                                    nir ? std::optional(nir->hash) : std::nullopt, person_id);
-      if (taken) return std::unexpected(strong_conflict(*taken));
-      std::vector<std::string> changed;
-      auto check = [&](const char* field, const auto& before, const auto& after) {
-        if (before != after) changed.emplace_back(field);
-      };
-      check("birth_name", current->birth_name, v->birth_name);
-      check("usage_name", current->usage_name, v->usage_name);
-      check("first_names", current->first_names, v->first_names);
-      check("birth_date", current->birth_date, v->birth_date);
-      check("sex", current->sex, v->sex);
-      check("caf_number", current->caf_number, v->caf_number);
-      check("ft_id", current->ft_id, v->ft_id);
-      check("internal_id", current->internal_id, v->internal_id);
-      std::optional<std::string> hash = current->nir_hash;
-      std::optional<std::string> sealed = current->nir_sealed;
-      if (nir) {
-        std::optional<std::string> old_clear =
-            sealed ? reveal_nir(conn, *sealed) : std::optional<std::string>{};
-        if (old_clear != v->nir) {
-          changed.emplace_back("nir");
-          hash = nir->hash;
-          sealed = nir->sealed;
-        }
-      } else if (clear_nir && hash) {
-        changed.emplace_back("nir");
-        hash.reset();
-        sealed.reset();
-      }
-      if (changed.empty()) return person_id;
-      conn.execute(
-          "UPDATE persons SET birth_name = $2, usage_name = $3, first_names = $4, "
-          "birth_date = $5, sex = $6, nir_hash = $7, nir_sealed = $8, caf_number = $9, "
-          "ft_id = $10, internal_id = $11 WHERE id = $1",
-          {person_id, v->birth_name, v->usage_name, v->first_names, store::opt(v->birth_date),
-           store::opt(v->sex), store::opt(hash), store::opt(sealed), store::opt(v->caf_number),
-           store::opt(v->ft_id), store::opt(v->internal_id)});
-      record_change(conn, *current, "identity", changed, provenance);
-      sync_terms(conn, person_id);
-      return person_id;
-    });
-    if (!done) return std::unexpected(done.error());
-    return {};
+    return change_section(
+        conn, person_id, "identity", provenance,
+        [&](const Person& current, Changes& changes) -> Result<void> {
+          auto taken = taken_identifier(conn, current.territory_id, *v,
+                                        nir ? std::optional(nir->hash) : std::nullopt, person_id);
+          if (taken) return std::unexpected(strong_conflict(*taken));
+          changes.check("birth_name", current.birth_name, v->birth_name);
+          changes.check("usage_name", current.usage_name, v->usage_name);
+          changes.check("first_names", current.first_names, v->first_names);
+          changes.check("birth_date", current.birth_date, v->birth_date);
+          changes.check("sex", current.sex, v->sex);
+          changes.check("caf_number", current.caf_number, v->caf_number);
+          changes.check("ft_id", current.ft_id, v->ft_id);
+          changes.check("internal_id", current.internal_id, v->internal_id);
+          std::optional<std::string> hash = current.nir_hash;
+          std::optional<std::string> sealed = current.nir_sealed;
+          if (nir) {
+            std::optional<std::string> old_clear =
+                sealed ? reveal_nir(conn, *sealed) : std::optional<std::string>{};
+            if (old_clear != v->nir) {
+              changes.add("nir");
+              hash = nir->hash;
+              sealed = nir->sealed;
+            }
+          } else if (clear_nir && hash) {
+            changes.add("nir");
+            hash.reset();
+            sealed.reset();
+          }
+          if (changes.empty()) return {};
+          conn.execute(
+              "UPDATE persons SET birth_name = $2, usage_name = $3, first_names = $4, "
+              "birth_date = $5, sex = $6, nir_hash = $7, nir_sealed = $8, caf_number = $9, "
+              "ft_id = $10, internal_id = $11 WHERE id = $1",
+              {person_id, v->birth_name, v->usage_name, v->first_names, store::opt(v->birth_date),
+               store::opt(v->sex), store::opt(hash), store::opt(sealed), store::opt(v->caf_number),
+               store::opt(v->ft_id), store::opt(v->internal_id)});
+          sync_terms(conn, person_id);
+          return {};
+        });
   } catch (const store::StoreError& e) {
     return std::unexpected(conflict_from(e));
   }
@@ -747,74 +778,56 @@ Result<void> update_contact(store::Connection& conn, std::int64_t person_id,
                             const ContactForm& form, const Provenance& provenance) {
   auto v = validate_contact(conn, form);
   if (!v) return std::unexpected(v.error());
-  auto done = atomically(conn, [&]() -> Result<std::int64_t> {
-    auto current = find_person(conn, person_id);
-    if (!current || current->merged_into) {
-      return fail(ErrorCode::kNotFound, "Personne introuvable.");
-    }
-    std::vector<std::string> changed;
-    auto check = [&](const char* field, const auto& before, const auto& after) {
-      if (before != after) changed.emplace_back(field);
-    };
-    check("email", current->email, v->email);
-    check("phone", current->phone, v->phone);
-    check("phone2", current->phone2, v->phone2);
-    check("address", current->address, v->address);
-    check("address_complement", current->address_complement, v->address_complement);
-    check("postcode", current->postcode, v->postcode);
-    check("commune_code", current->commune_code, v->commune_code);
-    check("no_fixed_address", current->no_fixed_address, v->no_fixed_address);
-    check("domiciliation", current->domiciliation, v->domiciliation);
-    if (changed.empty()) return person_id;
-    conn.execute(
-        "UPDATE persons SET email = $2, phone = $3, phone2 = $4, address = $5, "
-        "address_complement = $6, postcode = $7, commune_code = $8, no_fixed_address = $9, "
-        "domiciliation = $10 WHERE id = $1",
-        {person_id, store::opt(v->email), store::opt(v->phone), store::opt(v->phone2), v->address,
-         v->address_complement, v->postcode, store::opt(v->commune_code),
-         store::boolean(v->no_fixed_address), v->domiciliation});
-    record_change(conn, *current, "contact", changed, provenance);
-    return person_id;
-  });
-  if (!done) return std::unexpected(done.error());
-  return {};
+  return change_section(
+      conn, person_id, "contact", provenance,
+      [&](const Person& current, Changes& changes) -> Result<void> {
+        changes.check("email", current.email, v->email);
+        changes.check("phone", current.phone, v->phone);
+        changes.check("phone2", current.phone2, v->phone2);
+        changes.check("address", current.address, v->address);
+        changes.check("address_complement", current.address_complement, v->address_complement);
+        changes.check("postcode", current.postcode, v->postcode);
+        changes.check("commune_code", current.commune_code, v->commune_code);
+        changes.check("no_fixed_address", current.no_fixed_address, v->no_fixed_address);
+        changes.check("domiciliation", current.domiciliation, v->domiciliation);
+        if (changes.empty()) return {};
+        conn.execute(
+            "UPDATE persons SET email = $2, phone = $3, phone2 = $4, address = $5, "
+            "address_complement = $6, postcode = $7, commune_code = $8, no_fixed_address = $9, "
+            "domiciliation = $10 WHERE id = $1",
+            {person_id, store::opt(v->email), store::opt(v->phone), store::opt(v->phone2),
+             v->address, v->address_complement, v->postcode, store::opt(v->commune_code),
+             store::boolean(v->no_fixed_address), v->domiciliation});
+        return {};
+      });
 }
 
 Result<void> update_situation(store::Connection& conn, std::int64_t person_id,
                               const SituationForm& form, const Provenance& provenance) {
   auto v = validate_situation(form);
   if (!v) return std::unexpected(v.error());
-  auto done = atomically(conn, [&]() -> Result<std::int64_t> {
-    auto current = find_person(conn, person_id);
-    if (!current || current->merged_into) {
-      return fail(ErrorCode::kNotFound, "Personne introuvable.");
-    }
-    std::vector<std::string> changed;
-    auto check = [&](const char* field, const auto& before, const auto& after) {
-      if (before != after) changed.emplace_back(field);
-    };
-    check("rsa_status", current->rsa_status, v->rsa_status);
-    check("rights_and_duties", current->rights_and_duties, v->rights_and_duties);
-    check("allowances", current->allowances, v->allowances);
-    check("rqth", current->rqth, v->rqth);
-    check("education_level", current->education_level, v->education_level);
-    check("last_job", current->last_job, v->last_job);
-    check("last_job_end", current->last_job_end, v->last_job_end);
-    check("driving_licence", current->driving_licence, v->driving_licence);
-    check("languages", current->languages, v->languages);
-    if (changed.empty()) return person_id;
-    conn.execute(
-        "UPDATE persons SET rsa_status = $2, rights_and_duties = $3, allowances = $4, rqth = $5, "
-        "education_level = $6, last_job = $7, last_job_end = $8, driving_licence = $9, "
-        "languages = $10 WHERE id = $1",
-        {person_id, store::opt(v->rsa_status), store::boolean(v->rights_and_duties), v->allowances,
-         store::boolean(v->rqth), store::opt(v->education_level), v->last_job,
-         store::opt(v->last_job_end), store::boolean(v->driving_licence), v->languages});
-    record_change(conn, *current, "situation", changed, provenance);
-    return person_id;
-  });
-  if (!done) return std::unexpected(done.error());
-  return {};
+  return change_section(
+      conn, person_id, "situation", provenance,
+      [&](const Person& current, Changes& changes) -> Result<void> {
+        changes.check("rsa_status", current.rsa_status, v->rsa_status);
+        changes.check("rights_and_duties", current.rights_and_duties, v->rights_and_duties);
+        changes.check("allowances", current.allowances, v->allowances);
+        changes.check("rqth", current.rqth, v->rqth);
+        changes.check("education_level", current.education_level, v->education_level);
+        changes.check("last_job", current.last_job, v->last_job);
+        changes.check("last_job_end", current.last_job_end, v->last_job_end);
+        changes.check("driving_licence", current.driving_licence, v->driving_licence);
+        changes.check("languages", current.languages, v->languages);
+        if (changes.empty()) return {};
+        conn.execute(
+            "UPDATE persons SET rsa_status = $2, rights_and_duties = $3, allowances = $4, "
+            "rqth = $5, education_level = $6, last_job = $7, last_job_end = $8, "
+            "driving_licence = $9, languages = $10 WHERE id = $1",
+            {person_id, store::opt(v->rsa_status), store::boolean(v->rights_and_duties),
+             v->allowances, store::boolean(v->rqth), store::opt(v->education_level), v->last_job,
+             store::opt(v->last_job_end), store::boolean(v->driving_licence), v->languages});
+        return {};
+      });
 }
 
 std::vector<FieldSource> field_sources(store::Connection& conn, std::int64_t person_id) {
