@@ -247,6 +247,16 @@ describe('partner API v1', () => {
     assert.ok(list.json.items.length >= 1);
     assert.equal(list.json.next_cursor, null);
     const journeyId = list.json.items[0].id;
+    // Every list paged by id refuses a cursor that is not one, naming it.
+    for (const path of [`/api/v1/persons/${id}/journeys`, `/api/v1/journeys/${journeyId}/plan`,
+      `/api/v1/journeys/${journeyId}/appointments`, `/api/v1/journeys/${journeyId}/referrals`]) {
+      const bad = await call(`${path}?cursor=abc`);
+      assertProblem(bad, 422);
+      assert.equal(bad.json.errors[0].field, 'cursor', path);
+      const past = await call(`${path}?cursor=${Number.MAX_SAFE_INTEGER}`);
+      assert.equal(past.status, 200, `${path} ${past.text}`);
+      assert.deepEqual(past.json, { items: [], next_cursor: null }, path);
+    }
     const one = await call(`/api/v1/journeys/${journeyId}`, { token: secrets.readOnly });
     assert.equal(one.status, 200, one.text);
     assert.equal(one.json.person_id, id);

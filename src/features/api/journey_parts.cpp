@@ -186,10 +186,8 @@ http::Response decide(http::Context& ctx, const Caller& caller) {
 
 // GET /api/v1/journeys/{id}/plan — plan:read: the plan's actions (the team).
 http::Response read_plan(http::Context& ctx, const Caller& caller) {
-  auto p = paging(ctx.request);
+  auto p = id_paging(ctx.request);
   if (auto* refused = std::get_if<http::Response>(&p)) return std::move(*refused);
-  auto after = id_cursor(std::get<Paging>(p).cursor);
-  if (!after) return validation_problem({{"cursor", "Paramètre « cursor » : curseur invalide."}});
   auto seen = see_journey(ctx, caller, path_id(ctx, "id"));
   if (auto* refused = std::get_if<http::Response>(&seen)) return std::move(*refused);
   auto& s = std::get<SeenJourney>(seen);
@@ -199,28 +197,18 @@ http::Response read_plan(http::Context& ctx, const Caller& caller) {
   auto actions = referrals::actions_of(ctx.db, s.journey.id);
   std::sort(actions.begin(), actions.end(),
             [](const auto& a, const auto& b) { return a.id < b.id; });
-  json::array items;
-  std::optional<std::string> next;
-  int size = std::get<Paging>(p).size;
-  for (const auto& a : actions) {
-    if (a.id <= *after) continue;
-    if (static_cast<int>(items.size()) == size) {
-      next = std::to_string(items.back().as_object().at("id").as_int64());
-      break;
-    }
-    items.push_back(
-        json::object{{"id", a.id},
-                     {"title", a.title},
-                     {"status", a.status},
-                     {"service_id", a.service_id ? json::value(*a.service_id) : nullptr},
-                     {"responsible_user_id",
-                      a.responsible_user_id ? json::value(*a.responsible_user_id) : nullptr},
-                     {"responsible_name", a.responsible_name},
-                     {"created_at", format_iso8601(a.created_at)},
-                     {"updated_at", format_iso8601(a.updated_at)}});
-  }
   log_read(ctx, caller, s.journey.person_id, "plan");
-  return page_response(std::move(items), next);
+  return id_page(actions, std::get<IdPaging>(p), [](const auto& a) {
+    return json::object{{"id", a.id},
+                        {"title", a.title},
+                        {"status", a.status},
+                        {"service_id", a.service_id ? json::value(*a.service_id) : nullptr},
+                        {"responsible_user_id",
+                         a.responsible_user_id ? json::value(*a.responsible_user_id) : nullptr},
+                        {"responsible_name", a.responsible_name},
+                        {"created_at", format_iso8601(a.created_at)},
+                        {"updated_at", format_iso8601(a.updated_at)}};
+  });
 }
 
 }  // namespace

@@ -91,10 +91,8 @@ json::object appointment_json(const appointments::Appointment& a) {
 
 // GET /api/v1/journeys/{id}/appointments — appointments:read: by start, `cursor` (an id).
 http::Response list_appointments(http::Context& ctx, const Caller& caller) {
-  auto p = paging(ctx.request);
+  auto p = id_paging(ctx.request);
   if (auto* refused = std::get_if<http::Response>(&p)) return std::move(*refused);
-  auto after = id_cursor(std::get<Paging>(p).cursor);
-  if (!after) return validation_problem({{"cursor", "Paramètre « cursor » : curseur invalide."}});
   auto seen = see_journey(ctx, caller, path_id(ctx, "id"));
   if (auto* refused = std::get_if<http::Response>(&seen)) return std::move(*refused);
   auto& s = std::get<SeenJourney>(seen);
@@ -103,19 +101,8 @@ http::Response list_appointments(http::Context& ctx, const Caller& caller) {
   }
   auto all = appointments::of_journey(ctx.db, s.journey.id);
   std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  json::array items;
-  std::optional<std::string> next;
-  int size = std::get<Paging>(p).size;
-  for (const auto& a : all) {
-    if (a.id <= *after) continue;
-    if (static_cast<int>(items.size()) == size) {
-      next = std::to_string(items.back().as_object().at("id").as_int64());
-      break;
-    }
-    items.push_back(appointment_json(a));
-  }
   log_read(ctx, caller, s.journey.person_id, "appointments");
-  return page_response(std::move(items), next);
+  return id_page(all, std::get<IdPaging>(p), appointment_json);
 }
 
 std::string renamed(const std::string& field) {

@@ -316,29 +316,18 @@ http::Response update_contact(http::Context& ctx, const Caller& caller) {
 http::Response person_journeys(http::Context& ctx, const Caller& caller) {
   auto id = path_id(ctx, "id");
   if (!id) return problem(404, "Personne introuvable.");
-  auto p = paging(ctx.request);
+  auto p = id_paging(ctx.request);
   if (auto* refused = std::get_if<http::Response>(&p)) return std::move(*refused);
-  auto after = id_cursor(std::get<Paging>(p).cursor);
-  if (!after) return validation_problem({{"cursor", "Paramètre « cursor » : curseur invalide."}});
   auto seen = see_person(ctx, caller, *id);
   if (auto* refused = std::get_if<http::Response>(&seen)) return std::move(*refused);
   auto& s = std::get<SeenPerson>(seen);
   if (!people::may_view_journey(ctx.actor, s.facts)) {
     return problem(403, "Seule l’équipe du parcours peut le consulter.");
   }
-  int size = std::get<Paging>(p).size;
-  json::array items;
-  std::optional<std::string> next;
-  for (const auto& j : people::journeys_of(ctx.db, s.person.id)) {
-    if (j.territory_id != caller.territory_id || j.id <= *after) continue;
-    if (static_cast<int>(items.size()) == size) {
-      next = std::to_string(items.back().as_object().at("id").as_int64());
-      break;
-    }
-    items.push_back(journey_json(j));
-  }
+  auto journeys = people::journeys_of(ctx.db, s.person.id);
+  std::erase_if(journeys, [&](const auto& j) { return j.territory_id != caller.territory_id; });
   log_read(ctx, caller, s.person.id, "journey");
-  return page_response(std::move(items), next);
+  return id_page(journeys, std::get<IdPaging>(p), journey_json);
 }
 
 // GET /api/v1/journeys/{id} — journeys:read.

@@ -36,40 +36,20 @@ json::object referral_json(const referrals::Referral& r) {
           {"answered_at", iso_or_null(r.answered_at)}};
 }
 
-std::variant<Paging, http::Response> page_params(const http::Request& request,
-                                                 std::int64_t& after) {
-  auto p = paging(request);
-  if (std::holds_alternative<Paging>(p)) {
-    auto cursor = id_cursor(std::get<Paging>(p).cursor);
-    if (!cursor)
-      return validation_problem({{"cursor", "Paramètre « cursor » : curseur invalide."}});
-    after = *cursor;
-  }
-  return p;
-}
-
-// Items after `after` by id, at most `size`, with the next cursor.
-http::Response paged(std::vector<referrals::Referral> all, std::int64_t after, int size,
+// Referrals by id after the cursor, at most `size`, with the next cursor; the persons of those
+// written go to `persons`.
+http::Response paged(std::vector<referrals::Referral> all, const IdPaging& paging,
                      std::vector<std::int64_t>* persons = nullptr) {
   std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  json::array items;
-  std::optional<std::string> next;
-  for (const auto& r : all) {
-    if (r.id <= after) continue;
-    if (static_cast<int>(items.size()) == size) {
-      next = std::to_string(items.back().as_object().at("id").as_int64());
-      break;
-    }
-    items.push_back(referral_json(r));
+  return id_page(all, paging, [&](const referrals::Referral& r) {
     if (persons) persons->push_back(r.person_id);
-  }
-  return page_response(std::move(items), next);
+    return referral_json(r);
+  });
 }
 
 // GET /api/v1/journeys/{id}/referrals — referrals:read: the team.
 http::Response of_journey(http::Context& ctx, const Caller& caller) {
-  std::int64_t after = 0;
-  auto p = page_params(ctx.request, after);
+  auto p = id_paging(ctx.request);
   if (auto* refused = std::get_if<http::Response>(&p)) return std::move(*refused);
   auto id = path_id(ctx, "id");
   auto journey = id ? people::find_journey(ctx.db, *id) : std::nullopt;
@@ -81,14 +61,12 @@ http::Response of_journey(http::Context& ctx, const Caller& caller) {
     return problem(403, "Seule l’équipe du parcours peut consulter ses prescriptions.");
   }
   log_read(ctx, caller, journey->person_id, "referrals");
-  return paged(referrals::referrals_of_journey(ctx.db, journey->id), after,
-               std::get<Paging>(p).size);
+  return paged(referrals::referrals_of_journey(ctx.db, journey->id), std::get<IdPaging>(p));
 }
 
 // GET /api/v1/referrals — referrals:read: received by the token's organisation.
 http::Response received(http::Context& ctx, const Caller& caller) {
-  std::int64_t after = 0;
-  auto p = page_params(ctx.request, after);
+  auto p = id_paging(ctx.request);
   if (auto* refused = std::get_if<http::Response>(&p)) return std::move(*refused);
   if (!referrals::may_view_inbox(ctx.actor, caller.organisation_id)) {
     return problem(403, "Ce jeton ne permet pas de consulter les prescriptions reçues.");
@@ -96,7 +74,7 @@ http::Response received(http::Context& ctx, const Caller& caller) {
   std::string status = ctx.request.query_value("status");
   auto list = referrals::received(ctx.db, {caller.organisation_id}, status, 10000);
   std::vector<std::int64_t> persons;
-  auto response = paged(std::move(list), after, std::get<Paging>(p).size, &persons);
+  auto response = paged(std::move(list), std::get<IdPaging>(p), &persons);
   std::vector<store::AccessRecord> reads;
   for (auto person : persons) {
     reads.push_back({.actor_id = caller.account_id,

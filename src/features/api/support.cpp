@@ -116,6 +116,14 @@ std::optional<std::int64_t> id_cursor(const std::string& cursor) {
   return text::parse_id(cursor);
 }
 
+std::variant<IdPaging, http::Response> id_paging(const http::Request& request) {
+  auto p = paging(request);
+  if (auto* refused = std::get_if<http::Response>(&p)) return std::move(*refused);
+  auto after = id_cursor(std::get<Paging>(p).cursor);
+  if (!after) return validation_problem({{"cursor", "Paramètre « cursor » : curseur invalide."}});
+  return IdPaging{.size = std::get<Paging>(p).size, .after = *after};
+}
+
 http::Response page_response(json::array items, std::optional<std::string> next_cursor) {
   json::object body{
       {"items", std::move(items)},

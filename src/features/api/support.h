@@ -70,6 +70,33 @@ std::optional<std::int64_t> id_cursor(const std::string& cursor);
 // A page of items with its next cursor (null at the end).
 http::Response page_response(boost::json::array items, std::optional<std::string> next_cursor);
 
+// Paging by id: `size`, and `after`, the id the cursor names (0 without one); a problem names
+// the parameter that is not valid.
+struct IdPaging {
+  int size = 20;
+  std::int64_t after = 0;
+};
+std::variant<IdPaging, http::Response> id_paging(const http::Request& request);
+
+// The page of `items` (by ascending id) after `paging.after`: at most `paging.size`, each written
+// by `to_json`, with the last one's id as the next cursor when more follow.
+template <typename Items, typename ToJson>
+http::Response id_page(const Items& items, const IdPaging& paging, ToJson to_json) {
+  boost::json::array page;
+  std::optional<std::int64_t> last;
+  std::optional<std::string> next;
+  for (const auto& item : items) {
+    if (item.id <= paging.after) continue;
+    if (static_cast<int>(page.size()) == paging.size) {
+      next = std::to_string(*last);
+      break;
+    }
+    page.push_back(to_json(item));
+    last = item.id;
+  }
+  return page_response(std::move(page), next);
+}
+
 // The id of path parameter `name`; empty when not a positive number.
 std::optional<std::int64_t> path_id(const http::Context& ctx, const char* name);
 
