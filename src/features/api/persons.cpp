@@ -73,6 +73,7 @@ json::object person_json(http::Context& ctx, const Caller& caller, const Person&
                                                                {"in_team", facts.in_team}})
                                     : json::value(nullptr);
   std::vector<store::AccessRecord> reads;
+  reads.reserve(parts.size());
   for (const auto& part : parts) {
     reads.push_back({.actor_id = caller.account_id,
                      .person_id = p.id,

@@ -76,6 +76,7 @@ http::Response received(http::Context& ctx, const Caller& caller) {
   std::vector<std::int64_t> persons;
   auto response = paged(std::move(list), std::get<IdPaging>(p), &persons);
   std::vector<store::AccessRecord> reads;
+  reads.reserve(persons.size());
   for (auto person : persons) {
     reads.push_back({.actor_id = caller.account_id,
                      .person_id = person,

@@ -125,6 +125,7 @@ Result<std::vector<std::string>> parse_scopes(std::string_view text) {
   std::sort(ranked.begin(), ranked.end());
   ranked.erase(std::unique(ranked.begin(), ranked.end()), ranked.end());
   std::vector<std::string> out;
+  out.reserve(ranked.size());
   for (auto& [rank, item] : ranked) out.push_back(std::move(item));
   return out;
 }

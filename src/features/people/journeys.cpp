@@ -142,7 +142,7 @@ Result<std::int64_t> open_journey(store::Connection& conn, const NewJourney& nj)
       if (nj.organisation_id) payload["actor_organisation_id"] = *nj.organisation_id;
       if (nj.from_territory_id) payload["from_territory_id"] = *nj.from_territory_id;
       append_person_event(conn, kJourneyOpened, nj.person_id, nj.territory_id, nj.opened_by,
-                          std::move(payload));
+                          payload);
       // The terms are filed under the person's territory and those of their open journeys: a
       // journey in the person's own territory changes nothing (an import opens thousands).
       if (nj.territory_id != person->territory_id) sync_terms(conn, nj.person_id);
@@ -215,7 +215,7 @@ Result<std::int64_t> transfer_journey(store::Connection& conn, std::int64_t jour
                                 {"to_territory_id", to_territory_id}};
     if (actor.organisation_id) payload["actor_organisation_id"] = *actor.organisation_id;
     append_person_event(conn, kJourneyTransferred, journey->person_id, journey->territory_id,
-                        actor.user_id, std::move(payload));
+                        actor.user_id, payload);
     sync_terms(conn, journey->person_id);
     return *opened;
   });

@@ -49,8 +49,7 @@ void journal(store::Connection& conn, const Journey& journey, const char* kind,
              json::object payload) {
   payload["journey_id"] = journey.id;
   if (actor_org) payload["actor_organisation_id"] = *actor_org;
-  append_person_event(conn, kind, journey.person_id, journey.territory_id, actor_id,
-                      std::move(payload));
+  append_person_event(conn, kind, journey.person_id, journey.territory_id, actor_id, payload);
   touch_journey(conn, journey.id);
 }
 
